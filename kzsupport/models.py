@@ -1,0 +1,452 @@
+"""Frozen dataclasses for the directory: what a record *is*, independent of storage and display.
+
+Records are built from plain JSON dicts (the TinyDB documents) by ``from_dict`` and turned back by
+``to_dict`` so that a load/save round-trip is lossless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGS: tuple[str, ...] = ("kk", "ru", "en")
+
+SERVICE_TYPES: tuple[str, ...] = (
+    "emergency",
+    "police",
+    "hotline",
+    "crisis_centre",
+    "shelter",
+    "legal_aid",
+    "child_rights",
+    "family_support",
+    "health",
+    "social_services",
+    "ngo",
+    "government_info",
+)
+
+SERVES: tuple[str, ...] = (
+    "everyone",
+    "women",
+    "children",
+    "young_people",
+    "men",
+    "families",
+    "parents",
+    "older_people",
+    "people_with_disabilities",
+    "domestic_violence_victims",
+    "sexual_violence_victims",
+    "trafficking_victims",
+    "migrants",
+)
+
+OFFERS: tuple[str, ...] = (
+    "emergency_response",
+    "counselling",
+    "psychological_help",
+    "legal_advice",
+    "legal_representation",
+    "shelter",
+    "medical_help",
+    "social_support",
+    "information",
+    "referral",
+    "protective_order",
+    "court_accompaniment",
+    "text_chat",
+    "rehabilitation",
+    "employment_help",
+)
+
+PHONE_KINDS: tuple[str, ...] = ("short_number", "voice", "whatsapp", "telegram", "sms")
+STATUSES: tuple[str, ...] = ("active", "temporarily_closed", "inactive")
+VERIFICATION_STATUSES: tuple[str, ...] = ("verified", "source_only", "unverified")
+VERIFICATION_METHODS: tuple[str, ...] = ("call", "official_page", "document", "visit")
+
+
+@dataclass(frozen=True)
+class Localized:
+    """One text in Kazakh (Cyrillic), Russian and English. A missing language is ``None``."""
+
+    kk: str | None = None
+    ru: str | None = None
+    en: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Localized | None:
+        if data is None:
+            return None
+        return cls(kk=data.get("kk"), ru=data.get("ru"), en=data.get("en"))
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"kk": self.kk, "ru": self.ru, "en": self.en}
+
+    def get(self, lang: str) -> str | None:
+        """The text in ``lang`` (``kk``, ``ru`` or ``en``), or ``None`` if that language is missing."""
+        value: str | None = getattr(self, lang, None)
+        return value
+
+    def texts(self) -> tuple[str, ...]:
+        return tuple(t for t in (self.kk, self.ru, self.en) if t)
+
+
+def _loc(data: Mapping[str, Any], key: str) -> Localized | None:
+    return Localized.from_dict(data.get(key))
+
+
+def _loc_dict(value: Localized | None) -> dict[str, str | None] | None:
+    return None if value is None else value.to_dict()
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    kind: str
+    display: str
+    note: Localized | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Phone:
+        return cls(
+            number=data["number"],
+            kind=data["kind"],
+            display=data["display"],
+            note=_loc(data, "note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "kind": self.kind,
+            "display": self.display,
+            "note": _loc_dict(self.note),
+        }
+
+
+@dataclass(frozen=True)
+class Address:
+    """A street address. ``confidential`` addresses never leave the store (see ``Service.public``)."""
+
+    text: Localized | None
+    confidential: bool
+    note: Localized | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Address | None:
+        if data is None:
+            return None
+        return cls(
+            text=_loc(data, "text"),
+            confidential=bool(data["confidential"]),
+            note=_loc(data, "note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": _loc_dict(self.text),
+            "confidential": self.confidential,
+            "note": _loc_dict(self.note),
+        }
+
+
+@dataclass(frozen=True)
+class Hours:
+    open_24_7: bool | None
+    text: Localized | None
+    timezone: str = "Asia/Almaty"
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Hours | None:
+        if data is None:
+            return None
+        return cls(
+            open_24_7=data.get("open_24_7"),
+            text=_loc(data, "text"),
+            timezone=data.get("timezone", "Asia/Almaty"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "open_24_7": self.open_24_7,
+            "text": _loc_dict(self.text),
+            "timezone": self.timezone,
+        }
+
+
+@dataclass(frozen=True)
+class Fees:
+    free: bool | None
+    note: Localized | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Fees | None:
+        if data is None:
+            return None
+        return cls(free=data.get("free"), note=_loc(data, "note"))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"free": self.free, "note": _loc_dict(self.note)}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public source a record's facts come from. ``accessed`` is when it was read."""
+
+    title: str
+    publisher: str
+    accessed: str
+    url: str | None = None
+    document: str | None = None
+    date: str | None = None
+    date_note: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        return cls(
+            title=data["title"],
+            publisher=data["publisher"],
+            accessed=data["accessed"],
+            url=data.get("url"),
+            document=data.get("document"),
+            date=data.get("date"),
+            date_note=data.get("date_note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "accessed": self.accessed,
+            "url": self.url,
+            "document": self.document,
+            "date": self.date,
+            "date_note": self.date_note,
+        }
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str
+    date: str | None = None
+    method: str | None = None
+    by: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Verification:
+        return cls(
+            status=data["status"],
+            date=data.get("date"),
+            method=data.get("method"),
+            by=data.get("by"),
+            note=data.get("note"),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "date": self.date,
+            "method": self.method,
+            "by": self.by,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class Location:
+    lat: float
+    lon: float
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Location | None:
+        if data is None:
+            return None
+        return cls(lat=float(data["lat"]), lon=float(data["lon"]))
+
+    def to_dict(self) -> dict[str, float]:
+        return {"lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class Service:
+    """One directory record (an HSDS-inspired profile; see data/service.schema.json)."""
+
+    id: str
+    type: str
+    name: Localized
+    description: Localized
+    scope: str
+    region: str | None
+    status: str
+    sources: tuple[Source, ...]
+    verification: Verification
+    name_descriptive: tuple[str, ...] = ()
+    operator: Localized | None = None
+    city: Localized | None = None
+    address: Address | None = None
+    location: Location | None = None
+    phones: tuple[Phone, ...] = ()
+    website: str | None = None
+    email: str | None = None
+    hours: Hours | None = None
+    languages: tuple[str, ...] = ()
+    serves: tuple[str, ...] = ()
+    services_offered: tuple[str, ...] = ()
+    fees: Fees | None = None
+    eligibility_note: Localized | None = None
+    required_documents: tuple[Localized, ...] = ()
+    caveats: tuple[Localized, ...] = ()
+    national_order: int | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_national(self) -> bool:
+        return self.scope == "national"
+
+    @property
+    def is_unverified(self) -> bool:
+        """Unverified records stay out of default views and out of anything printed."""
+        return self.verification.status == "unverified"
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.phones)
+
+    @property
+    def public_address(self) -> Address | None:
+        """The address as it may be shown: ``None`` when it is confidential."""
+        if self.address is None or self.address.confidential:
+            return None
+        return self.address
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Service:
+        known = {f for f in cls.__dataclass_fields__ if f != "extra"}
+        name = Localized.from_dict(data["name"])
+        description = Localized.from_dict(data["description"])
+        assert name is not None and description is not None  # noqa: S101 (schema guarantees)
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            name=name,
+            description=description,
+            scope=data["scope"],
+            region=data.get("region"),
+            status=data["status"],
+            sources=tuple(Source.from_dict(s) for s in data["sources"]),
+            verification=Verification.from_dict(data["verification"]),
+            name_descriptive=tuple(data.get("name_descriptive", ())),
+            operator=_loc(data, "operator"),
+            city=_loc(data, "city"),
+            address=Address.from_dict(data.get("address")),
+            location=Location.from_dict(data.get("location")),
+            phones=tuple(Phone.from_dict(p) for p in data.get("phones", ())),
+            website=data.get("website"),
+            email=data.get("email"),
+            hours=Hours.from_dict(data.get("hours")),
+            languages=tuple(data.get("languages", ())),
+            serves=tuple(data.get("serves", ())),
+            services_offered=tuple(data.get("services_offered", ())),
+            fees=Fees.from_dict(data.get("fees")),
+            eligibility_note=_loc(data, "eligibility_note"),
+            required_documents=tuple(
+                Localized(**d) for d in data.get("required_documents", ())
+            ),
+            caveats=tuple(Localized(**d) for d in data.get("caveats", ())),
+            national_order=data.get("national_order"),
+            extra={k: v for k, v in data.items() if k not in known},
+        )
+
+    def to_dict(self, *, public: bool = False) -> dict[str, Any]:
+        """The record as JSON. With ``public=True`` a confidential address is removed."""
+        address = self.public_address if public else self.address
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name.to_dict(),
+            "name_descriptive": list(self.name_descriptive),
+            "description": self.description.to_dict(),
+            "operator": _loc_dict(self.operator),
+            "scope": self.scope,
+            "region": self.region,
+            "city": _loc_dict(self.city),
+            "address": None if address is None else address.to_dict(),
+            "location": None if self.location is None else self.location.to_dict(),
+            "phones": [p.to_dict() for p in self.phones],
+            "website": self.website,
+            "email": self.email,
+            "hours": None if self.hours is None else self.hours.to_dict(),
+            "languages": list(self.languages),
+            "serves": list(self.serves),
+            "services_offered": list(self.services_offered),
+            "fees": None if self.fees is None else self.fees.to_dict(),
+            "eligibility_note": _loc_dict(self.eligibility_note),
+            "required_documents": [d.to_dict() for d in self.required_documents],
+            "caveats": [c.to_dict() for c in self.caveats],
+            "status": self.status,
+            "national_order": self.national_order,
+            "sources": [s.to_dict() for s in self.sources],
+            "verification": self.verification.to_dict(),
+        }
+        out.update(self.extra)
+        return out
+
+
+@dataclass(frozen=True)
+class Region:
+    """A first-level unit (17 regions, 3 cities; 2022 borders) from data/regions.json."""
+
+    id: str
+    kind: str
+    iso: str
+    names: Localized
+    name_latn: str
+    centre: Localized
+    centre_lat: float
+    centre_lon: float
+    raw: Mapping[str, Any] = field(compare=False, repr=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Region:
+        names = data["names"]
+        centre = data["centre"]
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            iso=data["iso_3166_2"],
+            names=Localized(kk=names["kk"], ru=names["ru"], en=names["en"]),
+            name_latn=names["kk_latn"],
+            centre=Localized(
+                kk=centre["names"]["kk"], ru=centre["names"]["ru"], en=centre["names"]["en"]
+            ),
+            centre_lat=float(centre["lat"]),
+            centre_lon=float(centre["lon"]),
+            raw=data,
+        )
+
+
+@dataclass(frozen=True)
+class Meta:
+    as_of: str
+    version: int
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everything a query needs: the records, the regions and the data set's metadata."""
+
+    services: tuple[Service, ...]
+    regions: Mapping[str, Region]
+    meta: Meta
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.services})
+
+    def by_id(self, service_id: str) -> Service | None:
+        found: Service | None = self.__dict__["_by_id"].get(service_id)
+        return found

@@ -1,0 +1,1 @@
+"""gettext catalogs (installed as kzsupport.locales)."""
