@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from dbkit import record
 
 from kzsupport.changes import (
     Change,
@@ -15,6 +14,7 @@ from kzsupport.changes import (
     split_path,
 )
 from kzsupport.errors import BadInput
+from tests.dbkit import record
 
 
 def test_diff_names_each_changed_leaf() -> None:

@@ -8,7 +8,6 @@ import json
 from typing import Any
 
 import pytest
-from dbkit import record
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,7 @@ from kzsupport.exchange import (
     restore_withheld,
     unneutralise,
 )
+from tests.dbkit import record
 
 SECRET = {
     "text": {"kk": "Құпия 1", "ru": "Секрет 1", "en": "Secret 1"},

@@ -6,10 +6,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from dbkit import REGIONS, record
-
 from kzsupport.hsds import TABLES, build_package, validate_package, write_package
 from kzsupport.models import Service
+from tests.dbkit import REGIONS, record
 
 SECRET = {
     "text": {"kk": "Құпия 1", "ru": "Секрет 1", "en": "Secret 1"},

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from dbkit import REGIONS, SCHEMA, record
 
 from kzsupport.validate import (
     ERROR,
@@ -18,6 +17,7 @@ from kzsupport.validate import (
     phone_problems,
     validate_records,
 )
+from tests.dbkit import REGIONS, SCHEMA, record
 
 DENY = parse_denylist(
     {
