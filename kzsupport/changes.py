@@ -105,7 +105,7 @@ def diff_records(
             out.append(RecordDiff(service_id, "added", tuple(diff_values({}, after))))
         elif after is None:
             out.append(RecordDiff(service_id, "removed", tuple(diff_values(before, {}))))
-        else:
+        elif before != after:
             changes = diff_values(before, after)
             if changes:
                 out.append(RecordDiff(service_id, "changed", tuple(changes)))

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, SERVICE_TYPES, Region
 
@@ -104,7 +105,10 @@ class Report:
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
     """The record schema shipped as ``data/service.schema.json``."""
-    text = (files("kzsupport.data") / "service.schema.json").read_text(encoding="utf-8")
+    resource = files("kzsupport.data") / "service.schema.json"
+    if not resource.is_file():
+        raise KzSupportError(N_("The record schema service.schema.json is missing from the package."))
+    text = resource.read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -276,14 +280,23 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_VALIDATORS: dict[int, Any] = {}
+
+
+def _validator(key: int, schema: Mapping[str, Any]) -> Any:
+    from jsonschema.validators import validator_for
+
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = validator_for(schema)(schema)
+    return _VALIDATORS[key]
+
+
 def schema_problems(
     record: Mapping[str, Any], schema: Mapping[str, Any] | None = None
 ) -> list[Problem]:
     """Every JSON Schema violation of one record, in document order."""
-    from jsonschema.validators import validator_for
-
     schema = load_schema() if schema is None else schema
-    validator = validator_for(schema)(schema)
+    validator = _validator(id(schema), schema)
     service_id = str(record.get("id", "?"))
     out = []
     for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
@@ -553,14 +566,36 @@ def validate_records(
 ) -> Report:
     """Every check on every record; problems grouped by record in file order."""
     denylist = load_denylist() if denylist is None else denylist
+    schema = load_schema() if schema is None else schema
     order = {str(r.get("id", "?")): i for i, r in enumerate(records)}
     found: list[Problem] = []
     for record in records:
-        found.extend(schema_problems(record, schema))
-        found.extend(_record_problems(record, regions, denylist))
+        found.extend(_single_record(record, regions, schema, denylist))
     found.extend(_cross_record_problems(records))
     found.sort(key=lambda p: order.get(p.service_id, len(order)))
     return Report(problems=tuple(_unique(found)), checked=len(records))
+
+
+# Findings for one record depend only on the record (and the fixed reference data), so a writer that
+# re-validates a large file after each small change only checks the records that changed.
+_MEMO: dict[tuple[str, int, int, int], tuple[Problem, ...]] = {}
+_MEMO_SIZE = 8192
+
+
+def _single_record(
+    record: Mapping[str, Any],
+    regions: Mapping[str, Region],
+    schema: Mapping[str, Any],
+    denylist: Denylist,
+) -> tuple[Problem, ...]:
+    key = (json.dumps(record, sort_keys=True, default=str), id(regions), id(schema), id(denylist))
+    cached = _MEMO.get(key)
+    if cached is None:
+        cached = (*schema_problems(record, schema), *_record_problems(record, regions, denylist))
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = cached
+    return cached
 
 
 def _unique(problems: Iterable[Problem]) -> Iterator[Problem]:
@@ -575,3 +610,36 @@ def new_errors(before: Report, after: Report) -> list[Problem]:
     """Errors in ``after`` that ``before`` did not have: what a write would introduce."""
     old = {p.key() for p in before.errors}
     return [p for p in after.errors if p.key() not in old]
+
+
+def introduced_errors(
+    before: Sequence[Mapping[str, Any]],
+    after: Sequence[Mapping[str, Any]],
+    regions: Mapping[str, Region],
+) -> list[Problem]:
+    """The errors a change from ``before`` to ``after`` would add, checking only what can differ:
+    single-record checks on the records that changed, cross-record checks on both versions."""
+    schema, denylist = load_schema(), load_denylist()
+    old_by_id = {str(r.get("id", "?")): r for r in before}
+    old_errors: set[tuple[str, str, str, str]] = set()
+    found: list[Problem] = []
+    for record in after:
+        sid = str(record.get("id", "?"))
+        previous = old_by_id.get(sid)
+        if previous == record:
+            continue
+        if previous is not None:
+            old_errors.update(
+                p.key() for p in _single_record(previous, regions, schema, denylist)
+                if p.severity == ERROR
+            )
+        found.extend(_single_record(record, regions, schema, denylist))
+    old_errors.update(p.key() for p in _cross_record_problems(before) if p.severity == ERROR)
+    found.extend(_cross_record_problems(after))
+    return [p for p in _unique(found) if p.severity == ERROR and p.key() not in old_errors]
+
+
+def first_schema_error(record: Mapping[str, Any], regions: Mapping[str, Region]) -> Problem | None:
+    """The first schema problem of a record (remembered, so re-reading a big file is cheap)."""
+    problems = _single_record(record, regions, load_schema(), load_denylist())
+    return next((p for p in problems if p.check == "schema"), None)
