@@ -314,8 +314,8 @@ def build_package(
             if hours.open_24_7:
                 row.update(freq="WEEKLY", byday=WEEK, opens_at="00:00", closes_at="23:59")
             tables["schedules"].append(_clean(row))
-        unit = regions.get(service.scope)
-        area: str | None = _COUNTRY[lang] if service.is_national else service.scope
+        unit = regions.get(service.region or "")
+        area: str | None = _COUNTRY[lang] if service.is_national else service.region
         if unit is not None:
             area = t(unit.names)
         tables["service_areas"].append(

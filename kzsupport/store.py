@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -254,6 +254,21 @@ class WriteRefused(KzSupportError):
         return "\n".join(lines)
 
 
+def _counts(old: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The data set's summary counts (``meta.counts``) recomputed, for the keys the file has."""
+    docs = list(records)
+    fresh: dict[str, Any] = {
+        "services": len(docs),
+        "national": sum(d.get("scope") == "national" for d in docs),
+        "with_contact": sum(bool(d.get("phones")) for d in docs),
+        "by_verification": {
+            status: sum((d.get("verification") or {}).get("status") == status for d in docs)
+            for status in VERIFICATION_STATUSES
+        },
+    }
+    return {k: fresh.get(k, v) for k, v in old.items()}
+
+
 @dataclass(frozen=True)
 class WriteResult:
     path: Path
@@ -316,6 +331,11 @@ class Draft:
     def tables(self, original: Mapping[str, Any]) -> dict[str, Any]:
         out = dict(original)
         out[SERVICES] = self.records
+        meta = original.get(META)
+        if isinstance(meta, Mapping) and len(meta) == 1:
+            key, doc = next(iter(meta.items()))
+            if isinstance(doc, Mapping) and isinstance(doc.get("counts"), Mapping):
+                out[META] = {key: {**doc, "counts": _counts(doc["counts"], self.records.values())}}
         return out
 
 

@@ -9,7 +9,7 @@ but do not fail. The checks:
   every other number in E.164 and valid for Kazakhstan (+7 7xx mobile, +7 7xxx landline), the
   display form dialling the same digits;
 * coordinates inside Kazakhstan and near the record's region (see ``REGION_RADIUS_KM``);
-* known region and type ids, scope agreeing with region;
+* known region and type ids, scope (national or local) agreeing with region;
 * duplicate ids, duplicate phone numbers across records, same name in the same city;
 * the fabricated-number denylist (``data/denylist.json``);
 * a confidential address's text appearing in any other field of any record;
@@ -44,6 +44,8 @@ KZ_LON = (46.4, 87.4)
 # swapped lat/lon or a point typed into the wrong region, not a point just over a border.
 REGION_RADIUS_KM = {"city": 60.0, "region": 700.0}
 
+SCOPES = ("national", "local")
+TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
 SHORT_NUMBER = re.compile(r"^1\d{2,3}$")
 E164_KZ = re.compile(r"^\+7\d{10}$")
 
@@ -139,20 +141,22 @@ def normalize_number(text: str) -> str | None:
 def parse_denylist(raw: Any) -> Denylist:
     """Read the denylist, whatever its exact shape.
 
-    Every string under a ``number``, ``value`` or ``phone`` key (or in a plain list) that reads as a
-    phone number is blocked; a string under ``text`` or ``address`` is a blocked text."""
+    Every string under a ``digits``, ``number``, ``value`` or ``phone`` key (or in a plain list)
+    that reads as a phone number is blocked; a string under ``text`` or ``address`` is a blocked
+    text. The ``mislabels`` section (real numbers once given a wrong label) blocks nothing."""
     numbers: set[str] = set()
     texts: list[str] = []
 
     def walk(node: Any, key: str | None) -> None:
         if isinstance(node, Mapping):
             for k, v in node.items():
-                walk(v, str(k))
+                if k != "mislabels":  # real numbers given a wrong label: not blocked
+                    walk(v, str(k))
         elif isinstance(node, list):
             for item in node:
                 walk(item, key)
         elif isinstance(node, str):
-            if key in (None, "number", "numbers", "value", "phone", "phones"):
+            if key in (None, "digits", "number", "numbers", "value", "phone", "phones"):
                 number = normalize_number(node)
                 if number is not None and not SHORT_NUMBER.match(number):
                     numbers.add(number)
@@ -190,6 +194,15 @@ def phone_problems(
                     {"number": number},
                 )
             )
+    elif kind == "telegram":
+        if not TELEGRAM.match(number):
+            out.append(
+                (
+                    N_("{number} is not a Telegram @name or https:// link."),
+                    {"number": number},
+                )
+            )
+        return out
     elif not E164_KZ.match(number):
         out.append(
             (
@@ -334,10 +347,10 @@ def _record_problems(
             known=", ".join(SERVICE_TYPES),
         )
     scope, region_id = record.get("scope"), record.get("region")
-    if scope != "national" and scope not in regions:
+    if scope not in SCOPES:
         yield problem(
             "region",
-            N_("Unknown scope {value}: use national or a region id."),
+            N_("Unknown scope {value}: use national or local."),
             "scope",
             value=scope,
         )
@@ -348,12 +361,11 @@ def _record_problems(
             "region",
             value=region_id,
         )
-    if scope in regions and region_id != scope:
+    if scope == "national" and region_id is not None:
         yield problem(
             "region",
-            N_("The scope is region {scope} but the region is {region}."),
+            N_("A national record has no region (found {region})."),
             "region",
-            scope=scope,
             region=region_id,
         )
 

@@ -50,7 +50,7 @@ def record(rid: str = "kz-test-1", **changes: Any) -> dict[str, Any]:
         "name_descriptive": [],
         "description": {"kk": "Сипаттама", "ru": "Описание", "en": "Description"},
         "operator": None,
-        "scope": "almaty",
+        "scope": "local",
         "region": "almaty",
         "city": {"kk": "Алматы", "ru": "Алматы", "en": "Almaty"},
         "address": None,

@@ -112,6 +112,9 @@ def _register() -> None:
 
     for command in directory.COMMANDS:
         cli.add_command(command)
+    from kzsupport.cli.db import db as db_group
+
+    cli.add_command(db_group)
 
 
 _register()
