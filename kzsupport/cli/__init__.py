@@ -17,6 +17,12 @@ class BadInputError(click.ClickException):
     exit_code = 2
 
 
+ENCODING_HELP = (
+    "Error: this terminal's character encoding ({encoding}) cannot show Kazakh or Russian letters.\n"
+    "Use a UTF-8 locale (for example LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, then try again.\n"
+)
+
+
 def lang_from_argv(argv: list[str]) -> str | None:
     """The value of ``--lang`` in ``argv``, read before Click parses anything."""
     for i, arg in enumerate(argv):
@@ -36,7 +42,13 @@ class RootGroup(TranslatedGroup):
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(lang_from_argv(argv)))
-        return super().main(argv, *pos, **kwargs)
+        try:
+            return super().main(argv, *pos, **kwargs)
+        except UnicodeEncodeError as exc:
+            # The terminal cannot show these letters, so the message is plain ASCII English.
+            sys.stderr.buffer.write(ENCODING_HELP.format(encoding=exc.encoding).encode("ascii"))
+            sys.stderr.flush()
+            sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
