@@ -29,5 +29,5 @@ def help_markdown(lang: str) -> str:
         args = ["--lang", lang, *path, "--help"]
         result = runner.invoke(cli, args, prog_name="kzsupport", terminal_width=100, env={"COLUMNS": "100"})
         shown = " ".join(("kzsupport", "--lang", lang, *path, "--help"))
-        blocks.append("```\n$ {}\n{}```\n".format(shown, result.output))
+        blocks.append(f"```\n$ {shown}\n{result.output}```\n")
     return "\n".join(blocks)

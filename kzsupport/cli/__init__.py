@@ -10,11 +10,17 @@ import click
 from kzsupport import __version__, i18n
 from kzsupport.cli.options import LANGUAGE_CHOICE, App, TranslatedGroup, option
 from kzsupport.errors import KzSupportError
-from kzsupport.i18n import N_, _
+from kzsupport.i18n import N_, _, ngettext
 
 
 class BadInputError(click.ClickException):
     exit_code = 2
+
+
+ENCODING_HELP = (
+    "Error: this terminal's character encoding ({encoding}) cannot show Kazakh or Russian letters.\n"
+    "Use a UTF-8 locale (for example LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, then try again.\n"
+)
 
 
 def lang_from_argv(argv: list[str]) -> str | None:
@@ -36,7 +42,13 @@ class RootGroup(TranslatedGroup):
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(lang_from_argv(argv)))
-        return super().main(argv, *pos, **kwargs)
+        try:
+            return super().main(argv, *pos, **kwargs)
+        except UnicodeEncodeError as exc:
+            # The terminal cannot show these letters, so the message is plain ASCII English.
+            sys.stderr.buffer.write(ENCODING_HELP.format(encoding=exc.encoding).encode("ascii"))
+            sys.stderr.flush()
+            sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -57,9 +69,11 @@ def _version_text(app: App) -> str:
     return "\n".join(
         (
             f"kzsupport {__version__}",
-            _("Data as of {date}: {count} records ({path}).").format(
-                date=d.meta.as_of, count=len(d.services), path=d.path
-            ),
+            ngettext(
+                "Data as of {date}: {count} record ({path}).",
+                "Data as of {date}: {count} records ({path}).",
+                len(d.services),
+            ).format(date=d.meta.as_of, count=len(d.services), path=d.path),
             _("Place names: GeoNames (geonames.org), CC BY 4.0."),
         )
     )
@@ -87,8 +101,9 @@ def _version_text(app: App) -> str:
     "--data",
     "data_path",
     type=click.Path(dir_okay=False),
+    metavar="FILE",
     envvar="KZSUPPORT_DATA",
-    help=N_("Use this directory file instead of the bundled one (also KZSUPPORT_DATA)."),
+    help=N_("Use this data file instead of the bundled directory (also KZSUPPORT_DATA)."),
 )
 @option("--ascii", "ascii_only", is_flag=True, help=N_("Draw tables with plain ASCII characters."))
 @option("--version", is_flag=True, help=N_("Show the version and the data set's date, then exit."))
