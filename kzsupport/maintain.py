@@ -131,11 +131,11 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
             )
         )
     verification = out.get("verification") or {}
-    if verification.get("status") == "verified" or verification.get("date"):
+    if verification.get("status") == "verified":
         raise BadInput(
             N_('A new record cannot start verified: add it, then run "kzsupport db verify".')
         )
-    if verification.get("status", "source_only") == "source_only":
+    if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
         first = out["sources"][0]
         out["verification"] = {
             "status": "source_only",

@@ -131,10 +131,13 @@ def stale_table(
 
 def stale_json(groups: Mapping[str, Sequence[Stale]]) -> str:
     return to_json(
-        {
-            key: [{"id": s.service.id, "last_checked": s.checked} for s in items]
+        [
+            {
+                "region": key,
+                "records": [{"id": s.service.id, "last_checked": s.checked} for s in items],
+            }
             for key, items in groups.items()
-        }
+        ]
     )
 
 

@@ -73,9 +73,9 @@ def record(rid: str = "kz-test-1", **changes: Any) -> dict[str, Any]:
         "sources": [copy.deepcopy(SOURCE)],
         "verification": {
             "status": "source_only",
-            "date": None,
-            "method": None,
-            "by": None,
+            "date": "2026-01-10",
+            "method": "official_page",
+            "by": "tester",
             "note": None,
         },
     }
