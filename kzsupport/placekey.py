@@ -3,11 +3,12 @@
 ``fold("Өскемен") == fold("Öskemen") == fold("Oskemen") == fold("Оскемен")``: Kazakh and Russian Cyrillic,
 the 2021 Kazakh Latin alphabet and its 2017 (apostrophe) and 2018 (acute) variants, Latin without
 diacritics, and Kazakh typed on a Russian keyboard (қ→к, ү→у, і→и ...) all land on the same ASCII key.
-Generic words (облысы, область, район, г., қаласы, city ...) are dropped; ``words()`` says which kind
+Generic words (облысы, область, район, г., қаласы, city ...) are dropped; ``kinds()`` says which kind
 of generic word the text carried, so that "Almaty" (the city) and "Almaty oblysy" (the region) differ.
 
-The design and its measurements are in ``shared/research/geo_i18n.md`` §3. This is not a
-transliteration for display (that is ``kzsupport.translit``): it loses information on purpose.
+Built on the search skeleton of ``kzsupport.textfold`` (shared/research/geo_i18n.md §3), plus what
+place names need: the 2017 apostrophes (s' = ш, c' = ч, y' = у), generic words, and a vowel + y
+rule. Not a transliteration for display (that is ``kzsupport.translit``): it loses information.
 """
 
 from __future__ import annotations
@@ -15,17 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Kazakh and Russian Cyrillic to a coarse Latin: letters Kazakh writes and Russian keyboards lack fold
-# onto their Russian-keyboard stand-ins (қ/к, ғ/г, ң/н, ө/о, ү/ұ/у, і/и, ә/а, һ/х).
-_CYR = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
-    "ж": "zh", "з": "z", "и": "i", "й": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
-    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u",
-    "ү": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
-    "ы": "y", "і": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Latin letters of the 2021 and 2018 alphabets whose plain form is not what NFKD gives.
-    "ı": "i", "ş": "sh", "ç": "ch", "ŋ": "n", "ý": "u", "ú": "u", "ǵ": "g",
-}  # fmt: skip
+from kzsupport.textfold import fold_word
+
 # The October 2017 alphabet marks letters with an apostrophe: s' = ш, c' = ч, y' = у; a' = ә, o' = ө,
 # u' = ү, g' = ғ, n' = ң, i' = и/й fold to the bare letter. Russian romanisations use ' for ь.
 _APOSTROPHES = "'’ʼ`´ʹ‘"
@@ -46,14 +38,9 @@ SETTLEMENT_WORDS = frozenset(
     city qalasy kalasy town village auyl selo settlement""".split()
 )
 
-# Sound-alike spellings merged after transliteration, in this order.
-_MERGES = (
-    ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("q", "k"), ("ts", "c"), ("w", "u"),
-    ("x", "h"), ("yu", "iu"), ("ya", "ia"), ("yo", "io"), ("ye", "e"),
-)  # fmt: skip
-_VOWEL_Y = re.compile(r"([aeiou])y(?![aeiou])")  # Semey / Семей, Sayram / Сайрам
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
-_DOUBLE = re.compile(r"(.)\1+")
+# Merges on top of ``textfold.fold_word`` (which already merges zh/j, q/k, kh/h, ts/c, ay/ai ...).
+_MERGES = (("ye", "e"),)
+_VOWEL_Y = re.compile(r"([aeiou])y(?![aeiou])")  # Semey / Семей, Sayram / Сайрам, Kokpektý
 _RAYON_ABBR = re.compile(r"\bр-о?н\b\.?", re.IGNORECASE)
 
 
@@ -64,16 +51,13 @@ def tokens(text: str) -> list[str]:
 
 
 def _translit(tok: str) -> str:
-    tok = _APOS_RE.sub(lambda m: _APOS_MAP[m.group(1)], tok)
-    tok = "".join(_CYR.get(c, c) for c in tok)
-    tok = "".join(c for c in unicodedata.normalize("NFKD", tok) if not unicodedata.combining(c))
-    return _NOT_KEY.sub("", tok)
+    return fold_word(_APOS_RE.sub(lambda m: _APOS_MAP[m.group(1)], tok))
 
 
 def _settle(key: str) -> str:
-    """Apply the merges until nothing changes (a merge can make a new double or a new pair)."""
+    """Fold until nothing changes (a merge can make a new double letter or a new pair)."""
     while True:
-        again = _DOUBLE.sub(r"\1", key)
+        again = fold_word(key)
         for a, b in _MERGES:
             again = again.replace(a, b)
         again = _VOWEL_Y.sub(r"\1i", again)

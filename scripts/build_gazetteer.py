@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kz_districts import DISTRICTS  # noqa: E402
+from kz_districts import CENTRES_NOT_IN_GEONAMES, DISTRICTS  # noqa: E402
 
 from kzsupport.placekey import fold  # noqa: E402
 
@@ -195,7 +195,7 @@ def _districts(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "id": f"district:{region}:{slug}",
                 "kind": "district",
                 "names": {"en": en, "ru": ru, "kk": kk},
-                "alt": [short],
+                "alt": [short, *CENTRES_NOT_IN_GEONAMES.get((region, en), ())],
                 "former": [],
                 "lat": found["lat"] if found else None,
                 "lon": found["lon"] if found else None,
