@@ -276,11 +276,14 @@ class Gazetteer:
         return gaz
 
     def _add(self, place: Place, names: Iterable[str], via: str) -> None:
+        # A district's short name ("Balkhash" for Balkhash District) is like a region's: a bare name
+        # means the town of that name, unless no town has it ("Karasay").
+        short = place.kind == "district" and via == "alias"
         for name in names:
             key = fold(name)
             if key:
                 named = kinds(name)
-                entry = _Entry(place, name, via, bool(named), named)
+                entry = _Entry(place, name, via, bool(named) or short, named)
                 self.index.setdefault(key, []).append(entry)
 
     def _build(self, data: Mapping[str, Any]) -> None:

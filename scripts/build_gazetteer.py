@@ -67,6 +67,13 @@ REGION_OVERRIDES = {
     # Region (Sayram district) and no source at hand says otherwise.
 }
 
+# Spellings people type that GeoNames lacks, by GeoNames id, each with its reason.
+EXTRA_ALIASES = {
+    # kz_regions.json notes: "Konaev is also spelled Kunaev/Konayev in English"; the city is named
+    # after D. Kunaev, whose name Russian writes Кунаев.
+    1519948: ("Kunaev", "Konayev", "Кунаев"),
+}
+
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"^[\u0400-\u04ff\s\-'’.()]+$")
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\s\-'’.()ʼ`]+$")
@@ -119,7 +126,10 @@ def _place_from_geonames(row: dict[str, Any], admin1: dict[str, str]) -> dict[st
     if region is None:
         print(f"skipped {gid} {row['name']}: admin1 {row['admin1code']} has no region", file=sys.stderr)
         return None
-    alts = sorted({a.strip() for a in row["alternatenames"] if _names_ok(a)} - {row["name"]})
+    alts = sorted(
+        ({a.strip() for a in row["alternatenames"] if _names_ok(a)} | set(EXTRA_ALIASES.get(gid, ())))
+        - {row["name"]}
+    )
     cyr = [a for a in alts if CYRILLIC.match(a)]
     # GeoNames alternates carry no language tag: the Russian name is the Cyrillic one without Kazakh
     # letters that reads most like the main name, the Kazakh one likewise among those with them.
