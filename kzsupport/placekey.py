@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kzsupport.textfold import fold_word
 
@@ -78,14 +79,22 @@ _KIND_KEYS = {
 _GENERIC_KEYS = frozenset().union(*_KIND_KEYS.values())
 
 
-def _token_keys(text: str) -> list[str]:
-    return [k for k in (_settle(_translit(t)) for t in tokens(text)) if k]
+@lru_cache(maxsize=16384)
+def _token_key(token: str) -> str:
+    return _settle(_translit(token))
+
+
+def analyse(text: str) -> tuple[str, frozenset[str]]:
+    """``(fold(text), kinds(text))`` in one pass."""
+    keys = [k for k in map(_token_key, tokens(text)) if k]
+    key = _settle("".join(k for k in keys if k not in _GENERIC_KEYS))
+    named = frozenset(kind for kind, words in _KIND_KEYS.items() if words.intersection(keys))
+    return ("" if key in _GENERIC_KEYS else key), named
 
 
 def kinds(text: str) -> frozenset[str]:
     """Which kinds of generic word the text carries: ``region``, ``district``, ``settlement``."""
-    keys = set(_token_keys(text))
-    return frozenset(kind for kind, words in _KIND_KEYS.items() if keys & words)
+    return analyse(text)[1]
 
 
 def fold(text: str) -> str:
@@ -93,5 +102,4 @@ def fold(text: str) -> str:
 
     Idempotent: ``fold(fold(s)) == fold(s)``. An empty key means the text held no name.
     """
-    key = _settle("".join(k for k in _token_keys(text) if k not in _GENERIC_KEYS))
-    return "" if key in _GENERIC_KEYS else key
+    return analyse(text)[0]

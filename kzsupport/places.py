@@ -25,7 +25,7 @@ from typing import Any
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Localized
-from kzsupport.placekey import fold, kinds
+from kzsupport.placekey import analyse
 
 STATUSES: tuple[str, ...] = ("exact", "fuzzy", "ambiguous", "none")
 PLACE_KINDS: tuple[str, ...] = ("region", "city", "settlement", "district", "point")
@@ -280,9 +280,8 @@ class Gazetteer:
         # means the town of that name, unless no town has it ("Karasay").
         short = place.kind == "district" and via == "alias"
         for name in names:
-            key = fold(name)
+            key, named = analyse(name)
             if key:
-                named = kinds(name)
                 entry = _Entry(place, name, via, bool(named) or short, named)
                 self.index.setdefault(key, []).append(entry)
 
@@ -382,10 +381,9 @@ class Gazetteer:
         return Resolution(query, res.status, res.candidates, res.suggestions) if res.candidates else None
 
     def _resolve_name(self, query: str, region: str | None) -> Resolution:
-        key = fold(query)
+        key, named = analyse(query)
         if not key:
             return Resolution(query, "none")
-        named = kinds(query)
         found = self._candidates(self.index.get(key, ()), named, 100.0)
         status = "exact"
         if region is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from kzsupport import directory, geo, places, render, render_places
@@ -33,7 +35,7 @@ def _pick(app: App, res: places.Resolution) -> places.Candidate:
     if res.best is not None:
         return res.best
     if res.status == "ambiguous":
-        if click.get_text_stream("stdin").isatty():
+        if sys.stdin is not None and sys.stdin.isatty():
             app.hint(render_places.status_text(res).plain)
             for number, c in enumerate(res.candidates, 1):
                 click.echo(render_places.choice_line(number, c), err=True)
