@@ -29,15 +29,18 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]*)*", re.UNICODE
 # Generic words by what they say about the place. Compared after folding, so "г." and "g", "облысы" and
 # "oblysy" are the same word. One-letter abbreviations (г, с, п) only ever count as generic words.
 REGION_WORDS = frozenset(
-    "облысы облысының область области обл oblysy oblast oblasti oblasty region province".split()
-)
+    ("облысы", "облысының", "область", "области", "обл", "oblysy", "oblast", "oblasti", "oblasty",
+     "region", "province")
+)  # fmt: skip
 DISTRICT_WORDS = frozenset(
-    "ауданы ауданының аудан ауд район района рн district audany audan rayon raion".split()
-)
+    ("ауданы", "ауданының", "аудан", "ауд", "район", "района", "рн", "district", "audany", "audan",
+     "rayon", "raion")
+)  # fmt: skip
 SETTLEMENT_WORDS = frozenset(
-    """қаласы қала город гор г ауылы ауыл аул село с поселок посёлок пос п пгт кенті станция ст
-    city qalasy kalasy town village auyl selo settlement""".split()
-)
+    ("қаласы", "қала", "город", "гор", "г", "ауылы", "ауыл", "аул", "село", "с", "поселок", "посёлок",
+     "пос", "п", "пгт", "кенті", "станция", "ст", "city", "qalasy", "kalasy", "town", "village",
+     "auyl", "selo", "settlement")
+)  # fmt: skip
 
 # Merges on top of ``textfold.fold_word`` (which already merges zh/j, q/k, kh/h, ts/c, ay/ai ...).
 _MERGES = (("ye", "e"),)

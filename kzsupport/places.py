@@ -287,7 +287,7 @@ class Gazetteer:
 
     def _build(self, data: Mapping[str, Any]) -> None:
         self._by_id = {p.id: p for p in self.places}
-        for raw, place in zip(data["places"], self.places):
+        for raw, place in zip(data["places"], self.places, strict=True):
             self._add(place, [n for n in raw["names"].values() if n], "name")
             self._add(place, raw["alt"], "alias")
             self._add(place, raw["former"], "former")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import io
+import itertools
 import json
 import math
 import re
@@ -198,7 +199,7 @@ def _districts(places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             if matches:  # two rows of one name in a region: the more populous is the centre
                 found = max(matches, key=lambda p: (p["population"], p["id"]))
             else:
-                print(f"district {en} ({region}): centre {centre} found {len(matches)} times", file=sys.stderr)
+                print(f"district {en} ({region}): centre {centre} not found", file=sys.stderr)
         slug = re.sub(r"[^a-z0-9]+", "-", unicodedata.normalize("NFKD", short).lower()).strip("-")
         rows.append(
             {
@@ -238,7 +239,7 @@ def _simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float
         if far > tol and index > 0:
             keep[index] = True
             stack += [(a, index), (index, b)]
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def _outline() -> tuple[list[list[list[float]]], str]:
@@ -253,21 +254,23 @@ def _outline() -> tuple[list[list[list[float]]], str]:
     zipped = next(p for p in folder.iterdir() if p.name.endswith(".zip"))
     with zipfile.ZipFile(io.BytesIO(zipped.read_bytes())) as z:
         stem = next(n[:-4] for n in z.namelist() if n.endswith(".shp"))
-        version = z.read(stem + ".VERSION.txt").decode().strip() if stem + ".VERSION.txt" in z.namelist() else "?"
+        names = z.namelist()
+        version = z.read(stem + ".VERSION.txt").decode().strip() if stem + ".VERSION.txt" in names else "?"
         reader = shapefile.Reader(
             shp=io.BytesIO(z.read(stem + ".shp")),
             shx=io.BytesIO(z.read(stem + ".shx")),
             dbf=io.BytesIO(z.read(stem + ".dbf")),
         )
         fields = [f[0] for f in reader.fields[1:]]
-        for rec, shape in zip(reader.records(), reader.shapes()):
-            attrs = dict(zip(fields, rec))
+        for rec, shape in zip(reader.records(), reader.shapes(), strict=True):
+            attrs = dict(zip(fields, rec, strict=True))
             if attrs.get("ADM0_A3") != "KAZ":
                 continue
-            parts = list(shape.parts) + [len(shape.points)]
+            parts = [*shape.parts, len(shape.points)]
             rings = []
-            for a, b in zip(parts, parts[1:]):
-                ring = _simplify([(float(x), float(y)) for x, y in shape.points[a:b]], OUTLINE_TOLERANCE_DEG)
+            for a, b in itertools.pairwise(parts):
+                points = [(float(x), float(y)) for x, y in shape.points[a:b]]
+                ring = _simplify(points, OUTLINE_TOLERANCE_DEG)
                 if len(ring) >= 4:
                     rings.append([[round(x, 3), round(y, 3)] for x, y in ring])
             return rings, f"{zipped.name} {version}"

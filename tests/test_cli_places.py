@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
-from tests.conftest import MINI, Invoke
+from click.testing import Result
+
+Invoke = Callable[..., Result]
+MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
 
 
 def test_place_explains_an_exact_match(invoke: Invoke) -> None:

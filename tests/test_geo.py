@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -14,8 +15,8 @@ from kzsupport.geo import near, place_service
 from kzsupport.models import Directory, Location, Service
 from kzsupport.places import haversine_km
 from kzsupport.places import load as load_gazetteer
-from tests.conftest import MINI
 
+MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
 SEMEY = (50.42064, 80.25025)
 
 

@@ -7,6 +7,7 @@ import sys
 import click
 
 from kzsupport import directory, geo, places, render, render_places
+from kzsupport.cli.options import REGION as REGION_TYPE
 from kzsupport.cli.options import (
     App,
     TranslatedCommand,
@@ -17,7 +18,6 @@ from kzsupport.cli.options import (
     serves_option,
     types_option,
 )
-from kzsupport.cli.options import REGION as REGION_TYPE
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _
 
