@@ -11,9 +11,9 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kzsupport.directory import hotlines, search
+from kzsupport.directory import hotlines, visible
 from kzsupport.models import Directory, Service
 from kzsupport.places import Gazetteer, haversine_km
 from kzsupport.places import load as load_gazetteer
@@ -31,6 +31,7 @@ class Placed:
     lat: float
     lon: float
     placed_by: str  # location | city | region_centre
+    shown: bool = True  # visible in default views (directory.visible)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,11 @@ def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> dict
     if cached is not None and cached[0] is directory:
         return cached[1]
     gaz = gazetteer or load_gazetteer()
-    placed = {s.id: p for s in directory.services if (p := place_service(s, gaz)) is not None}
+    placed = {
+        s.id: replace(p, shown=visible(s))
+        for s in directory.services
+        if (p := place_service(s, gaz)) is not None
+    }
     if len(_placed_cache) > 4:
         _placed_cache.clear()
     _placed_cache[id(directory)] = (directory, placed)
@@ -118,11 +123,13 @@ def near(
     When the region has none of the asked kind, the nearest elsewhere are given and
     ``none_in_region`` says so. ``national`` always carries the national lines.
     """
-    placed = placements(directory, gazetteer)
+    wanted_types = set(types)
     wanted = [
-        placed[s.id]
-        for s in search(directory, types=types, serves=serves, include_unverified=include_unverified)
-        if s.id in placed
+        p
+        for p in placements(directory, gazetteer).values()
+        if (p.shown or include_unverified)
+        and (not wanted_types or p.service.type in wanted_types)
+        and (serves is None or serves in p.service.serves or "everyone" in p.service.serves)  # as search()
     ]
     inside = [p for p in wanted if region is not None and p.service.region == region]
     outside = [p for p in wanted if region is None or p.service.region != region]

@@ -90,7 +90,9 @@ def _token_key(token: str) -> str:
 def analyse(text: str) -> tuple[str, frozenset[str]]:
     """``(fold(text), kinds(text))`` in one pass."""
     keys = [k for k in map(_token_key, tokens(text)) if k]
-    key = _settle("".join(k for k in keys if k not in _GENERIC_KEYS))
+    names = [k for k in keys if k not in _GENERIC_KEYS]
+    # One word is settled already; joined words can meet in a new pair ("...z" + "h...").
+    key = names[0] if len(names) == 1 else _settle("".join(names))
     named = frozenset(kind for kind, words in _KIND_KEYS.items() if words.intersection(keys))
     return ("" if key in _GENERIC_KEYS else key), named
 

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from kz_districts import CENTRES_NOT_IN_GEONAMES, DISTRICTS  # noqa: E402
 
-from kzsupport.placekey import fold  # noqa: E402
+from kzsupport.placekey import analyse, fold  # noqa: E402
 
 OUT = ROOT / "data" / "gazetteer.json"
 REGION_SOURCES = (
@@ -277,6 +277,24 @@ def _outline() -> tuple[list[list[list[float]]], str]:
     raise SystemExit("Kazakhstan not found in the Natural Earth file")
 
 
+def _one_name_per_key(row: dict[str, Any], official: Iterable[str], other: str) -> None:
+    """Drop names that fold to the same key as a name kept before them (Şymkent, Šymkent, Shymkent).
+
+    The matcher folds every name: spellings that fold alike add nothing but load time. Official
+    names are kept first, then former names, then other spellings; within each, names without a
+    generic word ("Shymkent" before "Shymkent qalasy").
+    """
+    seen = {analyse(n)[0] for n in official if n}
+    for field in ("former", other):
+        kept = []
+        for name in sorted(row[field], key=lambda n: (bool(analyse(n)[1]), n)):
+            key = analyse(name)[0]
+            if key and key not in seen:
+                seen.add(key)
+                kept.append(name)
+        row[field] = sorted(kept)
+
+
 def build() -> dict[str, Any]:
     units, units_source = _load_units()
     admin1 = {u["geonames_admin1"]: u["id"] for u in units}
@@ -284,6 +302,10 @@ def build() -> dict[str, Any]:
     places = {p["id"]: p for p in (_place_from_geonames(r, admin1) for r in rows) if p}
     regions = _merge_units(units, places)
     all_places = sorted(places.values(), key=lambda p: p["id"]) + _districts(places)
+    for place in all_places:
+        _one_name_per_key(place, place["names"].values(), "alt")
+    for region in regions:
+        _one_name_per_key(region, region["names"].values(), "aliases")
     outline, outline_source = _outline()
     meta = {
         "title": "kzsupport gazetteer: places of Kazakhstan with their first-level unit (2022 borders)",
