@@ -147,15 +147,17 @@ def near_table(items: Sequence[NearItem], directory: Directory, ascii_only: bool
     return table
 
 
-def near_notes(result: NearResult, region: RegionInfo | None) -> list[str]:
-    """Plain sentences to show before the table (stderr): what is missing and how things were placed."""
+def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) -> list[str]:
+    """Plain sentences to show before the table (stderr): what is missing and how things were placed.
+    ``filtered``: the user asked for a type or group, so "none of this kind" is the right wording."""
     notes = []
     if result.none_in_region and region is not None:
-        notes.append(
-            _("No services of this kind in {region}. The nearest in other regions:").format(
-                region=region_label(region)
-            )
+        missing = (
+            _("No services of this kind in {region}. The nearest in other regions:")
+            if filtered
+            else _("No local services listed in {region}. The nearest in other regions:")
         )
+        notes.append(missing.format(region=region_label(region)))
     if not result.items:
         notes.append(_("Nothing found nearby. Try without --radius or --type, or call a national line."))
     if any(i.placed_by != "location" for i in result.items):
@@ -174,10 +176,17 @@ def _item_dict(item: NearItem) -> dict[str, Any]:
     }
 
 
-def near_json(res: Resolution, result: NearResult | None, directory: Directory) -> str:
+def near_json(
+    res: Resolution, chosen: Candidate | None, result: NearResult | None, directory: Directory
+) -> str:
+    """The place worked from (``place``, ``region``, ``iso``; null when none was chosen), how the
+    text was understood (``resolution``, with every candidate), the services and the national lines."""
     return to_json(
         {
             "as_of": directory.meta.as_of,
+            "place": None if chosen is None else chosen.to_dict(),
+            "region": None if chosen is None else chosen.region.id,
+            "iso": None if chosen is None else chosen.region.iso,
             "resolution": res.to_dict(),
             "none_in_region": None if result is None else result.none_in_region,
             "services": [] if result is None else [_item_dict(i) for i in result.items],

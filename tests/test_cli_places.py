@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,12 +68,20 @@ def test_near_ambiguous_without_a_terminal_asks_for_region(invoke: Invoke) -> No
     assert "--region" in result.stderr
 
 
+def test_near_ambiguous_json_lists_every_candidate_then_fails(invoke: Invoke) -> None:
+    result = invoke("near", "Актау", "--format", "json", data=MINI)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["place"] is None and data["services"] == []
+    assert {"mangystau", "karaganda"} <= {c["region"]["id"] for c in data["resolution"]["candidates"]}
+
+
 def test_near_region_disambiguates(invoke: Invoke) -> None:
     result = invoke("near", "Актау", "--region", "mangystau", "--format", "json", data=MINI)
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["resolution"]["region"] == "mangystau"
-    assert data["resolution"]["iso"] == "KZ-47"
+    assert (data["region"], data["iso"]) == ("mangystau", "KZ-47")
+    assert data["place"]["names"]["ru"] == "Актау"
     assert [s["id"] for s in data["national"]] == ["test-112", "test-150"]
 
 
@@ -87,3 +97,15 @@ def test_near_distances_follow_the_language(invoke: Invoke) -> None:
     result = invoke("--lang", "ru", "near", "Алматы", data=MINI)
     assert result.exit_code == 0
     assert "км" in result.stdout
+
+
+def test_near_ambiguous_on_a_terminal_lets_the_user_pick(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzsupport.cli.places._stdin_is_terminal", lambda: True)
+    result = invoke("near", "Актау", "--format", "json", data=MINI, input="1\n")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout[result.stdout.index("{") :])
+    assert data["resolution"]["status"] == "ambiguous"
+    assert (data["region"], data["iso"]) == ("mangystau", "KZ-47")
+    assert "1. Aktau" in result.stderr

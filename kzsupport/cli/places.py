@@ -19,7 +19,7 @@ from kzsupport.cli.options import (
     types_option,
 )
 from kzsupport.errors import KzSupportError
-from kzsupport.i18n import N_, _
+from kzsupport.i18n import N_, _, text
 
 region_choice_option = option(
     "--region",
@@ -30,12 +30,16 @@ region_choice_option = option(
 query_argument = click.argument("query", metavar="NAME_OR_COORDS")
 
 
+def _stdin_is_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
 def _pick(app: App, res: places.Resolution) -> places.Candidate:
     """The one place to work from: the match, or the user's choice on a terminal, or an error."""
     if res.best is not None:
         return res.best
     if res.status == "ambiguous":
-        if sys.stdin is not None and sys.stdin.isatty():
+        if _stdin_is_terminal():
             app.hint(render_places.status_text(res).plain)
             for number, c in enumerate(res.candidates, 1):
                 click.echo(render_places.choice_line(number, c), err=True)
@@ -112,21 +116,28 @@ def near(
 ) -> None:
     gaz = places.load()
     res = gaz.resolve(query, region)
-    if output_format == "json" and res.best is None:
-        click.echo(render_places.near_json(res, None, app.directory))
+    will_ask = res.status == "ambiguous" and _stdin_is_terminal()
+    if output_format == "json" and res.best is None and not will_ask:
+        click.echo(render_places.near_json(res, None, None, app.directory))  # then the error
     chosen = _pick(app, res)
     p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
     point = (float(p.lat or 0.0), float(p.lon or 0.0))
     d = app.directory
     result = geo.near(d, point, types, serves, limit, radius, chosen.region.id, include_unverified, gaz)
     if output_format == "json":
-        click.echo(render_places.near_json(res, result, d))
+        click.echo(render_places.near_json(res, chosen, result, d))
         return
     if output_format == "csv":
         click.echo(render_places.near_csv(result), nl=False)
         return
     app.hint(render_places.status_text(res).plain)
-    for note in render_places.near_notes(result, chosen.region):
+    if not chosen.place.has_point:
+        app.hint(
+            _("{place} has no coordinates here: distances are from {centre}, the region centre.").format(
+                place=render_places.candidate_name(chosen), centre=text(p.names)
+            )
+        )
+    for note in render_places.near_notes(result, chosen.region, bool(types or serves)):
         app.hint(note)
     if result.items:
         app.print(render_places.near_table(result.items, d, app.ascii_only))
