@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-
-import pytest
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 
 Invoke = Callable[..., Result]
