@@ -42,6 +42,8 @@ SUGGEST_CUTOFF = 65.0
 # Coordinates: a place of another region within this factor of the nearest place's distance makes
 # the region uncertain, and the answer lists both (measured in benchmarks/bench_places.py).
 NEAREST_MARGIN = 1.3
+# A point outside the simplified outline but this close to a known place still counts as Kazakhstan.
+BORDER_SLACK_KM = 5.0
 # Preference among candidates of one region when the query says nothing about the kind.
 _KIND_ORDER = {"city": 0, "settlement": 1, "district": 2, "region": 3, "point": 4}
 
@@ -321,8 +323,14 @@ class Gazetteer:
         return self._by_id[self.regions[region_id].centre_id]
 
     def in_kazakhstan(self, lat: float, lon: float) -> bool:
-        """Inside Natural Earth's outline of Kazakhstan (simplified to about 2 km)."""
-        return sum(_in_ring(ring, lon, lat) for ring in self.outline) % 2 == 1
+        """Inside Natural Earth's outline of Kazakhstan (simplified to about 2 km), or so close to a
+        known Kazakh place that the simplification must have cut it off (Khorgos on the border)."""
+        if sum(_in_ring(ring, lon, lat) for ring in self.outline) % 2 == 1:
+            return True
+        return any(
+            haversine_km(lat, lon, p.lat, p.lon) <= BORDER_SLACK_KM  # type: ignore[arg-type]
+            for p in self._located
+        )
 
     def _candidates(
         self, entries: Iterable[_Entry], named: frozenset[str], score: float

@@ -219,3 +219,31 @@ def test_any_text_gives_an_answer_or_a_clear_error(text: str) -> None:
 
 def test_ten_thousand_characters_give_an_answer() -> None:
     assert resolve("Семей" * 2000).status in ("exact", "fuzzy", "ambiguous", "none")
+
+
+# Data contract of the bundled gazetteer -------------------------------------------------------
+
+
+def test_gazetteer_rows_are_sound() -> None:
+    gaz = load()
+    ids = [p.id for p in gaz.places]
+    assert len(ids) == len(set(ids))
+    assert len(gaz.regions) == 20
+    for p in gaz.places:
+        assert p.region in gaz.regions, p.id
+        assert p.names.en, p.id
+        if p.has_point:
+            assert gaz.in_kazakhstan(p.lat, p.lon), p.id  # type: ignore[arg-type]
+
+
+def test_every_region_centre_is_a_located_place_in_its_region() -> None:
+    gaz = load()
+    for region in gaz.regions.values():
+        centre = gaz.region_place(region.id)
+        assert centre.has_point and centre.region == region.id
+
+
+def test_post_2022_moves_are_applied() -> None:
+    for name, region in [("Urzhar", "abai"), ("Semey", "abai"), ("Taldykorgan", "jetisu"),
+                         ("Zhezkazgan", "ulytau"), ("Konaev", "almaty-region")]:
+        assert resolve(name).regions == (region,), name
