@@ -159,7 +159,6 @@ class _Entry:
     name: str
     via: str
     qualified: bool  # the indexed name itself carried a generic word ("Almaty oblysy")
-    named_kinds: frozenset[str]
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -284,7 +283,7 @@ class Gazetteer:
         for name in names:
             key, named = analyse(name)
             if key:
-                entry = _Entry(place, name, via, bool(named) or short, named)
+                entry = _Entry(place, name, via, bool(named) or short)
                 self.index.setdefault(key, []).append(entry)
 
     def _build(self, data: Mapping[str, Any]) -> None:
@@ -362,9 +361,6 @@ class Gazetteer:
         return [
             Candidate(e.place, self.regions[e.place.region], e.name, e.via, score) for e in ranked
         ]
-
-    def _display(self, entry: _Entry) -> str:
-        return entry.place.names.en or entry.name
 
     def resolve(self, text: str, region: str | None = None) -> Resolution:
         """Find ``text`` (a place, a region or coordinates). ``region`` keeps only that region's answers."""

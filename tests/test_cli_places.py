@@ -108,3 +108,10 @@ def test_near_ambiguous_on_a_terminal_lets_the_user_pick(
     assert data["resolution"]["status"] == "ambiguous"
     assert (data["region"], data["iso"]) == ("mangystau", "KZ-47")
     assert "1. Aktau" in result.stderr
+
+
+def test_every_place_kind_and_placement_has_a_label() -> None:
+    from kzsupport import geo, places, render_places
+
+    assert set(render_places.PLACE_KINDS) == set(places.PLACE_KINDS)
+    assert set(render_places.PLACED_BY) == set(geo.PLACED_BY)
