@@ -123,9 +123,9 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory
+    from kzsupport.cli import directory, places
 
-    for command in directory.COMMANDS:
+    for command in directory.COMMANDS + places.COMMANDS:
         cli.add_command(command)
     from kzsupport.cli.db import db as db_group
 
