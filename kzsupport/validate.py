@@ -8,7 +8,8 @@ but do not fail. The checks:
 * phone numbers (``phonenumbers``, imported lazily): Kazakhstan short numbers (1xx, 1xxx) as such,
   every other number in E.164 and valid for Kazakhstan (+7 7xx mobile, +7 7xxx landline), the
   display form dialling the same digits;
-* coordinates inside Kazakhstan and near the record's region (see ``REGION_RADIUS_KM``);
+* coordinates inside Kazakhstan's outline and nearest to places of the record's region (the
+  places gazetteer: ``kzsupport.places``);
 * known region and type ids, scope (national or local) agreeing with region;
 * duplicate ids, duplicate phone numbers across records, same name in the same city;
 * the fabricated-number denylist (``data/denylist.json``);
@@ -20,7 +21,6 @@ but do not fail. The checks:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -35,14 +35,6 @@ from kzsupport.models import LANGS, SERVICE_TYPES, Region
 
 ERROR = "error"
 WARNING = "warning"
-
-# Kazakhstan's bounding box (WGS84), a little generous at the edges.
-KZ_LAT = (40.5, 55.5)
-KZ_LON = (46.4, 87.4)
-
-# Sanity radius around a unit's administrative centre. Without region polygons this catches a
-# swapped lat/lon or a point typed into the wrong region, not a point just over a border.
-REGION_RADIUS_KM = {"city": 60.0, "region": 700.0}
 
 SCOPES = ("national", "local")
 TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
@@ -237,39 +229,32 @@ def phone_problems(
     return out
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    rlat1, rlat2 = math.radians(lat1), math.radians(lat2)
-    dlat = rlat2 - rlat1
-    dlon = math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(rlat1) * math.cos(rlat2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(a))
+def location_problems(lat: float, lon: float, region_id: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """Coordinates outside Kazakhstan's outline, or nearest to places of another region.
 
+    Uses the places gazetteer: the outline of Kazakhstan and the region of the nearest known
+    places (several regions near a border, so a point just over it is not flagged)."""
+    from kzsupport import places
 
-def location_problems(
-    lat: float, lon: float, region: Region | None
-) -> list[tuple[str, dict[str, Any]]]:
-    """Coordinates outside Kazakhstan, or implausibly far from the record's region."""
-    if not (KZ_LAT[0] <= lat <= KZ_LAT[1] and KZ_LON[0] <= lon <= KZ_LON[1]):
+    gazetteer = places.load()
+    if not gazetteer.in_kazakhstan(lat, lon):
         return [
             (
-                N_(
-                    "The point {lat}, {lon} is outside Kazakhstan (latitude first, then longitude)."
-                ),
+                N_("The point {lat}, {lon} is outside Kazakhstan (latitude first, then longitude)."),
                 {"lat": lat, "lon": lon},
             )
         ]
-    if region is None:
+    if region_id is None:
         return []
-    limit = REGION_RADIUS_KM.get(region.kind, REGION_RADIUS_KM["region"])
-    distance = haversine_km(lat, lon, region.centre_lat, region.centre_lon)
-    if distance > limit:
+    found = gazetteer.resolve(f"{lat},{lon}").regions
+    if found and region_id not in found:
         return [
             (
                 N_(
-                    "The point {lat}, {lon} is {km} km from the centre of region {region}: "
-                    "is the region or the point wrong?"
+                    "The point {lat}, {lon} is nearest to places in {found}, not in region "
+                    "{region}: is the region or the point wrong?"
                 ),
-                {"lat": lat, "lon": lon, "km": round(distance), "region": region.id},
+                {"lat": lat, "lon": lon, "found": ", ".join(found), "region": region_id},
             )
         ]
     return []
@@ -412,8 +397,8 @@ def _record_problems(
         except (KeyError, TypeError, ValueError):
             pass  # the schema reports it
         else:
-            unit = regions.get(region_id) if isinstance(region_id, str) else None
-            for msgid, params in location_problems(lat, lon, unit):
+            known = region_id if isinstance(region_id, str) and region_id in regions else None
+            for msgid, params in location_problems(lat, lon, known):
                 yield problem("coordinates", msgid, "location", **params)
 
     for name in ("name", "description"):

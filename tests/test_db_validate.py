@@ -111,7 +111,12 @@ def test_coordinates_outside_kazakhstan() -> None:
 def test_coordinates_far_from_the_region() -> None:
     report = check(record(location={"lat": 51.18, "lon": 71.44}))  # Astana, record says Almaty
     [problem] = [p for p in report.errors if p.check == "coordinates"]
-    assert "almaty" in problem.message()
+    assert "nearest to places in astana, not in region almaty" in problem.message()
+
+
+def test_coordinates_inside_the_box_but_outside_the_outline() -> None:
+    report = check(record(location={"lat": 55.0, "lon": 60.0}))  # Chelyabinsk region, Russia
+    assert "coordinates" in checks_of(report)
 
 
 def test_unknown_region_and_type() -> None:

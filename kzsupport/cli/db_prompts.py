@@ -97,8 +97,7 @@ def _location(region: str | None) -> Callable[[str], dict[str, float]]:
             lat, lon = float(lat_text), float(lon_text)
         except ValueError:
             _fail(_("Type latitude,longitude, for example 43.2389,76.8897."))
-        unit = load_regions().get(region or "")
-        problems = location_problems(lat, lon, unit)
+        problems = location_problems(lat, lon, region)
         if problems:
             msgid, params = problems[0]
             _fail(_(msgid).format(**params))
