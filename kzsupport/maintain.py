@@ -235,7 +235,7 @@ def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[Rec
     """
     errors: list[RowError] = []
     seen: dict[str, int] = {}
-    before = [copy.deepcopy(r) for r in draft.records.values()]
+    before = list(draft.records.values())  # the draft never changes these objects in place
     for row in rows:
         service_id = str(row.record.get("id") or "")
         if not service_id:

@@ -7,11 +7,12 @@ Regions always come from the bundled ``regions.json``.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -175,7 +176,9 @@ def log_path(path: Path) -> Path:
     return path.with_name(path.stem + ".changes.jsonl")
 
 
-def dumps(tables: Mapping[str, Any]) -> str:
+def dumps(
+    tables: Mapping[str, Any], compact: Callable[[Mapping[str, Any]], str] | None = None
+) -> str:
     """The file's text: pretty-printed, sorted keys, UTF-8 as is, a trailing newline.
 
     Exactly ``json.dumps(tables, ensure_ascii=False, indent=2, sort_keys=True) + "\n"``, but each
@@ -197,7 +200,7 @@ def dumps(tables: Mapping[str, Any]) -> str:
             parts.append(f"  {_key(name)}: {{}}")
             continue
         docs = ",\n".join(
-            f"    {_key(key)}: {_pretty_doc(table[key])}" for key in sorted(table)
+            f"    {_key(key)}: {_pretty_doc(table[key], compact)}" for key in sorted(table)
         )
         parts.append(f"  {_key(name)}: {{\n{docs}\n  }}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
@@ -210,8 +213,27 @@ def _key(name: str) -> str:
     return json.dumps(name, ensure_ascii=False)
 
 
-def _pretty_doc(doc: Mapping[str, Any]) -> str:
-    compact = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+def _compact(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True)
+
+
+class _CompactCache:
+    """Each document's compact JSON, computed once per object during one write."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Mapping[str, Any], str]] = {}
+
+    def __call__(self, doc: Mapping[str, Any]) -> str:
+        hit = self._seen.get(id(doc))
+        if hit is None or hit[0] is not doc:
+            hit = self._seen[id(doc)] = (doc, _compact(doc))
+        return hit[1]
+
+
+def _pretty_doc(
+    doc: Mapping[str, Any], compact_of: Callable[[Mapping[str, Any]], str] | None
+) -> str:
+    compact = (compact_of or _compact)(doc)
     pretty = _PRETTY.get(compact)
     if pretty is None:
         text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True)
@@ -280,22 +302,27 @@ class WriteResult:
 class Draft:
     """The records of a directory file, open for change under the lock.
 
-    ``records`` maps TinyDB document ids to records; change them through the methods so that new
-    records get the next document id.
+    ``records`` maps TinyDB document ids to records, shared with the file as read until changed:
+    ``get`` hands out a private copy to change, ``find`` a record only to read, and ``add``, ``put``
+    and ``remove`` keep document ids right (a new record gets the next one).
     """
 
     path: Path
     meta: dict[str, Any]
     records: dict[str, dict[str, Any]]
     result: WriteResult | None = None
+    _copied: set[str] = field(default_factory=set)
 
     def ids(self) -> list[str]:
         return [str(r.get("id")) for r in self.records.values()]
 
     def get(self, service_id: str) -> dict[str, Any]:
-        """A record to change in place; an unknown id is an error."""
-        for record in self.records.values():
+        """A record to change in place (copied on first use); an unknown id is an error."""
+        for key, record in self.records.items():
             if record.get("id") == service_id:
+                if key not in self._copied:
+                    record = self.records[key] = copy.deepcopy(record)
+                    self._copied.add(key)
                 return record
         raise KzSupportError(
             N_('No service with id {service_id} in {path}. Use "kzsupport find --all" to see ids.'),
@@ -304,6 +331,7 @@ class Draft:
         )
 
     def find(self, service_id: str) -> dict[str, Any] | None:
+        """A record to read (never to change), or None."""
         return next((r for r in self.records.values() if r.get("id") == service_id), None)
 
     def add(self, record: dict[str, Any]) -> None:
@@ -315,12 +343,14 @@ class Draft:
             )
         next_id = max((int(k) for k in self.records if k.isdigit()), default=0) + 1
         self.records[str(next_id)] = record
+        self._copied.add(str(next_id))
 
     def put(self, record: dict[str, Any]) -> None:
         """Replace the record with the same id, or add it."""
         for key, existing in self.records.items():
             if existing.get("id") == record.get("id"):
                 self.records[key] = record
+                self._copied.add(key)
                 return
         self.add(record)
 
@@ -457,12 +487,14 @@ def read_log(path: Path, service_id: str | None = None) -> list[LogEntry]:
 _LOADABLE: set[str] = set()  # records already known to load, by their compact JSON
 
 
-def _first_invalid(path: Path, tables: Mapping[str, Any]) -> None:
+def _first_invalid(
+    path: Path, tables: Mapping[str, Any], compact_of: Callable[[Mapping[str, Any]], str]
+) -> None:
     """Refuse to write over a file that does not load or does not match the schema."""
     from kzsupport.validate import first_schema_error
 
     for key, doc in tables[SERVICES].items():
-        compact = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+        compact = compact_of(doc)
         if compact in _LOADABLE:
             continue
         from_tables({SERVICES: {key: doc}}, path)  # raises with the path and the problem
@@ -471,7 +503,7 @@ def _first_invalid(path: Path, tables: Mapping[str, Any]) -> None:
             raise KzSupportError(
                 N_(
                     "The data file {path} is invalid and was not changed: record {id}, field "
-                    "{field}: {problem} Fix it by hand or restore a backup from {backups}."
+                    "{field} ({problem}). Fix it by hand or restore a backup from {backups}."
                 ),
                 path=str(path),
                 id=first.service_id,
@@ -529,13 +561,14 @@ def editing(
         _clean_temporaries(file)
         tables = read_tables(file)
         regions = load_regions()
-        original = tables[SERVICES]  # never changed: the draft works on a copy
-        _first_invalid(file, tables)
+        original = tables[SERVICES]  # never changed: the draft copies a record on first change
+        compact_of = _CompactCache()
+        _first_invalid(file, tables, compact_of)
         meta_docs = tables.get(META) or {}
         draft = Draft(
             path=file,
             meta=dict(next(iter(meta_docs.values()), {})),
-            records=json.loads(json.dumps(original, ensure_ascii=False)),
+            records=dict(original),
         )
         yield draft
         diffs = diff_records(list(original.values()), list(draft.records.values()))
@@ -545,7 +578,7 @@ def editing(
         added = introduced_errors(list(original.values()), list(draft.records.values()), regions)
         if added:
             raise WriteRefused(file, added)
-        backup = write_atomic(file, dumps(draft.tables(tables)))
+        backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -471,31 +471,71 @@ def _localized(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, An
             yield f"phones.{index}.note", phone["note"]
 
 
-def _cross_record_problems(records: Sequence[Mapping[str, Any]]) -> Iterator[Problem]:
+@dataclass
+class _Features:
+    """What the cross-record checks need from one record, computed once per record object."""
+
+    sid: str
+    phones: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]
+    secrets: tuple[str, ...]
+    record: Mapping[str, Any]
+    _folded: tuple[tuple[str, str], ...] | None = None
+
+    def folded(self) -> tuple[tuple[str, str], ...]:
+        if self._folded is None:
+            self._folded = tuple((where, _fold(text)) for where, text in _strings(self.record))
+        return self._folded
+
+
+def _features(record: Mapping[str, Any]) -> _Features:
+    sid = str(record.get("id", "?"))
+    phones = tuple(
+        str(phone["number"])
+        for phone in record.get("phones") or ()
+        if isinstance(phone, Mapping) and phone.get("number")
+    )
+    city = record.get("city") if isinstance(record.get("city"), Mapping) else None
+    place = _fold(next(iter(city.values()), "") or "") if city else str(record.get("region"))
+    names = []
+    name = record.get("name")
+    if isinstance(name, Mapping):
+        for lang in LANGS:
+            if name.get(lang):
+                place_key = _fold(str(city.get(lang) or "")) if city else place
+                names.append((_fold(str(name[lang])), place_key))
+    secrets = []
+    address = record.get("address")
+    if isinstance(address, Mapping) and address.get("confidential"):
+        text = address.get("text")
+        for value in text.values() if isinstance(text, Mapping) else ():
+            if isinstance(value, str) and len(value.strip()) >= 5:
+                secrets.append(_fold(value))
+    return _Features(sid, phones, tuple(names), tuple(secrets), record)
+
+
+def _cross_record_problems(
+    records: Sequence[Mapping[str, Any]], cache: dict[int, _Features] | None = None
+) -> Iterator[Problem]:
+    """Duplicates and leaks across records. ``cache`` (by object identity, for records that stay
+    alive meanwhile) lets two versions of a directory that share most records be checked cheaply."""
+    cache = {} if cache is None else cache
     ids: dict[str, int] = defaultdict(int)
     phones: dict[str, list[str]] = defaultdict(list)
     names: dict[tuple[str, str], list[str]] = defaultdict(list)
     secrets: list[tuple[str, str]] = []
+    features = []
     for record in records:
-        sid = str(record.get("id", "?"))
-        ids[sid] += 1
-        for phone in record.get("phones") or ():
-            if isinstance(phone, Mapping) and phone.get("number"):
-                phones[str(phone["number"])].append(sid)
-        city = record.get("city") if isinstance(record.get("city"), Mapping) else None
-        place = _fold(next(iter(city.values()), "") or "") if city else str(record.get("region"))
-        name = record.get("name")
-        if isinstance(name, Mapping):
-            for lang in LANGS:
-                if name.get(lang):
-                    place_key = _fold(str(city.get(lang) or "")) if city else place
-                    names[(_fold(str(name[lang])), place_key)].append(sid)
-        address = record.get("address")
-        if isinstance(address, Mapping) and address.get("confidential"):
-            text = address.get("text")
-            for value in text.values() if isinstance(text, Mapping) else ():
-                if isinstance(value, str) and len(value.strip()) >= 5:
-                    secrets.append((sid, _fold(value)))
+        feat = cache.get(id(record))
+        if feat is None or feat.record is not record:
+            feat = cache[id(record)] = _features(record)
+        features.append(feat)
+        ids[feat.sid] += 1
+        for number in feat.phones:
+            phones[number].append(feat.sid)
+        for key in feat.names:
+            names[key].append(feat.sid)
+        secrets.extend((feat.sid, secret) for secret in feat.secrets)
 
     for sid, count in ids.items():
         if count > 1:
@@ -538,14 +578,13 @@ def _cross_record_problems(records: Sequence[Mapping[str, Any]]) -> Iterator[Pro
                     "name",
                 )
     for owner, secret in secrets:
-        for record in records:
-            sid = str(record.get("id", "?"))
-            for where, text in _strings(record):
-                if sid == owner and where.startswith("address."):
+        for feat in features:
+            for where, folded in feat.folded():
+                if feat.sid == owner and where.startswith("address."):
                     continue
-                if secret in _fold(text):
+                if secret in folded:
                     yield Problem(
-                        sid,
+                        feat.sid,
                         "confidential",
                         ERROR,
                         N_("The confidential address of {owner} appears in {field}: remove it."),
@@ -631,8 +670,9 @@ def introduced_errors(
                 if p.severity == ERROR
             )
         found.extend(_single_record(record, regions, schema, denylist))
-    old_errors.update(p.key() for p in _cross_record_problems(before) if p.severity == ERROR)
-    found.extend(_cross_record_problems(after))
+    cache: dict[int, _Features] = {}
+    old_errors.update(p.key() for p in _cross_record_problems(before, cache) if p.severity == ERROR)
+    found.extend(_cross_record_problems(after, cache))
     return [p for p in _unique(found) if p.severity == ERROR and p.key() not in old_errors]
 
 
