@@ -21,7 +21,6 @@ from kzsupport import exchange, store
 from kzsupport import validate as validate_module
 from kzsupport.validate import validate_records
 
-
 SOURCE = {
     "title": "synthetic benchmark record",
     "publisher": "benchmarks/synthetic.py",
@@ -31,7 +30,13 @@ SOURCE = {
     "date": None,
     "date_note": "synthetic",
 }
-VERIFICATION = {"status": "source_only", "date": "2026-01-01", "method": "document", "by": "bench", "note": None}
+VERIFICATION = {
+    "status": "source_only",
+    "date": "2026-01-01",
+    "method": "document",
+    "by": "bench",
+    "note": None,
+}
 
 
 def median_ms(action: object, runs: int) -> float:
