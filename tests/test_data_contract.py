@@ -193,6 +193,16 @@ def test_name_and_description_exist_in_three_languages(field: str) -> None:
             assert isinstance(value, str) and value.strip(), (record["id"], field, lang)
 
 
+def test_no_word_mixes_latin_and_cyrillic_letters() -> None:
+    """A Latin "i" inside a Kazakh word (a common typing slip) breaks search and transliteration."""
+    for record in RECORDS:
+        for text in _texts(record):
+            for word in re.findall(r"\w+", text):
+                cyrillic = any("\u0400" <= c <= "\u04ff" for c in word)
+                latin = any("a" <= c <= "z" for c in word.lower())
+                assert not (cyrillic and latin), (record["id"], word)
+
+
 def test_confidential_address_text_appears_nowhere_else() -> None:
     for record in RECORDS:
         address = record["address"]
