@@ -214,6 +214,16 @@ def test_confidential_address_text_appears_nowhere_else() -> None:
             assert not any(h.casefold() in text.casefold() for h in hidden), record["id"]
 
 
+def test_bundled_confidential_addresses_store_no_text() -> None:
+    """Shelter addresses are kept secret by policy: the bundled data never holds one, even when a
+    news story or registry reveals it (the schema allows other data files to store one privately)."""
+    for record in RECORDS:
+        address = record["address"]
+        if address and address["confidential"]:
+            assert address["text"] is None, record["id"]
+            assert address["note"]["en"], record["id"]
+
+
 def test_confidential_address_is_never_public() -> None:
     for record in RECORDS:
         service = Service.from_dict(record)
