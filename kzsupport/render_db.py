@@ -31,6 +31,14 @@ def _value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def _area_name(key: str, regions: Mapping[str, Region]) -> str:
+    if key == "national":
+        return _("National")
+    if key == "local":
+        return _("Region not known")
+    return region_name(regions.get(key)) or key
+
+
 def validation_report(report: Report) -> RenderableType:
     """Problems grouped by record, errors in red, warnings in yellow, then a one-line summary."""
     parts: list[RenderableType] = []
@@ -122,7 +130,7 @@ def stale_table(
     for header in (_("Region"), _("Record"), _("Name"), _("Last checked")):
         table.add_column(header)
     for key, items in groups.items():
-        where = _("National") if key == "national" else region_name(regions.get(key)) or key
+        where = _area_name(key, regions)
         for item in items:
             checked = Text(item.checked or _("never"), style=DANGER if not item.checked else WARN)
             table.add_row(where, item.service.id, Text(text(item.service.name)), checked)
@@ -163,7 +171,7 @@ def coverage_table(
     for cell in cells:
         by_row.setdefault(cell.region, []).append(cell)
     for row, row_cells in by_row.items():
-        name = _("National") if row == "national" else region_name(regions.get(row)) or row
+        name = _area_name(row, regions)
         table.add_row(name, *(_cell_text(c) for c in row_cells))
     legend = Text(
         _("verified/source-only records per cell; — no record; (n) only unverified records."),

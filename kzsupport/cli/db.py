@@ -374,7 +374,8 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
         diffs = maintain.apply_import(draft, rows, file)
-        dbc.app.print(render_db.diff_text(diffs))
+        if diffs:
+            dbc.app.print(render_db.diff_text(diffs))
     if dry_run:
         dbc.app.hint(_("Dry run: nothing was written."))
 
