@@ -19,7 +19,14 @@ from kzsupport.changes import RecordDiff, diff_records, get_path, parse_json_val
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.exchange import ImportFailed, ImportRow, RowError, canonical, restore_withheld
 from kzsupport.i18n import N_
-from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS, Region, Service
+from kzsupport.models import (
+    SERVICE_TYPES,
+    VERIFICATION_METHODS,
+    Localized,
+    Region,
+    Service,
+    Verification,
+)
 
 if TYPE_CHECKING:
     from kzsupport.store import Draft
@@ -29,42 +36,20 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
 
 
 def template(service_id: str) -> dict[str, Any]:
-    """An empty record with every field of the model, to be filled in."""
-    empty = {"kk": None, "ru": None, "en": None}
-    return {
-        "id": service_id,
-        "type": None,
-        "name": dict(empty),
-        "name_descriptive": [],
-        "description": dict(empty),
-        "operator": None,
-        "scope": None,
-        "region": None,
-        "city": None,
-        "address": None,
-        "location": None,
-        "phones": [],
-        "website": None,
-        "email": None,
-        "hours": None,
-        "languages": [],
-        "serves": [],
-        "services_offered": [],
-        "fees": None,
-        "eligibility_note": None,
-        "required_documents": [],
-        "caveats": [],
-        "status": "active",
-        "national_order": None,
-        "sources": [],
-        "verification": {
-            "status": "source_only",
-            "date": None,
-            "method": None,
-            "by": None,
-            "note": None,
-        },
-    }
+    """An empty record with every field of the model (as the model writes it), to be filled in."""
+    empty = Service(
+        id=service_id,
+        type="",
+        name=Localized(),
+        description=Localized(),
+        scope="",
+        region=None,
+        status="active",
+        sources=(),
+        verification=Verification(status="source_only"),
+    ).to_dict()
+    empty["type"] = empty["scope"] = None
+    return empty
 
 
 def check_id(service_id: str) -> str:

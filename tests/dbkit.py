@@ -83,6 +83,14 @@ def record(rid: str = "kz-test-1", **changes: Any) -> dict[str, Any]:
     return base
 
 
+def tables(*records: dict[str, Any]) -> dict[str, Any]:
+    """A directory file's content (TinyDB layout) holding ``records``."""
+    return {
+        "meta": {"1": {"as_of": "2026-01-01", "version": 1}},
+        "services": {str(i): r for i, r in enumerate(records, start=1)},
+    }
+
+
 # Enough of a schema to exercise the schema check without the bundled file.
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -12,7 +12,7 @@ import pytest
 from kzsupport import store, validate
 from kzsupport.validate import Denylist
 from tests.conftest import Invoke
-from tests.dbkit import SCHEMA, record
+from tests.dbkit import SCHEMA, record, tables
 
 SECRET = {"text": {"kk": "Құпия 1", "ru": "Секрет 1", "en": "Secret 1"}, "confidential": True, "note": None}
 TODAY = datetime.now(timezone.utc).date().isoformat()
@@ -25,13 +25,6 @@ def reference_data(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         validate, "load_denylist", lambda: Denylist(numbers=frozenset({"+77272505050"}))
     )
-
-
-def tables(*records: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "meta": {"1": {"as_of": "2026-01-01", "version": 1}},
-        "services": {str(i): r for i, r in enumerate(records, start=1)},
-    }
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from kzsupport import store, validate
 from kzsupport.errors import KzSupportError
-from tests.dbkit import SCHEMA, record
+from tests.dbkit import SCHEMA, record, tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +29,7 @@ WORKER_PRELUDE = (
     "import sys\n"
     f"sys.path.insert(0, {str(ROOT)!r})\n"
     "from kzsupport import validate, store\n"
-    "from tests.dbkit import SCHEMA, record\n"
+    "from tests.dbkit import SCHEMA, record, tables\n"
     "validate.load_schema = lambda: SCHEMA\n"
 )
 
@@ -37,13 +37,6 @@ WORKER_PRELUDE = (
 @pytest.fixture(autouse=True)
 def small_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate, "load_schema", lambda: SCHEMA)
-
-
-def tables(*records: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "meta": {"1": {"as_of": "2026-01-01", "version": 1}},
-        "services": {str(i): r for i, r in enumerate(records, start=1)},
-    }
 
 
 @pytest.fixture
