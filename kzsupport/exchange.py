@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kzsupport.errors import BadInput
-from kzsupport.i18n import N_, _
+from kzsupport.i18n import N_, _, ngettext
 from kzsupport.models import LANGS, Service
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -136,13 +136,17 @@ class ImportFailed(BadInput):
     """An import file with errors: every row problem is listed, nothing is written."""
 
     def __init__(self, path: str, errors: Sequence[RowError]) -> None:
-        super().__init__(
-            N_("{path}: {count} problems; nothing was imported."), path=path, count=len(errors)
-        )
+        super().__init__("{path}: {count} problems; nothing was imported.", path=path, count=len(errors))
         self.errors = tuple(errors)
 
     def message(self) -> str:
-        lines = [super().message()]
+        count = len(self.errors)
+        header = ngettext(
+            "{path}: {count} problem; nothing was imported.",
+            "{path}: {count} problems; nothing was imported.",
+            count,
+        ).format(path=self.params["path"], count=count)
+        lines = [header]
         lines.extend("  " + e.message() for e in self.errors[:MAX_ERRORS_SHOWN])
         if len(self.errors) > MAX_ERRORS_SHOWN:
             lines.append("  ...")

@@ -29,7 +29,7 @@ from kzsupport.models import (
 )
 
 if TYPE_CHECKING:
-    from kzsupport.store import Draft
+    from kzsupport.store import Draft, WriteRefused
 
 PROTECTED = ("verification", "id")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
@@ -258,6 +258,23 @@ def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[Rec
     if errors:
         raise ImportFailed(path, errors)
     return diff_records(before, list(draft.records.values()))
+
+
+def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) -> ImportFailed:
+    """The problems of a refused import, each on the line of the row that brought it."""
+    lines = {str(r.record.get("id")): r.line for r in rows}
+    return ImportFailed(
+        path,
+        [
+            RowError(
+                lines.get(p.service_id, 0),
+                N_("{id}: {problem}"),
+                {"id": p.service_id, "problem": p.message()},
+                p.field,
+            )
+            for p in refused.problems
+        ],
+    )
 
 
 # --- review: stale and coverage --------------------------------------------------------------------

@@ -261,14 +261,22 @@ class WriteRefused(KzSupportError):
 
     def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
         super().__init__(
-            N_("Not saved to {path}: the change would add {count} problems."),
+            "Not saved to {path}: the change would add {count} problems.",
             path=str(path),
             count=len(problems),
         )
         self.problems = tuple(problems)
 
     def message(self) -> str:
-        lines = [super().message()]
+        from kzsupport.i18n import ngettext
+
+        count = len(self.problems)
+        header = ngettext(
+            "Not saved to {path}: the change would add {count} problem.",
+            "Not saved to {path}: the change would add {count} problems.",
+            count,
+        ).format(path=self.params["path"], count=count)
+        lines = [header]
         lines.extend(
             "  {id} {field}: {text}".format(id=p.service_id, field=p.field or "", text=p.message())
             for p in self.problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -315,3 +317,52 @@ def test_db_help_in_each_language(invoke: Invoke) -> None:
         result = invoke("--lang", lang, "db", "--help")
         assert result.exit_code == 0
         assert "--data" in result.stdout
+
+
+def _exported_rows(invoke: Invoke, data: Path, tmp_path: Path) -> list[list[str]]:
+    out = tmp_path / "export.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    return list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+
+
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("encoding", "line 5: the file is not UTF-8 text"),
+        ("missing column", "line 1: missing columns: sources"),
+        ("huge cell", "line 3: not readable as CSV (a cell may be too long)"),
+        ("wrong type", "line 2, location.lat: expected a number, found north"),
+        ("invalid value", "line 3, region: kz-a: Unknown region atlantis"),
+    ],
+)
+def test_a_malformed_csv_import_is_refused_and_changes_nothing(
+    invoke: Invoke, data: Path, tmp_path: Path, damage: str, expected: str
+) -> None:
+    rows = _exported_rows(invoke, data, tmp_path)
+    header = rows[0]
+    if damage == "encoding":
+        raw = _csv_bytes(rows) + "kz-new,Кризис\n".encode("cp1251")
+    else:
+        if damage == "missing column":
+            index = header.index("sources")
+            rows = [row[:index] + row[index + 1 :] for row in rows]
+        elif damage == "huge cell":
+            rows[2][header.index("description.en")] = "x" * 10_000_000
+        elif damage == "wrong type":
+            rows[1][header.index("location.lat")] = "north"
+        else:
+            rows[2][header.index("region")] = "atlantis"
+        raw = _csv_bytes(rows)
+    (tmp_path / "in.csv").write_bytes(raw)
+    before = data.read_text(encoding="utf-8")
+    result = invoke("db", "import", str(tmp_path / "in.csv"), data=data)
+    assert result.exit_code == 2
+    assert "nothing was imported" in result.stderr
+    assert expected in result.stderr
+    assert data.read_text(encoding="utf-8") == before

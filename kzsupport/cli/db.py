@@ -372,10 +372,13 @@ def coverage(ctx: click.Context, output_format: str) -> None:
 @pass_db
 def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
     rows = exchange.parse_file(Path(file).read_bytes(), file)
-    with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
-        diffs = maintain.apply_import(draft, rows, file)
-        if diffs:
-            dbc.app.print(render_db.diff_text(diffs))
+    try:
+        with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
+            diffs = maintain.apply_import(draft, rows, file)
+            if diffs:
+                dbc.app.print(render_db.diff_text(diffs))
+    except store.WriteRefused as refused:
+        raise maintain.refused_rows(refused, rows, file) from None
     if dry_run:
         dbc.app.hint(_("Dry run: nothing was written."))
 
