@@ -58,16 +58,17 @@ def diff_values(old: Any, new: Any, prefix: str = "") -> list[Change]:
     """The leaves where ``old`` and ``new`` differ, in a stable order (keys sorted, list order).
 
     Lists are compared item by item: a phone inserted at the front shows as changes on every
-    following index, which is what a reviewer reading ``phones.0.number`` expects.
+    following index, which is what a reviewer reading ``phones.0.number`` expects. Inside a value
+    that appears or disappears as a whole, null leaves are left out (they say nothing).
     """
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         out: list[Change] = []
         for key in sorted(set(old) | set(new)):
             path = f"{prefix}.{key}" if prefix else str(key)
             if key not in new:
-                out.extend(Change(p, v, None) for p, v in _leaves(old[key], path))
+                out.extend(Change(p, v, None) for p, v in _leaves(old[key], path) if v is not None)
             elif key not in old:
-                out.extend(Change(p, None, v) for p, v in _leaves(new[key], path))
+                out.extend(Change(p, None, v) for p, v in _leaves(new[key], path) if v is not None)
             else:
                 out.extend(diff_values(old[key], new[key], path))
         return out
@@ -76,18 +77,18 @@ def diff_values(old: Any, new: Any, prefix: str = "") -> list[Change]:
         for index in range(max(len(old), len(new))):
             path = f"{prefix}.{index}" if prefix else str(index)
             if index >= len(new):
-                out.extend(Change(p, v, None) for p, v in _leaves(old[index], path))
+                out.extend(Change(p, v, None) for p, v in _leaves(old[index], path) if v is not None)
             elif index >= len(old):
-                out.extend(Change(p, None, v) for p, v in _leaves(new[index], path))
+                out.extend(Change(p, None, v) for p, v in _leaves(new[index], path) if v is not None)
             else:
                 out.extend(diff_values(old[index], new[index], path))
         return out
     if old == new and type(old) is type(new):
         return []
     if old is None and new is not None:
-        return [Change(p, None, v) for p, v in _leaves(new, prefix)]
+        return [Change(p, None, v) for p, v in _leaves(new, prefix) if v is not None]
     if new is None and old is not None:
-        return [Change(p, v, None) for p, v in _leaves(old, prefix)]
+        return [Change(p, v, None) for p, v in _leaves(old, prefix) if v is not None]
     return [Change(prefix, old, new)]
 
 

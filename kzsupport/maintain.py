@@ -189,7 +189,15 @@ def verify(
             existing["accessed"] = today.isoformat()
             return
     publisher = None if is_url(reference) else by
-    sources.append(source(reference, title=f"Verification ({method})", publisher=publisher, today=today))
+    sources.append(
+        source(
+            reference,
+            title=f"Verification ({method})",
+            publisher=publisher,
+            today=today,
+            published=today.isoformat(),  # the check itself is the source, dated today
+        )
+    )
 
 
 def set_status(draft: Draft, service_id: str, status: str) -> None:

@@ -21,6 +21,7 @@ from kzsupport.render import DANGER, DIM, WARN, box_style, csv_text, region_name
 from kzsupport.validate import ERROR, Report
 
 ADDED, REMOVED = "green", "red"
+MAX_FIELDS = 20  # fields shown per change-log entry (``--format json`` has them all)
 
 
 def _value(value: Any) -> str:
@@ -99,24 +100,27 @@ def diff_summary(diffs: Sequence[RecordDiff]) -> str:
     )
 
 
-def log_table(entries: Sequence[LogEntry], ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=False)
-    for header in (_("When (UTC)"), _("Who"), _("Action"), _("Record"), _("Changes")):
-        table.add_column(header)
+def log_text(entries: Sequence[LogEntry]) -> Text:
+    """The change log, oldest first: a line per change (when, who, what, which record, why), then
+    its fields as ``field: old → new``."""
+    out = Text()
     for entry in entries:
-        lines = Text()
+        out.append(entry.at[:19].replace("T", " ") + " UTC  ", style=DIM)
+        out.append(entry.by, style="bold")
+        out.append(f"  {entry.action}  {entry.service_id}")
         if entry.note:
-            lines.append(entry.note + "\n", style="italic")
-        for change in entry.changes[:12]:
-            lines.append(f"{change.path}: {_value(change.old)} → {_value(change.new)}\n")
-        if len(entry.changes) > 12:
-            lines.append(
-                ngettext("... and {n} more field", "... and {n} more fields", len(entry.changes) - 12)
-                .format(n=len(entry.changes) - 12), style=DIM
-            )
-        table.add_row(entry.at[:19].replace("T", " "), entry.by, entry.action, entry.service_id,
-                      lines)
-    return table
+            out.append("  — " + entry.note, style="italic")
+        out.append("\n")
+        for change in entry.changes[:MAX_FIELDS]:
+            out.append(f"    {change.path}: ", style=DIM)
+            out.append(_value(change.old), style=REMOVED)
+            out.append(" → ")
+            out.append(_value(change.new) + "\n", style=ADDED)
+        hidden = len(entry.changes) - MAX_FIELDS
+        if hidden > 0:
+            more = ngettext("... and {n} more field", "... and {n} more fields", hidden)
+            out.append("    " + more.format(n=hidden) + "\n", style=DIM)
+    return out
 
 
 def log_json(entries: Sequence[LogEntry]) -> str:

@@ -476,7 +476,7 @@ def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
     if output_format == "json":
         click.echo(render_db.log_json(entries))
     elif entries:
-        dbc.app.print(render_db.log_table(entries, dbc.app.ascii_only))
+        dbc.app.print(render_db.log_text(entries))
     else:
         dbc.app.hint(_("No changes recorded yet."))
 
