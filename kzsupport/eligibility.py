@@ -43,12 +43,14 @@ FactValue: TypeAlias = str | int | frozenset[str]
 Facts = Mapping[str, FactValue]
 
 # Answer words in the three languages. Matching ignores case and surrounding spaces.
-YES_WORDS = frozenset({"yes", "y", "true", "иә", "ия", "иа", "да", "д"})
-NO_WORDS = frozenset({"no", "n", "false", "жоқ", "жок", "нет", "н"})
-UNKNOWN_WORDS = frozenset(
-    {"unknown", "?", "don't know", "dont know", "білмеймін", "белгісіз", "не знаю", "неизвестно"}
-)
-BACK_WORDS = frozenset({"back", "артқа", "назад"})
+# Kazakh is also accepted in the 2021 Latin alphabet (ıä, joq, artqa), as kk-latn users type it.
+YES_WORDS = frozenset({"yes", "y", "true", "иә", "ия", "иа", "ıä", "ia", "да", "д"})
+NO_WORDS = frozenset({"no", "n", "false", "жоқ", "жок", "joq", "нет", "н"})
+UNKNOWN_WORDS = frozenset({
+    "unknown", "?", "don't know", "dont know", "білмеймін", "bılmeimın", "белгісіз", "не знаю",
+    "неизвестно",
+})
+BACK_WORDS = frozenset({"back", "артқа", "artqa", "назад"})
 
 
 # Facts -------------------------------------------------------------------------------------------

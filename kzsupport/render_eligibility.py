@@ -59,7 +59,7 @@ KIND_LABELS: Mapping[str, str] = {
 
 
 def outcome_label(outcome: str) -> str:
-    return _(OUTCOME_LABELS[outcome])
+    return label(OUTCOME_LABELS, outcome)
 
 
 def answer_text(key: str, value: FactValue) -> str:
@@ -82,7 +82,7 @@ def citation_text(c: Citation) -> Text:
             act=text(c.act), number=c.number, date=fmt_date(c.date), article=c.article
         )
     )
-    out.append(" (" + _(CONFIDENCE_LABELS[c.confidence]) + ")", style="dim")
+    out.append(" (" + label(CONFIDENCE_LABELS, c.confidence) + ")", style="dim")
     if not c.verified:
         out.append(" " + _("NOT VERIFIED"), style="bold yellow")
     if c.note is not None:
@@ -245,6 +245,6 @@ def facts_table(ascii_only: bool = False) -> Table:
         else:
             values = "\n".join(f"{v} ({_(m)})" for v, m in zip(f.values, f.labels, strict=True))
         values += f"\n{UNKNOWN} ({_(display_value(f.key, UNKNOWN)[0])})"
-        table.add_row(f.key, _(KIND_LABELS[f.kind]), values,
+        table.add_row(f.key, label(KIND_LABELS, f.kind), values,
                       Text(_(f.question)).append("\n" + _(f.help), style="dim"))
     return table

@@ -371,12 +371,12 @@ def test_every_rule_holds_for_some_worked_case() -> None:
 # Parsing answers ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("word", ["yes", "YES", "True", "иә", "ИӘ", "да", "Да", " y "])
+@pytest.mark.parametrize("word", ["yes", "YES", "True", "иә", "ИӘ", "ıä", "да", "Да", " y "])
 def test_yes_in_every_language(word: str) -> None:
     assert e.parse_value("pensioner", word) == "yes"
 
 
-@pytest.mark.parametrize("word", ["no", "No", "false", "жоқ", "ЖОҚ", "нет", "НЕТ"])
+@pytest.mark.parametrize("word", ["no", "No", "false", "жоқ", "ЖОҚ", "joq", "нет", "НЕТ"])
 def test_no_in_every_language(word: str) -> None:
     assert e.parse_value("pensioner", word) == "no"
 

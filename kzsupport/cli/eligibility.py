@@ -88,6 +88,8 @@ def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, Fac
             choice = _review(app, facts)
             if choice is None:
                 return facts
+            if choice == "back" and not history:
+                continue
             key = history[-1] if choice == "back" else choice
             facts.pop(key, None)
             history.remove(key)
