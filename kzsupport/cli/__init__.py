@@ -123,9 +123,9 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory, eligibility
+    from kzsupport.cli import directory, eligibility, places
 
-    for command in (*directory.COMMANDS, *eligibility.COMMANDS):
+    for command in directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS:
         cli.add_command(command)
 
 
