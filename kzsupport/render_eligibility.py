@@ -139,6 +139,11 @@ def outcomes_view(results: Sequence[ProgrammeOutcome], ascii_only: bool = False)
     return Group(head, *(outcome_panel(r, ascii_only) for r in results))
 
 
+def nearest_heading(place: str) -> Text:
+    return Text(_("Nearest services for these outcomes, from {place}:").format(place=place),
+                style="bold")
+
+
 def answers_table(facts: Mapping[str, FactValue], ascii_only: bool = False) -> Table:
     """The "check your answers" summary, numbered so an answer can be picked to change."""
     table = Table(title=_("Check your answers"), box=box_style(ascii_only), show_lines=False)
@@ -187,8 +192,12 @@ def _json_value(value: FactValue) -> Any:
     return sorted(value) if isinstance(value, frozenset) else value
 
 
-def outcomes_json(results: Sequence[ProgrammeOutcome], facts: Mapping[str, FactValue]) -> str:
+def outcomes_json(results: Sequence[ProgrammeOutcome], facts: Mapping[str, FactValue],
+                  near: str | None = None) -> str:
+    """Per programme: outcome, deciding rule ids, citations, missing facts; with ``near`` (the JSON
+    of the nearest services, as ``kzsupport near`` gives it) under the key ``near``."""
     return to_json({
+        "near": None if near is None else json.loads(near),
         "as_of": results[0].as_of.isoformat() if results else None,
         "answers": {k: _json_value(v) for k, v in facts.items()},
         "programmes": [

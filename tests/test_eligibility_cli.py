@@ -196,3 +196,35 @@ def test_interview_end_of_input_stops_cleanly(invoke: Invoke) -> None:
     result = invoke("eligibility", input="1\n")
     assert result.exit_code == 130
     assert "Nothing was saved" in result.stderr
+
+
+# --near: the nearest services of the kinds the outcomes refer to ------------------------------------
+
+MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
+
+
+def test_near_lists_services_of_the_referred_kinds(invoke: Invoke) -> None:
+    result = invoke("eligibility", "-a", "victim_of=domestic_violence", "-a", "citizen=yes",
+                    "--programme", "special-social-services", "--near", "Семей", data=MINI,
+                    catch=False)
+    assert result.exit_code == 0
+    assert "Nearest services for these outcomes, from Semey" in result.stdout
+    assert "test-semey-centre" in result.stdout
+
+
+def test_near_in_json_is_one_document(invoke: Invoke) -> None:
+    result = invoke("eligibility", "-a", "victim_of=domestic_violence", "-a", "citizen=yes",
+                    "--programme", "special-social-services", "--near", "Семей",
+                    "--format", "json", data=MINI, catch=False)
+    data = json.loads(result.stdout)
+    assert data["programmes"][0]["outcome"] == "eligible"
+    assert data["near"]["region"] == "abai"
+    services = [item["service"]["id"] for item in data["near"]["services"]]
+    assert services == ["test-semey-centre"]
+
+
+def test_unknown_place_fails_before_any_question(invoke: Invoke) -> None:
+    result = invoke("eligibility", "--near", "Xyzzyville", data=MINI, input="")
+    assert result.exit_code == 1
+    assert "No place matches Xyzzyville" in result.stderr
+    assert "What has the client suffered?" not in result.stdout

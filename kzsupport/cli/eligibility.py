@@ -13,10 +13,13 @@ import click
 
 from kzsupport import eligibility as core
 from kzsupport import render_eligibility as view
+from kzsupport.cli import places as places_cli
 from kzsupport.cli.options import App, TranslatedCommand, TranslatedGroup, option, pass_app
-from kzsupport.eligibility import FactDef, FactValue
+from kzsupport.eligibility import FactDef, FactValue, ProgrammeOutcome
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
+from kzsupport.models import SERVICE_TYPES
+from kzsupport.places import Candidate, Resolution
 
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
@@ -76,6 +79,38 @@ def _review(app: App, facts: dict[str, FactValue]) -> str | None:
                    err=True)
 
 
+def _place(app: App, query: str) -> tuple[Resolution, Candidate]:
+    """The client's place, resolved before any question so a misspelt name fails at once."""
+    from kzsupport import places
+
+    res = places.resolve(query)
+    return res, places_cli._pick(app, res)
+
+
+def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[ProgrammeOutcome],
+             output_format: str) -> str | None:
+    """The nearest services of the kinds the outcomes refer to: printed, or as JSON to embed."""
+    from kzsupport import directory, geo, places, render, render_places
+
+    res, chosen = place
+    gaz = places.load()
+    wanted = {t for r in results for t in r.refer_to}
+    types = [t for t in SERVICE_TYPES if t in wanted]
+    p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
+    point = (float(p.lat or 0.0), float(p.lon or 0.0))
+    d = app.directory
+    found = geo.near(d, point, types, None, 10, None, chosen.region.id, False, gaz)
+    if output_format == "json":
+        return render_places.near_json(res, chosen, found, d)
+    app.print(view.nearest_heading(render_places.candidate_name(chosen)))
+    for note in render_places.near_notes(found, chosen.region, True):
+        app.hint(note)
+    if found.items:
+        app.print(render_places.near_table(found.items, d, app.ascii_only))
+    app.print(render.footer(d, directory.national_numbers(d)))
+    return None
+
+
 def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, FactValue]:
     """Ask only what can still change an outcome; ``back`` undoes the last answer."""
     facts: dict[str, FactValue] = {}
@@ -120,13 +155,18 @@ def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, Fac
         help=N_("Apply the rules in force on this date (default: today)."))
 @option("--programme", "programmes", multiple=True, type=click.Choice(core.PROGRAMMES),
         help=N_("Only this programme (repeatable)."))
+@option("--near", "near_place", metavar="PLACE",
+        help=N_("Then list the nearest services of the kinds the outcomes refer to, from this "
+                "place or coordinates."))
 @option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
         show_default=True, help=N_("Output format."))
 @pass_app
 @click.pass_context
 def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_file: str | None,
-                as_of: str | None, programmes: tuple[str, ...], output_format: str) -> None:
+                as_of: str | None, programmes: tuple[str, ...], near_place: str | None,
+                output_format: str) -> None:
     on = core.parse_date(as_of) if as_of else date.today()
+    place = _place(app, near_place) if near_place else None
     if pairs or answers_file:
         facts = _read_answers(pairs, answers_file)
     else:
@@ -136,10 +176,11 @@ def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_fi
             click.echo("\n" + _("Interview stopped. Nothing was saved."), err=True)
             ctx.exit(INTERRUPTED)
     results = core.evaluate(facts, on, programmes)
-    if output_format == "json":
-        click.echo(view.outcomes_json(results, facts))
-    else:
+    if output_format == "text":
         app.print(view.outcomes_view(results, app.ascii_only))
+    near = None if place is None else _nearest(app, place, results, output_format)
+    if output_format == "json":
+        click.echo(view.outcomes_json(results, facts, near))
 
 
 @click.group(
