@@ -35,7 +35,7 @@ UNKNOWN = "unknown"
 PROGRAMMES: tuple[str, ...] = ("legal-aid", "special-social-services", "protective-measures")
 OUTCOMES: tuple[str, ...] = ("eligible", "not_eligible", "depends")
 NO_RULES = "no_rules"
-"""A programme outcome when the rules file has no rule in force on the date asked about."""
+"""A programme outcome when no rule in force on the date asked about covers the answers."""
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
 AGE_MIN, AGE_MAX = 0, 120
 
@@ -657,7 +657,7 @@ def _programme_ids(programmes: Sequence[str] | None) -> tuple[str, ...]:
 def _assess(ruleset: RuleSet, programme: str, facts: Facts, as_of: date
             ) -> tuple[ProgrammeOutcome, frozenset[str]]:
     """The outcome, and the facts whose answers could still change it or the rules that decide it."""
-    active = [r for r in ruleset.rules if r.programme == programme and r.in_force(as_of)]
+    active = (r for r in ruleset.rules if r.programme == programme and r.in_force(as_of))
     fired: list[Rule] = []
     open_rules: list[tuple[Rule, frozenset[str]]] = []
     for r in active:
@@ -673,7 +673,7 @@ def _assess(ruleset: RuleSet, programme: str, facts: Facts, as_of: date
     open_eligible = [(r, m) for r, m in open_rules if r.outcome == "eligible"]
     deciding: list[Rule]
     missing: Iterable[str] = ()
-    if not active:
+    if not fired and not open_rules:
         outcome, deciding = NO_RULES, []
     elif of("eligible", fired):
         outcome, deciding = "eligible", of("eligible", fired)
@@ -685,7 +685,7 @@ def _assess(ruleset: RuleSet, programme: str, facts: Facts, as_of: date
         outcome, deciding = "depends", of("depends", fired)
     elif fired:
         outcome, deciding = "not_eligible", fired
-    else:
+    else:  # nothing holds yet: every open rule could still decide
         outcome, deciding = "depends", [r for r, _ in open_rules]
         missing = itertools.chain.from_iterable(m for _, m in open_rules)
     # Questions still worth asking: anything that can make an open rule hold, except that once the

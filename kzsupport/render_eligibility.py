@@ -37,7 +37,7 @@ OUTCOME_LABELS: Mapping[str, str] = {
     "eligible": N_("Entitled"),
     "not_eligible": N_("Not entitled"),
     "depends": N_("Depends"),
-    NO_RULES: N_("No rule in force on this date"),
+    NO_RULES: N_("Not covered by the rules"),
 }
 OUTCOME_STYLES: Mapping[str, str] = {
     "eligible": "bold green",
@@ -116,7 +116,8 @@ def outcome_panel(result: ProgrammeOutcome, ascii_only: bool = False) -> Panel:
     title.append(outcome_label(result.outcome), style=OUTCOME_STYLES[result.outcome])
     body: list[RenderableType] = []
     if result.outcome == NO_RULES:
-        body.append(Text(_("The rules file has no rule for this programme in force on {date}.")
+        body.append(Text(_("No rule in force on {date} covers these answers: the rules file does "
+                           "not encode this programme for that date. Check with a lawyer.")
                          .format(date=fmt_date(result.as_of))))
     if result.missing:
         body.append(Text(_("Still to answer: {questions}").format(

@@ -8,6 +8,8 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kzsupport import eligibility as e
 from kzsupport.errors import BadInput, KzSupportError
@@ -238,9 +240,13 @@ def test_poverty_line_explanation_follows_the_date(on: date, rule_id: str, phras
     assert phrase in (low[0].explanation.en or "")
 
 
-def test_before_the_2022_wording_no_legal_aid_rule_is_in_force() -> None:
-    out = result({"low_income": "yes"}, "legal-aid", date(2022, 6, 19))
+def test_before_the_2022_wording_article_26_is_not_encoded() -> None:
+    facts = with_(NOBODY, victim_of=frozenset({"none"}), low_income="yes", business_matter="no")
+    out = result(facts, "legal-aid", date(2022, 6, 19))
     assert out.outcome == e.NO_RULES and not out.deciding
+    child = with_(NOBODY, victim_of=DV, age=12)  # the UPK rule is older than the 2022 wording
+    assert result(child, "legal-aid", date(2020, 1, 1)).rule_ids == (
+        "legal-aid.criminal-victim-lawyer",)
 
 
 # Special social services ------------------------------------------------------------------------------
@@ -366,6 +372,35 @@ def test_every_rule_holds_for_some_worked_case() -> None:
     ]
     seen = {r.id for facts, on in cases for out in e.evaluate(facts, on) for r in out.fired}
     assert seen == {r.id for r in e.load_rules().rules}
+
+
+# Completeness: every full set of answers gets an outcome -------------------------------------------
+
+
+def full_answers() -> st.SearchStrategy[dict[str, e.FactValue]]:
+    def values(f: e.FactDef) -> st.SearchStrategy[e.FactValue]:
+        if f.kind == "int":
+            return st.integers(e.AGE_MIN, e.AGE_MAX)
+        if f.kind == "multi":
+            crimes = [v for v in f.values if v != "none"]
+            return st.one_of(
+                st.just(frozenset({"none"})),
+                st.frozensets(st.sampled_from(crimes), min_size=1),
+            )
+        return st.sampled_from(f.values)
+
+    return st.fixed_dictionaries({f.key: values(f) for f in e.FACTS})
+
+
+@settings(max_examples=300, deadline=None)
+@given(full_answers(), st.dates(date(2023, 7, 1), date(2030, 12, 31)))
+def test_every_full_set_of_answers_gets_a_decided_outcome(
+    facts: dict[str, e.FactValue], on: date
+) -> None:
+    for out in e.evaluate(facts, on):
+        assert out.outcome in e.OUTCOMES, out.programme
+        assert out.deciding and not out.missing
+    assert e.next_question(facts, None, on) is None
 
 
 # Parsing answers ----------------------------------------------------------------------------------

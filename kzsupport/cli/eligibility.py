@@ -116,6 +116,9 @@ def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, Fac
     facts: dict[str, FactValue] = {}
     history: list[str] = []
     pending: str | None = None  # an answer picked to change on the summary
+    app.hint(_("Only questions that can still change an outcome are asked. Type \"back\" to return "
+               "to the previous question, \"?\" if you do not know, Ctrl-C to stop. Nothing is "
+               "saved."))
     while True:
         f = core.fact(pending) if pending else core.next_question(facts, programmes, as_of)
         pending = None
