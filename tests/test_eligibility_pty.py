@@ -80,7 +80,7 @@ def test_ctrl_c_leaves_cleanly_with_exit_130(spawn: Callable[..., Any]) -> None:
 
 
 @pytest.mark.parametrize(("lang", "first", "back", "yes"), [
-    ("kk", "Клиент не көрді?", "артқа", "иә"),
+    ("kk", "Клиент неден зардап шекті?", "артқа", "иә"),
     ("ru", "Что пережил клиент?", "назад", "да"),
 ])
 def test_interview_in_kazakh_and_russian(spawn: Callable[..., Any], lang: str, first: str, back: str,
