@@ -222,12 +222,12 @@ def outcomes_json(results: Sequence[ProgrammeOutcome], facts: Mapping[str, FactV
 
 def rules_table(ruleset: RuleSet, ascii_only: bool = False) -> Table:
     table = Table(box=box_style(ascii_only))
-    for name in (_("Rule"), _("Programme"), _("Outcome"), _("In force"), _("Verified")):
+    for name in (_("Rule"), _("Title"), _("Outcome"), _("In force"), _("Verified")):
         table.add_column(name)
     for r in ruleset.rules:
         table.add_row(
             r.id,
-            r.programme,
+            text(r.title),
             outcome_label(r.outcome),
             period_text(r),
             _("yes") if r.verified else Text(_("NOT VERIFIED"), style="bold yellow"),
