@@ -228,3 +228,13 @@ def test_unknown_place_fails_before_any_question(invoke: Invoke) -> None:
     assert result.exit_code == 1
     assert "No place matches Xyzzyville" in result.stderr
     assert "What has the client suffered?" not in result.stdout
+
+
+def test_interview_with_json_output_keeps_stdout_for_the_json(invoke: Invoke) -> None:
+    typed = "none\n6\n4\n4\nno\n3\nno\nno\nno\n\n"
+    result = invoke("eligibility", "--programme", "legal-aid", "--format", "json", input=typed,
+                    catch=False)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["programmes"][0]["outcome"] == "not_eligible"
+    assert "What has the client suffered?" in result.stderr

@@ -48,10 +48,10 @@ def _read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue
     return facts
 
 
-def _ask(app: App, f: FactDef) -> FactValue:
-    app.print(view.question_text(f))
+def _ask(app: App, f: FactDef, err: bool) -> FactValue:
+    app.console(stderr=err).print(view.question_text(f))
     while True:
-        raw = click.prompt(_(HINTS[f.kind]), prompt_suffix="> ")
+        raw = click.prompt(_(HINTS[f.kind]), prompt_suffix="> ", err=err)
         if raw.strip().lower() in core.BACK_WORDS:
             raise _Back
         try:
@@ -60,14 +60,14 @@ def _ask(app: App, f: FactDef) -> FactValue:
             click.echo(exc.message(), err=True)
 
 
-def _review(app: App, facts: dict[str, FactValue]) -> str | None:
+def _review(app: App, facts: dict[str, FactValue], err: bool) -> str | None:
     """Show the answers; return the key to change, "back", or None to go on to the outcomes."""
     keys = [f.key for f in core.FACTS if f.key in facts]
     while True:
-        app.print(view.answers_table(facts, app.ascii_only))
+        app.console(stderr=err).print(view.answers_table(facts, app.ascii_only))
         raw = click.prompt(
             _("Type the number of an answer to change it, or press Enter to see the outcomes"),
-            default="", show_default=False, prompt_suffix="> ",
+            default="", show_default=False, prompt_suffix="> ", err=err,
         ).strip()
         if not raw:
             return None
@@ -111,8 +111,10 @@ def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[Pr
     return None
 
 
-def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, FactValue]:
-    """Ask only what can still change an outcome; ``back`` undoes the last answer."""
+def interview(app: App, programmes: Sequence[str], as_of: date, err: bool = False
+              ) -> dict[str, FactValue]:
+    """Ask only what can still change an outcome; ``back`` undoes the last answer. With ``err`` the
+    interview talks on stderr, so that stdout carries only the JSON result."""
     facts: dict[str, FactValue] = {}
     history: list[str] = []
     pending: str | None = None  # an answer picked to change on the summary
@@ -123,7 +125,7 @@ def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, Fac
         f = core.fact(pending) if pending else core.next_question(facts, programmes, as_of)
         pending = None
         if f is None:
-            choice = _review(app, facts)
+            choice = _review(app, facts, err)
             if choice is None:
                 return facts
             if choice == "back" and not history:
@@ -134,7 +136,7 @@ def interview(app: App, programmes: Sequence[str], as_of: date) -> dict[str, Fac
             pending = key
             continue
         try:
-            facts[f.key] = _ask(app, f)
+            facts[f.key] = _ask(app, f, err)
             history.append(f.key)
         except _Back:
             if history:
@@ -174,7 +176,7 @@ def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_fi
         facts = _read_answers(pairs, answers_file)
     else:
         try:
-            facts = interview(app, programmes, on)
+            facts = interview(app, programmes, on, err=output_format == "json")
         except (click.Abort, KeyboardInterrupt):
             click.echo("\n" + _("Interview stopped. Nothing was saved."), err=True)
             ctx.exit(INTERRUPTED)
