@@ -123,9 +123,9 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory, places
+    from kzsupport.cli import directory, eligibility, places
 
-    for command in directory.COMMANDS + places.COMMANDS:
+    for command in directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS:
         cli.add_command(command)
     from kzsupport.cli.db import db as db_group
 
