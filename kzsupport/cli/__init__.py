@@ -123,13 +123,10 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory, eligibility, places
+    from kzsupport.cli import db, directory, eligibility, places
 
-    for command in directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS:
+    for command in directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS + db.COMMANDS:
         cli.add_command(command)
-    from kzsupport.cli.db import db as db_group
-
-    cli.add_command(db_group)
 
 
 _register()
