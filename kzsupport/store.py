@@ -548,11 +548,12 @@ def editing(
     file = Path(path)
     if not file.exists():
         read_tables(file)  # the translated "does not exist" error
-    aux_dir(file).mkdir(exist_ok=True)
     person = who(by)
     lock = FileLock(str(lock_path(file)), timeout=timeout)
     try:
-        lock.acquire(poll_interval=0.005)
+        with _os_errors(file):
+            aux_dir(file).mkdir(exist_ok=True)
+            lock.acquire(poll_interval=0.005)
     except Timeout:
         raise KzSupportError(
             N_(
@@ -565,8 +566,9 @@ def editing(
             seconds=round(timeout),
         ) from None
     try:
-        _write_owner(file, person)
-        _clean_temporaries(file)
+        with _os_errors(file):
+            _write_owner(file, person)
+            _clean_temporaries(file)
         tables = read_tables(file)
         regions = load_regions()
         original = tables[SERVICES]  # never changed: the draft copies a record on first change
@@ -586,18 +588,36 @@ def editing(
         added = introduced_errors(list(original.values()), list(draft.records.values()), regions)
         if added:
             raise WriteRefused(file, added)
-        backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        append_log(
-            file,
-            [LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in diffs],
-        )
+        entries = [
+            LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in diffs
+        ]
+        with _os_errors(file):
+            backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
+            append_log(file, entries)
         draft.result = WriteResult(file, tuple(diffs), backup)
     finally:
         (aux_dir(file) / (file.name + ".owner")).unlink(missing_ok=True)
         lock.release()
+
+
+@contextmanager
+def _os_errors(file: Path) -> Iterator[None]:
+    """A full disk, a read-only folder, a path in the way: a clear error, not a traceback."""
+    from filelock import Timeout
+
+    try:
+        yield
+    except Timeout:
+        raise
+    except OSError as exc:
+        raise KzSupportError(
+            N_("Cannot write the data file {path} or the files beside it: {reason}"),
+            path=str(file),
+            reason=exc.strerror or str(exc),
+        ) from None
 
 
 def _action(action: str, kind: str) -> str:

@@ -266,3 +266,10 @@ json_values = st.recursive(
 def test_dumps_is_exactly_json_dumps_pretty_sorted(tables: dict[str, Any]) -> None:
     expected = json.dumps(tables, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert store.dumps(tables) == expected
+
+
+def test_a_folder_that_cannot_be_written_is_a_clear_error(data: Path) -> None:
+    store.aux_dir(data).write_text("a file in the way", encoding="utf-8")
+    with pytest.raises(KzSupportError) as caught, store.editing(data, action="edit"):
+        pass
+    assert "Cannot write the data file" in caught.value.message()
