@@ -18,7 +18,8 @@ field names, types, ``uuid`` formats, required fields and enums as the 3.0 schem
 fields we write; plus uniqueness of ids and every foreign key resolving.
 
 Confidential addresses never appear: such a service gets no location, no address and no coordinates;
-its region still shows in ``service_areas``.
+its region still shows in ``service_areas``. Unverified records are left out, as they are left out of
+printed sheets; ``assured_date`` is set only for records verified by a check (``db verify``).
 """
 
 from __future__ import annotations
@@ -227,6 +228,8 @@ def build_package(
         return text(value, lang) or None
 
     for service in sorted(services, key=lambda s: s.id):
+        if service.is_unverified:
+            continue  # kept out of anything published, as out of printed sheets
         sid = _id("service", service.id)
         owner: Localized = service.operator or service.name
         org_key = (owner.en or owner.ru or owner.kk or service.id).casefold()
@@ -248,7 +251,8 @@ def build_package(
                     "status": _STATUS.get(service.status, "inactive"),
                     "eligibility_description": t(service.eligibility_note),
                     "fees_description": fees_text,
-                    "assured_date": service.verification.date,
+                    # HSDS: "the date that the information was last checked" -- only a real check counts
+            "assured_date": service.verification.date if service.verification.status == "verified" else None,
                 }
             )
         )

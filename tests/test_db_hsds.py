@@ -112,3 +112,17 @@ def test_write_package_writes_every_table_and_an_index(tmp_path: Path) -> None:
     )
     index = json.loads((tmp_path / "hsds" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in index["resources"]] == [t + ".json" for t in TABLES]
+
+
+def test_unverified_records_are_left_out_and_only_checks_assure() -> None:
+    unverified = {"status": "unverified", "date": None, "method": None, "by": None, "note": "not called"}
+    verified = {"status": "verified", "date": "2026-02-01", "method": "call", "by": "t", "note": None}
+    extra = [
+        Service.from_dict(record("kz-hidden", phones=[], verification=unverified)),
+        Service.from_dict(record("kz-checked", phones=[], verification=verified)),
+    ]
+    tables = build_package([*services(), *extra], REGIONS, "en", on=date(2026, 1, 1))
+    names = {s["name"]: s for s in tables["services"]}
+    assert "Crisis centre kz-hidden" not in names
+    assert names["Crisis centre kz-checked"]["assured_date"] == "2026-02-01"
+    assert all("assured_date" not in s for n, s in names.items() if n != "Crisis centre kz-checked")
