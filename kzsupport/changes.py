@@ -92,9 +92,7 @@ def diff_values(old: Any, new: Any, prefix: str = "") -> list[Change]:
     return [Change(prefix, old, new)]
 
 
-def diff_records(
-    old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]
-) -> list[RecordDiff]:
+def diff_records(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]) -> list[RecordDiff]:
     """Record-by-record differences between two lists of service records, matched by ``id``."""
     old_by_id = {str(r["id"]): r for r in old}
     new_by_id = {str(r["id"]): r for r in new}

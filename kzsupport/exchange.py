@@ -178,9 +178,7 @@ def is_withheld(record: Mapping[str, Any]) -> bool:
     return isinstance(address, Mapping) and bool(address.get("withheld"))
 
 
-def restore_withheld(
-    incoming: Mapping[str, Any], stored: Mapping[str, Any] | None
-) -> dict[str, Any]:
+def restore_withheld(incoming: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
     """Put the stored confidential address and coordinates back into an exported record."""
     out = dict(incoming)
     if not is_withheld(incoming):
@@ -219,18 +217,14 @@ def parse_json(data: bytes, path: str) -> list[ImportRow]:
     if isinstance(services, Mapping):
         services = list(services.values())
     if not isinstance(services, list):
-        raise ImportFailed(
-            path, [RowError(1, N_('expected a list of records or a "services" table'))]
-        )
+        raise ImportFailed(path, [RowError(1, N_('expected a list of records or a "services" table'))])
     rows = []
     errors = []
     for number, record in enumerate(services, start=1):
         if isinstance(record, dict):
             rows.append(ImportRow(number, record))
         else:
-            errors.append(
-                RowError(number, N_("record {number} is not an object"), {"number": number})
-            )
+            errors.append(RowError(number, N_("record {number} is not an object"), {"number": number}))
     if errors:
         raise ImportFailed(path, errors)
     return rows
@@ -303,11 +297,7 @@ def canonical(record: Mapping[str, Any]) -> dict[str, Any]:
     """The record as the model writes it (every key present), for comparing records fairly."""
     out = Service.from_dict(record).to_dict()
     address = record.get("address")
-    if (
-        isinstance(address, Mapping)
-        and address.get("withheld")
-        and isinstance(out.get("address"), dict)
-    ):
+    if isinstance(address, Mapping) and address.get("withheld") and isinstance(out.get("address"), dict):
         out["address"]["withheld"] = True
     return out
 
@@ -408,13 +398,9 @@ def parse_csv(data: bytes, path: str) -> list[ImportRow]:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMN_TYPES]
     if missing:
-        errors.append(
-            RowError(1, N_("missing columns: {columns}"), {"columns": ", ".join(missing)})
-        )
+        errors.append(RowError(1, N_("missing columns: {columns}"), {"columns": ", ".join(missing)}))
     if unknown:
-        errors.append(
-            RowError(1, N_("unknown columns: {columns}"), {"columns": ", ".join(unknown)})
-        )
+        errors.append(RowError(1, N_("unknown columns: {columns}"), {"columns": ", ".join(unknown)}))
     if errors:
         raise ImportFailed(path, errors)
     rows: list[ImportRow] = []

@@ -209,9 +209,7 @@ def _language_name(code: str, lang: str) -> str | None:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(code).get_display_name(
-            Locale.parse("kk" if lang == "kk-latn" else lang)
-        )
+        return Locale.parse(code).get_display_name(Locale.parse("kk" if lang == "kk-latn" else lang))
     except (UnknownLocaleError, ValueError):
         return None
 
@@ -234,9 +232,7 @@ def build_package(
         owner: Localized = service.operator or service.name
         org_key = (owner.en or owner.ru or owner.kk or service.id).casefold()
         org_id = _id("organization", org_key)
-        organizations.setdefault(
-            org_id, _clean({"id": org_id, "name": t(owner), "description": t(owner)})
-        )
+        organizations.setdefault(org_id, _clean({"id": org_id, "name": t(owner), "description": t(owner)}))
         fees = service.fees
         fees_text = t(fees.note) if fees else None
         tables["services"].append(
@@ -252,7 +248,9 @@ def build_package(
                     "eligibility_description": t(service.eligibility_note),
                     "fees_description": fees_text,
                     # HSDS: "the date that the information was last checked" -- only a real check counts
-            "assured_date": service.verification.date if service.verification.status == "verified" else None,
+                    "assured_date": service.verification.date
+                    if service.verification.status == "verified"
+                    else None,
                 }
             )
         )
@@ -399,9 +397,7 @@ def write_package(tables: Mapping[str, list[dict[str, Any]]], folder: Path) -> l
             encoding="utf-8",
         )
         written.append(path)
-        resources.append(
-            {"name": name, "path": path.name, "format": "json", "mediatype": "application/json"}
-        )
+        resources.append({"name": name, "path": path.name, "format": "json", "mediatype": "application/json"})
     package = {
         "name": "kzsupport-hsds",
         "profile": "data-package",

@@ -86,9 +86,7 @@ def source(
     url = is_url(reference)
     publisher = publisher or (urlparse(reference).hostname if url else None)
     if not publisher:
-        raise BadInput(
-            N_("Name who published {source} with --source-publisher."), source=reference
-        )
+        raise BadInput(N_("Name who published {source} with --source-publisher."), source=reference)
     return {
         "title": title or reference,
         "publisher": publisher,
@@ -110,16 +108,11 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
     check_id(str(out["id"]))
     if not out.get("sources"):
         raise BadInput(
-            N_(
-                "A source is required: give --source URL_OR_DOCUMENT (where these facts were "
-                "published)."
-            )
+            N_("A source is required: give --source URL_OR_DOCUMENT (where these facts were published).")
         )
     verification = out.get("verification") or {}
     if verification.get("status") == "verified":
-        raise BadInput(
-            N_('A new record cannot start verified: add it, then run "kzsupport db verify".')
-        )
+        raise BadInput(N_('A new record cannot start verified: add it, then run "kzsupport db verify".'))
     if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
         first = out["sources"][0]
         out["verification"] = {
@@ -141,7 +134,7 @@ def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) 
         if head in PROTECTED:
             raise BadInput(
                 N_(
-                    'The field {field} cannot be edited: verification changes only through '
+                    "The field {field} cannot be edited: verification changes only through "
                     '"kzsupport db verify", and an id never changes.'
                 ),
                 field=path,
@@ -236,8 +229,11 @@ def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[Rec
             continue
         if service_id in seen:
             errors.append(
-                RowError(row.line, N_("the id {id} is also on line {other}"),
-                         {"id": service_id, "other": seen[service_id]})
+                RowError(
+                    row.line,
+                    N_("the id {id} is also on line {other}"),
+                    {"id": service_id, "other": seen[service_id]},
+                )
             )
             continue
         seen[service_id] = row.line
@@ -258,8 +254,11 @@ def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[Rec
             continue  # unchanged: keep the stored layout byte for byte
         if canonical(stored)["verification"] != canonical(incoming)["verification"]:
             errors.append(
-                RowError(row.line, N_('verification changes only through "kzsupport db verify"'),
-                         column="verification")
+                RowError(
+                    row.line,
+                    N_('verification changes only through "kzsupport db verify"'),
+                    column="verification",
+                )
             )
             continue
         draft.put(incoming)

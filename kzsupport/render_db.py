@@ -156,8 +156,7 @@ def stale_json(groups: Mapping[str, Sequence[Stale]]) -> str:
 def _cell_text(cell: Cell) -> Text:
     if cell.missing:
         return Text("—" if not cell.unverified else f"({cell.unverified})", style=DANGER)
-    return Text(f"{cell.verified}/{cell.source_only}",
-                style="green" if cell.verified else WARN)
+    return Text(f"{cell.verified}/{cell.source_only}", style="green" if cell.verified else WARN)
 
 
 def coverage_table(
@@ -191,8 +190,14 @@ def coverage_json(cells: Sequence[Cell]) -> str:
 def coverage_csv(cells: Sequence[Cell]) -> str:
     header = ("region", "type", "verified", "source_only", "unverified", "missing")
     rows = (
-        (c.region, c.type, str(c.verified), str(c.source_only), str(c.unverified),
-         "true" if c.missing else "false")
+        (
+            c.region,
+            c.type,
+            str(c.verified),
+            str(c.source_only),
+            str(c.unverified),
+            "true" if c.missing else "false",
+        )
         for c in cells
     )
     return csv_text(header, rows)

@@ -170,19 +170,14 @@ def load_denylist() -> Denylist:
 # --- single-value checks (also used by the interactive prompts) -----------------------------------
 
 
-def phone_problems(
-    number: str, kind: str, display: str | None = None
-) -> list[tuple[str, dict[str, Any]]]:
+def phone_problems(number: str, kind: str, display: str | None = None) -> list[tuple[str, dict[str, Any]]]:
     """Problems with one phone entry, as ``(msgid, params)``; empty when it is fine."""
     out: list[tuple[str, dict[str, Any]]] = []
     if kind == "short_number":
         if not SHORT_NUMBER.match(number):
             out.append(
                 (
-                    N_(
-                        "{number} is not a Kazakhstan short number "
-                        "(three or four digits starting with 1)."
-                    ),
+                    N_("{number} is not a Kazakhstan short number (three or four digits starting with 1)."),
                     {"number": number},
                 )
             )
@@ -210,10 +205,7 @@ def phone_problems(
         if not phonenumbers.is_valid_number(parsed) or region != "KZ":
             out.append(
                 (
-                    N_(
-                        "{number} is not a valid Kazakhstan number "
-                        "(+7 7xx mobile or +7 7xxx landline)."
-                    ),
+                    N_("{number} is not a valid Kazakhstan number (+7 7xx mobile or +7 7xxx landline)."),
                     {"number": number},
                 )
             )
@@ -289,9 +281,7 @@ def _validator(key: int, schema: Mapping[str, Any]) -> Any:
     return _VALIDATORS[key]
 
 
-def schema_problems(
-    record: Mapping[str, Any], schema: Mapping[str, Any] | None = None
-) -> list[Problem]:
+def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None = None) -> list[Problem]:
     """Every JSON Schema violation of one record, in document order."""
     schema = load_schema() if schema is None else schema
     validator = _validator(id(schema), schema)
@@ -437,10 +427,7 @@ def _record_problems(
         if status == "verified" and not (verification.get("date") and verification.get("method")):
             yield problem(
                 "verification",
-                N_(
-                    "A verified record needs the date and method of the check: "
-                    'use "kzsupport db verify".'
-                ),
+                N_('A verified record needs the date and method of the check: use "kzsupport db verify".'),
                 "verification",
             )
     if not record.get("sources"):
@@ -514,6 +501,10 @@ def _features(record: Mapping[str, Any]) -> _Features:
     return _Features(sid, phones, tuple(names), tuple(secrets), record)
 
 
+def _duplicate(sid: str, msgid: str, field_name: str, **params: Any) -> Problem:
+    return Problem(sid, "duplicate", ERROR, msgid, params, field_name)
+
+
 def _cross_record_problems(
     records: Sequence[Mapping[str, Any]], cache: dict[int, _Features] | None = None
 ) -> Iterator[Problem]:
@@ -539,44 +530,23 @@ def _cross_record_problems(
 
     for sid, count in ids.items():
         if count > 1:
-            yield Problem(
-                sid,
-                "duplicate",
-                ERROR,
-                N_("The id {id} is used by {count} records."),
-                {"id": sid, "count": count},
-                "id",
-            )
-    for number, owners in phones.items():
+            yield _duplicate(sid, N_("The id {id} is used by {count} records."), "id", id=sid, count=count)
+    seen: set[tuple[str, str, str]] = set()
+    shared = [
+        (N_("The number {number} is also listed by {others}."), "phones", {"number": n}, o)
+        for n, o in phones.items()
+    ]
+    shared += [
+        (N_("Same name and city as {others}: is it the same service?"), "name", {}, o) for o in names.values()
+    ]
+    for msgid, field_name, params, owners in shared:
         unique = sorted(set(owners))
-        if len(unique) > 1:
-            for sid in unique:
-                others = ", ".join(o for o in unique if o != sid)
-                yield Problem(
-                    sid,
-                    "duplicate",
-                    ERROR,
-                    N_("The number {number} is also listed by {others}."),
-                    {"number": number, "others": others},
-                    "phones",
-                )
-    seen: set[tuple[str, str]] = set()
-    for (_name, _place), owners in names.items():
-        unique = sorted(set(owners))
-        if len(unique) > 1:
-            for sid in unique:
-                others = ", ".join(o for o in unique if o != sid)
-                if (sid, others) in seen:
-                    continue
-                seen.add((sid, others))
-                yield Problem(
-                    sid,
-                    "duplicate",
-                    ERROR,
-                    N_("Same name and city as {others}: is it the same service?"),
-                    {"others": others},
-                    "name",
-                )
+        for sid in unique if len(unique) > 1 else ():
+            others = ", ".join(o for o in unique if o != sid)
+            if (msgid, sid, others) in seen:
+                continue
+            seen.add((msgid, sid, others))
+            yield _duplicate(sid, msgid, field_name, others=others, **params)
     for owner, secret in secrets:
         for feat in features:
             for where, folded in feat.folded():
@@ -666,8 +636,7 @@ def introduced_errors(
             continue
         if previous is not None:
             old_errors.update(
-                p.key() for p in _single_record(previous, regions, schema, denylist)
-                if p.severity == ERROR
+                p.key() for p in _single_record(previous, regions, schema, denylist) if p.severity == ERROR
             )
         found.extend(_single_record(record, regions, schema, denylist))
     cache: dict[int, _Features] = {}

@@ -55,9 +55,7 @@ def record(rid: str = "kz-test-1", **changes: Any) -> dict[str, Any]:
         "city": {"kk": "Алматы", "ru": "Алматы", "en": "Almaty"},
         "address": None,
         "location": {"lat": 43.25, "lon": 76.92},
-        "phones": [
-            {"number": "+77272000000", "kind": "voice", "display": "+7 727 200 00 00", "note": None}
-        ],
+        "phones": [{"number": "+77272000000", "kind": "voice", "display": "+7 727 200 00 00", "note": None}],
         "website": None,
         "email": None,
         "hours": {"open_24_7": True, "text": None, "timezone": "Asia/Almaty"},

@@ -45,8 +45,18 @@ def test_export_then_import_leaves_the_bundled_directory_identical(
 
 def test_a_verify_on_the_bundled_directory_keeps_the_meta_counts_true(invoke: Invoke, copy: Path) -> None:
     first = next(s for s in store.load(copy).services if s.verification.status == "source_only")
-    result = invoke("db", "--by", "tester", "verify", first.id, "--method", "official_page",
-                    "--source", "https://example.org/checked", data=copy)
+    result = invoke(
+        "db",
+        "--by",
+        "tester",
+        "verify",
+        first.id,
+        "--method",
+        "official_page",
+        "--source",
+        "https://example.org/checked",
+        data=copy,
+    )
     assert result.exit_code == 0, result.stderr
     meta = next(iter(json.loads(copy.read_text(encoding="utf-8"))["meta"].values()))
     counts = meta["counts"]["by_verification"]

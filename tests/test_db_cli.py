@@ -24,21 +24,34 @@ TODAY = datetime.now(timezone.utc).date().isoformat()
 def reference_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """The hand-made schema and a one-number denylist, so these tests need no bundled data."""
     monkeypatch.setattr(validate, "load_schema", lambda: SCHEMA)
-    monkeypatch.setattr(
-        validate, "load_denylist", lambda: Denylist(numbers=frozenset({"+77272505050"}))
-    )
+    monkeypatch.setattr(validate, "load_denylist", lambda: Denylist(numbers=frozenset({"+77272505050"})))
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     path = tmp_path / "directory.json"
     national = record(
-        "kz-150", type="hotline", scope="national", region=None, location=None, city=None,
+        "kz-150",
+        type="hotline",
+        scope="national",
+        region=None,
+        location=None,
+        city=None,
         phones=[{"number": "150", "kind": "short_number", "display": "150", "note": None}],
     )
-    shelter = record("kz-shelter", type="shelter", phones=[], address=SECRET,
-                     verification={"status": "unverified", "date": None, "method": None,
-                                   "by": None, "note": "Not called yet."})
+    shelter = record(
+        "kz-shelter",
+        type="shelter",
+        phones=[],
+        address=SECRET,
+        verification={
+            "status": "unverified",
+            "date": None,
+            "method": None,
+            "by": None,
+            "note": "Not called yet.",
+        },
+    )
     path.write_text(store.dumps(tables(national, record("kz-a"), shelter)), encoding="utf-8")
     return path
 
@@ -56,19 +69,45 @@ def test_writing_commands_refuse_without_a_named_file(invoke: Invoke) -> None:
 
 def test_add_scripted(invoke: Invoke, data: Path) -> None:
     result = invoke(
-        "db", "--by", "aigerim", "add", "--id", "kz-new", "--type", "legal_aid", "--region", "almaty",
-        "--source", "https://example.org/legal", "--source-date", "2025-05-01",
-        "--set", "name.kk=Заң көмегі", "--set", "name.ru=Юридическая помощь", "--set", "name.en=Legal aid",
-        "--set", "description.kk=Тегін кеңес", "--set", "description.ru=Бесплатная консультация",
-        "--set", "description.en=Free advice",
+        "db",
+        "--by",
+        "aigerim",
+        "add",
+        "--id",
+        "kz-new",
+        "--type",
+        "legal_aid",
+        "--region",
+        "almaty",
+        "--source",
+        "https://example.org/legal",
+        "--source-date",
+        "2025-05-01",
+        "--set",
+        "name.kk=Заң көмегі",
+        "--set",
+        "name.ru=Юридическая помощь",
+        "--set",
+        "name.en=Legal aid",
+        "--set",
+        "description.kk=Тегін кеңес",
+        "--set",
+        "description.ru=Бесплатная консультация",
+        "--set",
+        "description.en=Free advice",
         data=data,
     )
     assert result.exit_code == 0, result.stderr
     new = services(data)["kz-new"]
     assert new["name"]["kk"] == "Заң көмегі" and new["region"] == "almaty" and new["scope"] == "local"
     assert new["sources"][0]["publisher"] == "example.org"
-    assert new["verification"] == {"status": "source_only", "date": TODAY, "method": "official_page",
-                                   "by": "aigerim", "note": None}
+    assert new["verification"] == {
+        "status": "source_only",
+        "date": TODAY,
+        "method": "official_page",
+        "by": "aigerim",
+        "note": None,
+    }
     [entry] = store.read_log(data)
     assert (entry.action, entry.by, entry.service_id) == ("add", "aigerim", "kz-new")
     assert "Saved" in result.stderr
@@ -101,20 +140,45 @@ def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: P
 
 def test_add_interactively(invoke: Invoke, data: Path) -> None:
     answers = [
-        "kz-typed", "spa", "shelter",  # an unknown type is asked again
-        "Баспана", "Приют", "Shelter",  # name
-        "Сипаттама", "Описание", "Description",  # description
-        "", "", "",  # operator
-        "atlantis", "almaty",  # region, asked again
-        "Алматы", "Алматы", "Almaty",  # city
-        "", "", "",  # address
-        "76.9,43.2", "43.25,76.92",  # coordinates: swapped, then right
-        "y", "voice", "+7 495 123 45 67", "+7 727 200 11 22", "", "n",  # one phone, asked again
-        "", "",  # website, e-mail
+        "kz-typed",
+        "spa",
+        "shelter",  # an unknown type is asked again
+        "Баспана",
+        "Приют",
+        "Shelter",  # name
+        "Сипаттама",
+        "Описание",
+        "Description",  # description
+        "",
+        "",
+        "",  # operator
+        "atlantis",
+        "almaty",  # region, asked again
+        "Алматы",
+        "Алматы",
+        "Almaty",  # city
+        "",
+        "",
+        "",  # address
+        "76.9,43.2",
+        "43.25,76.92",  # coordinates: swapped, then right
+        "y",
+        "voice",
+        "+7 495 123 45 67",
+        "+7 727 200 11 22",
+        "",
+        "n",  # one phone, asked again
+        "",
+        "",  # website, e-mail
         "y",  # 24/7
-        "kk, ru", "women", "shelter",
+        "kk, ru",
+        "women",
+        "shelter",
         "y",  # free
-        "https://example.org/shelter", "", "", "",  # source, title, publisher, date
+        "https://example.org/shelter",
+        "",
+        "",
+        "",  # source, title, publisher, date
         "n",  # nothing unverified
     ]
     result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
@@ -128,8 +192,18 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
 
 
 def test_edit_with_set(invoke: Invoke, data: Path) -> None:
-    result = invoke("db", "--by", "zhanar", "edit", "kz-a", "--set", "name.en=Renamed",
-                    "--set", "languages=[\"kk\", \"ru\", \"en\"]", data=data)
+    result = invoke(
+        "db",
+        "--by",
+        "zhanar",
+        "edit",
+        "kz-a",
+        "--set",
+        "name.en=Renamed",
+        "--set",
+        'languages=["kk", "ru", "en"]',
+        data=data,
+    )
     assert result.exit_code == 0, result.stderr
     assert services(data)["kz-a"]["name"]["en"] == "Renamed"
     assert services(data)["kz-a"]["languages"] == ["kk", "ru", "en"]
@@ -145,8 +219,9 @@ def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
 
 def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path) -> None:
     keep = [""] * 9  # name x3, description x3, city x3
-    result = invoke("db", "edit", "kz-a", data=data,
-                    input="\n".join(["Жаңа атау", *keep[1:], "", "", "", ""]) + "\n")
+    result = invoke(
+        "db", "edit", "kz-a", data=data, input="\n".join(["Жаңа атау", *keep[1:], "", "", "", ""]) + "\n"
+    )
     assert result.exit_code == 0, result.output
     assert services(data)["kz-a"]["name"]["kk"] == "Жаңа атау"
     assert services(data)["kz-a"]["name"]["ru"] == "Кризисный центр kz-a"
@@ -158,12 +233,29 @@ def test_unknown_id(invoke: Invoke, data: Path) -> None:
 
 
 def test_verify_is_the_only_way_the_date_moves(invoke: Invoke, data: Path) -> None:
-    result = invoke("db", "--by", "dana", "verify", "kz-a", "--method", "call", "--source",
-                    "call to +7 727 200 00 00", "--note", "answered", data=data)
+    result = invoke(
+        "db",
+        "--by",
+        "dana",
+        "verify",
+        "kz-a",
+        "--method",
+        "call",
+        "--source",
+        "call to +7 727 200 00 00",
+        "--note",
+        "answered",
+        data=data,
+    )
     assert result.exit_code == 0, result.stderr
     rec = services(data)["kz-a"]
-    assert rec["verification"] == {"status": "verified", "date": TODAY, "method": "call",
-                                   "by": "dana", "note": "answered"}
+    assert rec["verification"] == {
+        "status": "verified",
+        "date": TODAY,
+        "method": "call",
+        "by": "dana",
+        "note": "answered",
+    }
     assert rec["sources"][-1]["document"] == "call to +7 727 200 00 00"
     assert store.read_log(data)[0].note == "answered"
 
@@ -218,8 +310,14 @@ def test_stale_lists_records_never_verified_by_region(invoke: Invoke, data: Path
 def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
     cells = json.loads(invoke("db", "coverage", "--format", "json", data=data).stdout)
     almaty_shelter = next(c for c in cells if (c["region"], c["type"]) == ("almaty", "shelter"))
-    assert almaty_shelter == {"region": "almaty", "type": "shelter", "verified": 0, "source_only": 0,
-                              "unverified": 1, "missing": True}
+    assert almaty_shelter == {
+        "region": "almaty",
+        "type": "shelter",
+        "verified": 0,
+        "source_only": 0,
+        "unverified": 1,
+        "missing": True,
+    }
     csv_out = invoke("db", "coverage", "--format", "csv", data=data).stdout
     assert csv_out.splitlines()[0] == "region,type,verified,source_only,unverified,missing"
     table = invoke("db", "coverage", data=data)

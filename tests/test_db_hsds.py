@@ -107,9 +107,7 @@ def test_validation_catches_a_broken_foreign_key_and_a_bad_enum() -> None:
 def test_write_package_writes_every_table_and_an_index(tmp_path: Path) -> None:
     tables = build_package(services(), REGIONS, "en", on=date(2026, 1, 1))
     written = write_package(tables, tmp_path / "hsds")
-    assert sorted(p.name for p in written) == sorted(
-        [*(t + ".json" for t in TABLES), "datapackage.json"]
-    )
+    assert sorted(p.name for p in written) == sorted([*(t + ".json" for t in TABLES), "datapackage.json"])
     index = json.loads((tmp_path / "hsds" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["path"] for r in index["resources"]] == [t + ".json" for t in TABLES]
 

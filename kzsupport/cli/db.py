@@ -190,8 +190,8 @@ def add(
     cls=TranslatedCommand,
     help=N_(
         "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
-        "verification.* changes only through \"db verify\".\n\n"
-        "Example: kzsupport --data data/directory.json db edit kz-150 --set name.en=\"Helpline 150\""
+        'verification.* changes only through "db verify".\n\n'
+        'Example: kzsupport --data data/directory.json db edit kz-150 --set name.en="Helpline 150"'
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -216,7 +216,7 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
         "Record that a record was checked, how and against what: the only way its verification "
         "date moves.\n\n"
         "Example: kzsupport --data data/directory.json db verify kz-150 --method call "
-        "--source \"call to 150\" --note \"answered, 24/7 confirmed\""
+        '--source "call to 150" --note "answered, 24/7 confirmed"'
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -227,8 +227,13 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
 def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: str | None) -> None:
     with dbc.editing("verify", note=note) as draft:
         maintain.verify(
-            draft, service_id, method=method, reference=reference, by=store.who(dbc.by),
-            today=today(), note=note,
+            draft,
+            service_id,
+            method=method,
+            reference=reference,
+            by=store.who(dbc.by),
+            today=today(),
+            note=note,
         )
 
 
@@ -236,7 +241,7 @@ def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: s
     cls=TranslatedCommand,
     help=N_(
         "Mark a record inactive (or temporarily closed) and record why in the change log.\n\n"
-        "Example: kzsupport --data data/directory.json db deactivate kz-x --reason \"closed in 2025\""
+        'Example: kzsupport --data data/directory.json db deactivate kz-x --reason "closed in 2025"'
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -251,8 +256,7 @@ def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) ->
 @db.command(
     cls=TranslatedCommand,
     help=N_(
-        "Mark a record active again.\n\n"
-        "Example: kzsupport --data data/directory.json db reactivate kz-x"
+        "Mark a record active again.\n\nExample: kzsupport --data data/directory.json db reactivate kz-x"
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -362,7 +366,7 @@ def coverage(ctx: click.Context, output_format: str) -> None:
     "import",
     cls=TranslatedCommand,
     help=N_(
-        "Add or update records from a CSV or JSON file (as written by \"db export\"): all or "
+        'Add or update records from a CSV or JSON file (as written by "db export"): all or '
         "nothing, the field-level diff shown first, errors with their line numbers.\n\n"
         "Example: kzsupport --data data/directory.json db import edits.csv --dry-run"
     ),

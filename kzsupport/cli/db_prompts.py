@@ -127,8 +127,9 @@ def _yes_no(text: str, default: bool | None = None) -> bool:
 def prompt_record(today: date) -> dict[str, Any]:
     """Every field of a new record, asked in turn."""
     record = maintain.template(_ask(_("Id (for example kz-almaty-crisis-centre)"), proc=_id))
-    record["type"] = _ask(_("Type ({valid})").format(valid=", ".join(SERVICE_TYPES)),
-                          proc=_one_of(SERVICE_TYPES))
+    record["type"] = _ask(
+        _("Type ({valid})").format(valid=", ".join(SERVICE_TYPES)), proc=_one_of(SERVICE_TYPES)
+    )
     record["name"] = _localized(_("Name"), optional=False)
     record["description"] = _localized(_("Description"), optional=False)
     record["operator"] = _localized(_("Operator (optional)"), optional=True)
@@ -145,8 +146,9 @@ def prompt_record(today: date) -> dict[str, Any]:
     if text is not None:
         confidential = _yes_no(_("Is the address confidential (a shelter)?"), default=True)
         record["address"] = {"text": text, "confidential": confidential, "note": None}
-    record["location"] = _ask(_("Coordinates latitude,longitude (optional)"),
-                              proc=_location(record["region"]), optional=True)
+    record["location"] = _ask(
+        _("Coordinates latitude,longitude (optional)"), proc=_location(record["region"]), optional=True
+    )
     while _yes_no(_("Add a phone number?"), default=not record["phones"]):
         kind = _ask(_("Kind ({valid})").format(valid=", ".join(PHONE_KINDS)), proc=_one_of(PHONE_KINDS))
         number = _ask(_("Number"), proc=_phone(kind))
@@ -160,11 +162,14 @@ def prompt_record(today: date) -> dict[str, Any]:
         hours = _localized(_("Opening hours (optional)"), optional=True)
         if hours is not None:
             record["hours"] = {"open_24_7": False, "text": hours, "timezone": "Asia/Almaty"}
-    record["languages"] = _ask(_("Languages spoken, comma-separated (kk, ru, en ...)"),
-                               proc=lambda v: [x.strip() for x in v.split(",") if x.strip()],
-                               default="kk, ru")
-    record["serves"] = _ask(_("Serves, comma-separated ({valid})").format(valid=", ".join(SERVES)),
-                            proc=_many_of(SERVES))
+    record["languages"] = _ask(
+        _("Languages spoken, comma-separated (kk, ru, en ...)"),
+        proc=lambda v: [x.strip() for x in v.split(",") if x.strip()],
+        default="kk, ru",
+    )
+    record["serves"] = _ask(
+        _("Serves, comma-separated ({valid})").format(valid=", ".join(SERVES)), proc=_many_of(SERVES)
+    )
     record["services_offered"] = _ask(
         _("Offers, comma-separated ({valid})").format(valid=", ".join(OFFERS)), proc=_many_of(OFFERS)
     )
@@ -177,8 +182,7 @@ def prompt_record(today: date) -> dict[str, Any]:
     record["sources"] = [
         maintain.source(reference, title=title, publisher=publisher, today=today, published=published)
     ]
-    if _yes_no(_("Is anything in this record unverified (keep it out of default views)?"),
-               default=False):
+    if _yes_no(_("Is anything in this record unverified (keep it out of default views)?"), default=False):
         note = _ask(_("What is unverified?"))
         record["verification"]["status"] = "unverified"
         record["verification"]["note"] = note
@@ -211,6 +215,7 @@ def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
     answer = click.prompt("location (lat,lon)", default=default, show_default=True)
     if answer != default:
         value = _location(record.get("region"))(answer) if answer else None
-        changes.append(("location", "null" if value is None else
-                        '{{"lat": {lat}, "lon": {lon}}}'.format(**value)))
+        changes.append(
+            ("location", "null" if value is None else '{{"lat": {lat}, "lon": {lon}}}'.format(**value))
+        )
     return changes
