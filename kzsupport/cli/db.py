@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kzsupport import exchange, maintain, render_db, store
+from kzsupport import store
 from kzsupport.cli.options import (
     REGION,
     App,
@@ -41,6 +41,8 @@ class DbContext:
 
     @property
     def path(self) -> str:
+        from kzsupport import maintain
+
         return maintain.require_path(self.app.data_path)
 
     @contextmanager
@@ -52,6 +54,8 @@ class DbContext:
         self.report(draft)
 
     def report(self, draft: store.Draft) -> None:
+        from kzsupport import render_db
+
         result = draft.result
         if result is None or not result.diffs:
             self.app.hint(_("Nothing changed."))
@@ -153,6 +157,8 @@ def add(
     source_date: str | None,
     assignments: tuple[str, ...],
 ) -> None:
+    from kzsupport import maintain
+
     dbc.path  # noqa: B018 (refuse early, before any prompt, without --data)
     if from_file is not None:
         try:
@@ -198,6 +204,8 @@ def add(
 @set_option
 @pass_db
 def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
+    from kzsupport import maintain
+
     pairs = _assignments(assignments)
     with dbc.editing("edit") as draft:
         if not pairs:
@@ -225,6 +233,8 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
 @option("--note", help=N_("What was confirmed."))
 @pass_db
 def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: str | None) -> None:
+    from kzsupport import maintain
+
     with dbc.editing("verify", note=note) as draft:
         maintain.verify(
             draft,
@@ -249,6 +259,8 @@ def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: s
 @option("--temporary", is_flag=True, help=N_("Temporarily closed rather than inactive."))
 @pass_db
 def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) -> None:
+    from kzsupport import maintain
+
     with dbc.editing("deactivate", note=reason) as draft:
         maintain.set_status(draft, service_id, "temporarily_closed" if temporary else "inactive")
 
@@ -263,6 +275,8 @@ def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) ->
 @option("--note", help=N_("Why, for the change log."))
 @pass_db
 def reactivate(dbc: DbContext, service_id: str, note: str | None) -> None:
+    from kzsupport import maintain
+
     with dbc.editing("reactivate", note=note) as draft:
         maintain.set_status(draft, service_id, "active")
 
@@ -278,6 +292,8 @@ def reactivate(dbc: DbContext, service_id: str, note: str | None) -> None:
 @option("--yes", is_flag=True, help=N_("Confirm the removal."))
 @pass_db
 def remove(dbc: DbContext, service_id: str, yes: bool) -> None:
+    from kzsupport import maintain
+
     with dbc.editing("remove") as draft:
         maintain.remove(draft, service_id, yes=yes)
 
@@ -301,6 +317,7 @@ def _records(app: App) -> list[dict[str, Any]]:
 @format_option("table", "json")
 @click.pass_context
 def validate(ctx: click.Context, output_format: str) -> None:
+    from kzsupport import render_db
     from kzsupport.validate import validate_records
 
     app = ctx.find_object(App)
@@ -325,6 +342,8 @@ def validate(ctx: click.Context, output_format: str) -> None:
 @format_option("table", "json")
 @click.pass_context
 def stale(ctx: click.Context, age: str, output_format: str) -> None:
+    from kzsupport import maintain, render_db
+
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     d = app.directory
@@ -347,6 +366,8 @@ def stale(ctx: click.Context, age: str, output_format: str) -> None:
 @format_option("table", "json", "csv")
 @click.pass_context
 def coverage(ctx: click.Context, output_format: str) -> None:
+    from kzsupport import maintain, render_db
+
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     d = app.directory
@@ -375,6 +396,8 @@ def coverage(ctx: click.Context, output_format: str) -> None:
 @option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
 @pass_db
 def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
+    from kzsupport import exchange, maintain, render_db
+
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
         with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
@@ -399,6 +422,8 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
 @option("--output", "-o", type=click.Path(), help=N_("File (or folder for hsds) to write; default stdout."))
 @click.pass_context
 def export(ctx: click.Context, output_format: str, output: str | None) -> None:
+    from kzsupport import exchange
+
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     if output_format == "hsds":
@@ -453,6 +478,7 @@ def _export_hsds(app: App, output: str | None) -> None:
 @click.argument("new", type=click.Path(dir_okay=False))
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str) -> None:
+    from kzsupport import render_db
     from kzsupport.changes import diff_records
 
     app = ctx.find_object(App)
@@ -476,6 +502,8 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
 @format_option("table", "json")
 @pass_db
 def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
+    from kzsupport import render_db
+
     entries = store.read_log(Path(dbc.path), service_id)
     if output_format == "json":
         click.echo(render_db.log_json(entries))
