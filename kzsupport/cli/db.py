@@ -207,11 +207,18 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
     from kzsupport import maintain
 
     pairs = _assignments(assignments)
-    with dbc.editing("edit") as draft:
-        if not pairs:
-            from kzsupport.cli.db_prompts import prompt_edits
+    if not pairs:  # ask first, without holding the lock while a person types
+        from kzsupport.cli.db_prompts import prompt_edits
 
-            pairs = prompt_edits(draft.get(service_id))
+        current = {str(r.get("id")): r for r in _records(dbc.app, required=True)}
+        if service_id not in current:
+            raise KzSupportError(
+                N_('No service with id {service_id} in {path}. Use "kzsupport find --all" to see ids.'),
+                service_id=service_id,
+                path=dbc.path,
+            )
+        pairs = prompt_edits(current[service_id])
+    with dbc.editing("edit") as draft:
         maintain.edit(draft, service_id, pairs)
 
 
@@ -301,7 +308,12 @@ def remove(dbc: DbContext, service_id: str, yes: bool) -> None:
 # --- review -----------------------------------------------------------------------------------------
 
 
-def _records(app: App) -> list[dict[str, Any]]:
+def _records(app: App, required: bool = False) -> list[dict[str, Any]]:
+    """The raw records of the named file (or, for read-only commands, the bundled one)."""
+    if required:
+        from kzsupport import maintain
+
+        maintain.require_path(app.data_path)
     path = Path(app.data_path) if app.data_path else store.bundled_path()
     return list(store.read_tables(path)[store.SERVICES].values())
 
