@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -35,9 +36,34 @@ def lang_from_argv(argv: list[str]) -> str | None:
     return None
 
 
+# Each command's module is imported only when that command runs (or when help lists them all), so a
+# plain lookup does not pay for the eligibility engine, the maintainers' tools or the PDF sheets.
+COMMAND_MODULES: dict[str, str] = {
+    "hotlines": "directory",
+    "find": "directory",
+    "show": "directory",
+    "regions": "directory",
+    "place": "places",
+    "near": "places",
+    "eligibility": "eligibility",
+    "rules": "eligibility",
+    "db": "db",
+}
+
+
 class RootGroup(TranslatedGroup):
-    """Chooses the language before parsing (so ``--help`` and usage errors are translated) and
-    turns domain errors into translated one-line messages with their exit codes."""
+    """Chooses the language before parsing (so ``--help`` and usage errors are translated), loads
+    command modules lazily, and turns domain errors into translated one-line messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            module = importlib.import_module("kzsupport.cli." + COMMAND_MODULES[cmd_name])
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return super().get_command(ctx, cmd_name)
 
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -120,13 +146,3 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
         ctx.exit(0)
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
-
-
-def _register() -> None:
-    from kzsupport.cli import db, directory, eligibility, places
-
-    for command in directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS + db.COMMANDS:
-        cli.add_command(command)
-
-
-_register()
