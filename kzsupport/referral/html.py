@@ -1,0 +1,96 @@
+"""HTML: one self-contained file (no external resources) with print styles for A4. All data is escaped."""
+
+from __future__ import annotations
+
+from html import escape
+
+from kzsupport.referral.sheet import Entry, Sheet, Text
+
+_CSS = """
+@page { size: A4; margin: 15mm; }
+body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: %(base)s;
+       line-height: 1.35; color: #000; max-width: 180mm; margin: 1em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0 0 .2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #444; margin: 1.2em 0 .4em; }
+h3 { font-size: 1.05em; margin: .8em 0 .2em; overflow-wrap: anywhere; }
+.meta, .l2 { color: #333; }
+.l2 { display: block; font-style: italic; }
+.entry { break-inside: avoid; page-break-inside: avoid; margin-bottom: .6em; }
+.phone { font-weight: bold; font-size: 1.1em; }
+dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; }
+dt { font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; } td { padding: .15em .8em .15em 0; vertical-align: top; }
+.note { border: 1px solid #000; padding: .5em .8em; margin-top: 1.2em; break-inside: avoid; }
+@media print { body { margin: 0; max-width: none; padding: 0; } }
+"""
+
+
+def _tag(lang: str) -> str:
+    return "kk-Latn" if lang == "kk-latn" else lang
+
+
+def _t(text: Text, langs: tuple[str, ...]) -> str:
+    """The first language as is; a different second-language text under it, marked with its lang."""
+    parts = text.parts
+    out = escape(parts[0])
+    for lang, part in zip(langs[1:], parts[1:], strict=False):
+        if part and part != parts[0]:
+            out += ' <span class="l2" lang="{}">{}</span>'.format(_tag(lang), escape(part))
+    return out
+
+
+def _entry(entry: Entry, langs: tuple[str, ...]) -> list[str]:
+    out = ['<section class="entry">', "<h3>{}</h3>".format(_t(entry.name, langs)), "<dl>"]
+    for phone in entry.phones:
+        note = " ({})".format(_t(phone.note, langs)) if phone.note else ""
+        out.append('<dt>{}</dt><dd><span class="phone">{}</span>{}</dd>'.format(
+            _t(phone.kind, langs), escape(phone.number), note))
+    for row in entry.rows():
+        out.append("<dt>{}</dt><dd>{}</dd>".format(_t(row.label, langs), _t(row.value, langs)))
+    out += ["</dl>", "</section>"]
+    return out
+
+
+def render(sheet: Sheet) -> str:
+    langs = sheet.langs
+    css = _CSS % {"base": "16pt" if sheet.large_print else "11pt"}
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="{}">'.format(_tag(langs[0])),
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>{}</title>".format(escape(sheet.title.inline())),
+        "<style>{}</style>".format(css),
+        "</head>",
+        "<body>",
+        "<h1>{}</h1>".format(_t(sheet.title, langs)),
+        '<p class="meta">{}: {} · {}: {}</p>'.format(
+            _t(sheet.printed.label, langs), _t(sheet.printed.value, langs),
+            _t(sheet.as_of.label, langs), _t(sheet.as_of.value, langs)),
+    ]
+    if sheet.intro:
+        out.append("<p>{}</p>".format(_t(sheet.intro, langs)))
+    if sheet.entries:
+        out.append("<h2>{}</h2>".format(_t(sheet.services_heading, langs)))
+        for entry in sheet.entries:
+            out += _entry(entry, langs)
+    if sheet.eligibility_heading:
+        out.append("<h2>{}</h2>".format(_t(sheet.eligibility_heading, langs)))
+        for outcome in sheet.eligibility:
+            out.append('<section class="entry"><h3>{}: {}</h3>'.format(
+                _t(outcome.programme, langs), _t(outcome.outcome, langs)))
+            if outcome.explanation:
+                out.append("<p>{}</p>".format(_t(outcome.explanation, langs)))
+            if outcome.next_steps:
+                out.append("<ul>{}</ul>".format(
+                    "".join("<li>{}</li>".format(_t(s, langs)) for s in outcome.next_steps)))
+            out.append("</section>")
+    if sheet.national:
+        out += ["<h2>{}</h2>".format(_t(sheet.national_heading, langs)), "<table>"]
+        for entry in sheet.national:
+            out.append('<tr><td class="phone">{}</td><td>{}</td></tr>'.format(
+                escape(entry.numbers()), _t(entry.name, langs)))
+        out.append("</table>")
+    out += ['<p class="note">{}</p>'.format(_t(sheet.note, langs)), "</body>", "</html>"]
+    return "\n".join(out) + "\n"

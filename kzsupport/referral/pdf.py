@@ -1,0 +1,158 @@
+"""PDF: A4, the shipped DejaVu Sans embedded (every Kazakh letter), page numbers, text that wraps.
+
+fpdf2 is imported inside ``render`` only, so nothing else pays for it.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+from typing import Any
+
+from kzsupport.referral.sheet import Entry, Row, Sheet, Text
+
+FONT = "DejaVu"
+_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+_GREY = (70, 70, 70)
+_MARGIN = 15.0  # mm, all sides
+_INDENT = 5.0
+
+
+class _Style:
+    """Font sizes (pt) and line heights (mm) for normal and large print."""
+
+    def __init__(self, large: bool) -> None:
+        self.body = 16.0 if large else 10.5
+        self.title = 26.0 if large else 18.0
+        self.heading = 20.0 if large else 13.0
+        self.name = 18.0 if large else 11.5
+        self.phone = 20.0 if large else 12.5
+
+    @staticmethod
+    def line(size: float) -> float:
+        return size * 0.3528 * 1.35
+
+
+def _lang_tag(lang: str) -> str:
+    return "kk-Latn" if lang == "kk-latn" else lang
+
+
+def _block(pdf: Any, text: Text, size: float, bold: bool = False) -> None:
+    """A text that wraps; a different second-language text goes under it, smaller and grey."""
+    from fpdf.enums import XPos, YPos
+
+    for i, part in enumerate(text.distinct()):
+        sub = i > 0
+        pdf.set_font(FONT, "B" if bold and not sub else "", size * (0.85 if sub else 1))
+        pdf.set_text_color(*(_GREY if sub else (0, 0, 0)))
+        pdf.multi_cell(0, _Style.line(size * (0.85 if sub else 1)), part, align="L",
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_text_color(0, 0, 0)
+
+
+def _row(pdf: Any, row: Row, size: float) -> None:
+    """``Label: value`` flowing across lines (both parts wrap at the right margin)."""
+    h = _Style.line(size)
+    pdf.set_font(FONT, "B", size)
+    pdf.write(h, row.label.inline() + ": ")
+    pdf.set_font(FONT, "", size)
+    pdf.write(h, row.value.inline())
+    pdf.ln(h)
+
+
+def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
+    _block(pdf, entry.name, st.name, bold=True)
+    left = pdf.l_margin
+    pdf.set_left_margin(left + _INDENT)
+    pdf.set_x(left + _INDENT)
+    for phone in entry.phones:
+        h = _Style.line(st.phone)
+        pdf.set_font(FONT, "", st.body)
+        pdf.write(h, phone.kind.inline() + ": ")
+        pdf.set_font(FONT, "B", st.phone)
+        pdf.write(h, phone.number)
+        if phone.note:
+            pdf.set_font(FONT, "", st.body)
+            pdf.write(h, "  ({})".format(phone.note.inline()))
+        pdf.ln(h)
+    for row in entry.rows():
+        _row(pdf, row, st.body)
+    pdf.set_left_margin(left)
+    pdf.set_x(left)
+    pdf.ln(_Style.line(st.body) * 0.6)
+
+
+def _heading(pdf: Any, text: Text, st: _Style) -> None:
+    pdf.ln(_Style.line(st.body) * 0.5)
+    _block(pdf, text, st.heading, bold=True)
+    y = pdf.get_y() + 0.5
+    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+    pdf.ln(2)
+
+
+def render(sheet: Sheet) -> bytes:
+    from fpdf import FPDF
+
+    st = _Style(sheet.large_print)
+
+    class _Pdf(FPDF):  # type: ignore[misc]
+        def footer(self) -> None:
+            self.set_y(-_MARGIN + 3)
+            self.set_font(FONT, "", 9)
+            self.set_text_color(*_GREY)
+            self.cell(0, 5, "{} / {{nb}}".format(self.page_no()), align="C")
+
+    pdf = _Pdf(format="A4", unit="mm")
+    pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
+    pdf.set_auto_page_break(True, margin=_MARGIN + 5)
+    fonts = files("kzsupport.data") / "fonts"
+    for style, name in _FONT_FILES.items():
+        with as_file(fonts / name) as path:
+            pdf.add_font(FONT, style, str(path))
+    title = sheet.title.inline()
+    pdf.set_title(title)
+    pdf.set_lang(_lang_tag(sheet.langs[0]))
+    pdf.set_creator("")
+    pdf.set_producer("")
+    pdf.add_page()
+
+    _block(pdf, sheet.title, st.title, bold=True)
+    pdf.set_text_color(*_GREY)
+    for row in (sheet.printed, sheet.as_of):
+        _row(pdf, row, st.body * 0.9)
+    pdf.set_text_color(0, 0, 0)
+    if sheet.intro:
+        pdf.ln(2)
+        _block(pdf, sheet.intro, st.body)
+    if sheet.entries:
+        _heading(pdf, sheet.services_heading, st)
+        for entry in sheet.entries:
+            with pdf.unbreakable() as doc:
+                _entry(doc, entry, st)
+    if sheet.eligibility_heading:
+        _heading(pdf, sheet.eligibility_heading, st)
+        for outcome in sheet.eligibility:
+            with pdf.unbreakable() as doc:
+                _block(doc, Text(tuple("{}: {}".format(p, o) for p, o in zip(
+                    outcome.programme.parts, outcome.outcome.parts, strict=True))),
+                    st.name, bold=True)
+                if outcome.explanation:
+                    _block(doc, outcome.explanation, st.body)
+                for step in outcome.next_steps:
+                    _block(doc, Text(tuple("• " + p for p in step.parts)), st.body)
+                doc.ln(2)
+    if sheet.national:
+        _heading(pdf, sheet.national_heading, st)
+        for entry in sheet.national:
+            with pdf.unbreakable() as doc:
+                h = _Style.line(st.phone)
+                doc.set_font(FONT, "B", st.phone)
+                doc.write(h, entry.numbers() + "  ")
+                doc.set_font(FONT, "", st.body)
+                doc.write(h, entry.name.inline())
+                doc.ln(h + 1)
+    pdf.ln(3)
+    with pdf.unbreakable() as doc:
+        doc.set_draw_color(0, 0, 0)
+        _block(doc, sheet.note, st.body, bold=True)
+    out: bytes = bytes(pdf.output())
+    return out
