@@ -26,3 +26,7 @@ check: test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Re-extract messages (ours and Click's), update kk and ru, generate kk_Latn, compile .mo.
+catalogs: $(BIN)/kzsupport
+	$(BIN)/python scripts/catalogs.py

@@ -1,0 +1,98 @@
+"""The ``kzsupport`` command: the root group, its global options, and the one place errors are shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from kzsupport import __version__, i18n
+from kzsupport.cli.options import LANGUAGE_CHOICE, App, TranslatedGroup, option
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_, _
+
+
+class BadInputError(click.ClickException):
+    exit_code = 2
+
+
+class RootGroup(TranslatedGroup):
+    """Turns domain errors into translated one-line messages with their exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KzSupportError as exc:
+            kind = BadInputError if exc.exit_code == 2 else click.ClickException
+            raise kind(exc.message()) from None
+
+
+def _activate(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    lang = i18n.resolve(value)
+    i18n.activate(lang)
+    return lang
+
+
+def _version_text(app: App) -> str:
+    d = app.directory
+    return "\n".join(
+        (
+            f"kzsupport {__version__}",
+            _("Data as of {date}: {count} records ({path}).").format(
+                date=d.meta.as_of, count=len(d.services), path=d.path
+            ),
+            _("Place names: GeoNames (geonames.org), CC BY 4.0."),
+        )
+    )
+
+
+@click.group(
+    cls=RootGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "An offline directory of victim-support services in Kazakhstan: crisis centres, shelters, "
+        "helplines and who is entitled to free legal aid. In danger now: call 112 or 102.\n\n"
+        "Example: kzsupport --lang ru find --region almaty"
+    ),
+)
+@option(
+    "--lang",
+    type=LANGUAGE_CHOICE,
+    is_eager=True,
+    expose_value=False,
+    callback=_activate,
+    help=N_("Interface language (also KZSUPPORT_LANG, LANGUAGE, LANG)."),
+)
+@option(
+    "--data",
+    "data_path",
+    type=click.Path(dir_okay=False),
+    envvar="KZSUPPORT_DATA",
+    help=N_("Use this directory file instead of the bundled one (also KZSUPPORT_DATA)."),
+)
+@option("--ascii", "ascii_only", is_flag=True, help=N_("Draw tables with plain ASCII characters."))
+@option("--version", is_flag=True, help=N_("Show the version and the data set's date, then exit."))
+@click.pass_context
+def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bool) -> None:
+    app = ctx.ensure_object(App)
+    app.data_path = data_path
+    app.ascii_only = ascii_only
+    if version:
+        try:
+            click.echo(_version_text(app))
+        except KzSupportError as exc:
+            raise click.ClickException(exc.message()) from None
+        ctx.exit(0)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _register() -> None:
+    from kzsupport.cli import directory
+
+    for command in directory.COMMANDS:
+        cli.add_command(command)
+
+
+_register()

@@ -1,0 +1,129 @@
+"""Looking things up: ``hotlines``, ``find``, ``show``, ``regions``."""
+
+from __future__ import annotations
+
+import click
+from click.shell_completion import CompletionItem
+
+from kzsupport import directory, render
+from kzsupport.cli.options import (
+    App,
+    TranslatedCommand,
+    all_option,
+    format_option,
+    pass_app,
+    region_option,
+    serves_option,
+    types_option,
+)
+from kzsupport.i18n import N_, _
+from kzsupport.models import Service
+
+
+def emit(app: App, output_format: str, services: list[Service]) -> None:
+    """Print records as a table with the national-lines footer, or as JSON or CSV."""
+    d = app.directory
+    if output_format == "json":
+        click.echo(render.services_json(services, d))
+    elif output_format == "csv":
+        click.echo(render.services_csv(services, d), nl=False)
+    else:
+        if services:
+            app.print(render.services_table(services, d, app.ascii_only))
+        app.print(render.footer(d, directory.national_numbers(d)))
+
+
+@click.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "The national lines: what a person in danger needs first, emergency numbers first.\n\n"
+        "Example: kzsupport --lang kk hotlines"
+    ),
+)
+@format_option("table", "json", "csv")
+@pass_app
+def hotlines(app: App, output_format: str) -> None:
+    d = app.directory
+    lines = directory.hotlines(d)
+    if output_format != "table":
+        emit(app, output_format, lines)
+        return
+    app.print(render.hotlines_table(lines, app.ascii_only))
+    app.print(render.footer(d, directory.national_numbers(d)))
+
+
+@click.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Search services by words in any language or script, by region, type or group served.\n\n"
+        "Example: kzsupport find кризис --region abai"
+    ),
+)
+@click.argument("text", required=False)
+@region_option
+@types_option
+@serves_option
+@all_option
+@format_option("table", "json", "csv")
+@pass_app
+def find(
+    app: App,
+    text: str | None,
+    region: str | None,
+    types: tuple[str, ...],
+    serves: str | None,
+    include_unverified: bool,
+    output_format: str,
+) -> None:
+    found = directory.search(app.directory, text, region, types, serves, include_unverified)
+    if not found:
+        app.hint(
+            _("Nothing found. Widen the search: fewer words, no --type, or another region.")
+        )
+    emit(app, output_format, found)
+
+
+def _complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    from kzsupport import store
+
+    return [
+        CompletionItem(s.id) for s in store.load().services if s.id.startswith(incomplete)
+    ]
+
+
+@click.command(
+    cls=TranslatedCommand,
+    help=N_("One service in full, with its sources and when it was checked.\n\n"
+            "Example: kzsupport show kz-national-150"),
+)
+@click.argument("service_id", metavar="ID", shell_complete=_complete_id)
+@format_option("table", "json")
+@pass_app
+def show(app: App, service_id: str, output_format: str) -> None:
+    service = directory.get(app.directory, service_id)
+    if output_format == "json":
+        click.echo(render.to_json(service.to_dict(public=True)))
+        return
+    app.print(render.service_detail(service, app.directory, app.ascii_only))
+
+
+@click.command(
+    cls=TranslatedCommand,
+    help=N_("The 17 regions and 3 cities of republican significance (2022 borders).\n\n"
+            "Example: kzsupport --lang kk-latn regions"),
+)
+@format_option("table", "json", "csv")
+@pass_app
+def regions(app: App, output_format: str) -> None:
+    from kzsupport.store import load_regions
+
+    units = load_regions()
+    if output_format == "json":
+        click.echo(render.regions_json(units))
+    elif output_format == "csv":
+        click.echo(render.regions_csv(units), nl=False)
+    else:
+        app.print(render.regions_table(units.values(), app.ascii_only))
+
+
+COMMANDS = (hotlines, find, show, regions)

@@ -1,0 +1,188 @@
+"""Shared pieces of every command: translated help, the app context, reusable options, param types.
+
+Help texts are English msgids (``help=N_("...")``) translated when help is *shown*, so one process can
+render help in any language (tests, the README generator) and Click's own words follow the language.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import click
+from click.shell_completion import CompletionItem
+from rich.console import Console, RenderableType
+
+from kzsupport import i18n
+from kzsupport.i18n import N_, _
+from kzsupport.models import SERVES, SERVICE_TYPES, Directory
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@contextmanager
+def _translated(obj: object, *attrs: str) -> Iterator[None]:
+    saved = {a: getattr(obj, a) for a in attrs}
+    for attr, value in saved.items():
+        if isinstance(value, str) and value:
+            setattr(obj, attr, _(value))
+    try:
+        yield
+    finally:
+        for attr, value in saved.items():
+            setattr(obj, attr, value)
+
+
+class TranslatedOption(click.Option):
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        with _translated(self, "help"):
+            return super().get_help_record(ctx)
+
+
+class TranslatedCommand(click.Command):
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self, "help"):
+            super().format_help_text(ctx, formatter)
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self, "epilog"):
+            super().format_epilog(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated(self, "help", "short_help"):
+            return super().get_short_help_str(limit)
+
+
+class TranslatedGroup(TranslatedCommand, click.Group):
+    command_class = TranslatedCommand
+    group_class = type
+
+
+def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.option`` whose help is translated when shown."""
+    attrs.setdefault("cls", TranslatedOption)
+    return click.option(*param_decls, **attrs)
+
+
+# The application context ---------------------------------------------------------------------
+
+
+@dataclass
+class App:
+    """What every command shares: the data path, the output style, the loaded directory (lazily)."""
+
+    data_path: str | None = None
+    ascii_only: bool = False
+    _directory: Directory | None = field(default=None, repr=False)
+
+    @property
+    def directory(self) -> Directory:
+        if self._directory is None:
+            from kzsupport import store
+
+            self._directory = store.load(self.data_path)
+        return self._directory
+
+    def console(self, stderr: bool = False) -> Console:
+        """A fresh console per use: rich reads NO_COLOR and COLUMNS when it is made."""
+        return Console(
+            file=sys.stderr if stderr else sys.stdout,
+            markup=False,
+            highlight=False,
+            emoji=False,
+            safe_box=True,
+        )
+
+    def print(self, renderable: RenderableType) -> None:
+        self.console().print(renderable)
+
+    def hint(self, message: str) -> None:
+        """A hint or warning: stderr, so stdout stays clean for pipes."""
+        self.console(stderr=True).print(message, style="yellow")
+
+
+pass_app = click.make_pass_decorator(App, ensure=True)
+
+
+# Reusable options ----------------------------------------------------------------------------
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    return option(
+        "--format",
+        "output_format",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=N_("Output format."),
+    )
+
+
+class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A region id (``almaty``, ``east-kazakhstan``) or its ISO code (``KZ-75``)."""
+
+    name = "region"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from kzsupport.store import load_regions
+
+        regions = load_regions()
+        text = str(value).strip()
+        if text.lower() in regions:
+            return text.lower()
+        for region in regions.values():
+            if text.upper() == region.iso:
+                return region.id
+        self.fail(
+            _("Unknown region {value}. Valid regions: {valid}. See \"kzsupport regions\".").format(
+                value=text, valid=", ".join(sorted(regions))
+            ),
+            param,
+            ctx,
+        )
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from kzsupport.store import load_regions
+
+        return [CompletionItem(r) for r in sorted(load_regions()) if r.startswith(incomplete)]
+
+
+REGION = RegionType()
+
+
+def region_option(f: F) -> F:
+    return option("--region", "-r", type=REGION, help=N_("Only this region (id or ISO code)."))(f)
+
+
+def types_option(f: F) -> F:
+    return option(
+        "--type",
+        "-t",
+        "types",
+        type=click.Choice(SERVICE_TYPES),
+        multiple=True,
+        help=N_("Only services of this type (repeatable)."),
+    )(f)
+
+
+def serves_option(f: F) -> F:
+    return option(
+        "--serves", type=click.Choice(SERVES), help=N_("Only services for this group of people.")
+    )(f)
+
+
+def all_option(f: F) -> F:
+    return option(
+        "--all",
+        "include_unverified",
+        is_flag=True,
+        help=N_("Also show unverified and inactive records (never give these to a client)."),
+    )(f)
+
+
+LANGUAGE_CHOICE = click.Choice(i18n.LANGUAGES, case_sensitive=False)

@@ -1,0 +1,87 @@
+"""Queries over a loaded directory. Pure: no click, no rich, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_
+from kzsupport.models import Directory, Localized, Service
+from kzsupport.textfold import fold_words
+
+
+def visible(service: Service, include_unverified: bool = False) -> bool:
+    """Default views hide unverified and inactive records; ``--all`` shows them."""
+    if include_unverified:
+        return True
+    return not service.is_unverified and service.status != "inactive"
+
+
+def _haystack(service: Service, directory: Directory) -> tuple[str, str]:
+    """Folded name text and folded other text of a record, for matching and ranking."""
+    names: list[Localized] = [service.name]
+    other: list[Localized | None] = [service.description, service.city, service.operator]
+    region = directory.regions.get(service.region or "")
+    if region is not None:
+        other += [region.names, region.centre]
+    name_words = " ".join(w for loc in names for t in loc.texts() for w in fold_words(t))
+    other_words = " ".join(
+        w for loc in other if loc is not None for t in loc.texts() for w in fold_words(t)
+    )
+    extra = " ".join(p.number for p in service.phones) + " " + service.id.replace("-", " ")
+    return name_words, other_words + " " + " ".join(fold_words(extra))
+
+
+def search(
+    directory: Directory,
+    text: str | None = None,
+    region: str | None = None,
+    types: Iterable[str] = (),
+    serves: str | None = None,
+    include_unverified: bool = False,
+) -> list[Service]:
+    """Records matching every given filter. Text matches words in any language or script, in names,
+    descriptions, cities and region names; records whose name matches come first."""
+    wanted_types = set(types)
+    words = fold_words(text) if text else []
+    scored: list[tuple[int, int, Service]] = []
+    for index, service in enumerate(directory.services):
+        if not visible(service, include_unverified):
+            continue
+        if region is not None and service.region != region:
+            continue
+        if wanted_types and service.type not in wanted_types:
+            continue
+        if serves is not None and serves not in service.serves and "everyone" not in service.serves:
+            continue
+        rank = 0
+        if words:
+            name_words, other_words = _haystack(service, directory)
+            if not all(w in name_words or w in other_words for w in words):
+                continue
+            rank = -sum(w in name_words for w in words)
+        scored.append((rank, index, service))
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [service for _, _, service in scored]
+
+
+def get(directory: Directory, service_id: str) -> Service:
+    """The record with this id, or an error that suggests how to find ids."""
+    service = directory.by_id(service_id)
+    if service is None:
+        raise KzSupportError(
+            N_("No service with id {service_id}. Use \"kzsupport find\" to see ids."),
+            service_id=service_id,
+        )
+    return service
+
+
+def hotlines(directory: Directory) -> list[Service]:
+    """The national lines a person in danger needs, emergency numbers first."""
+    national = [s for s in directory.services if s.is_national and visible(s)]
+    return sorted(national, key=lambda s: (s.national_order is None, s.national_order or 0, s.id))
+
+
+def national_numbers(directory: Directory) -> Sequence[Service]:
+    """The short national lines shown in every footer (those with a ``national_order``)."""
+    return [s for s in hotlines(directory) if s.national_order is not None]

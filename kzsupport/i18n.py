@@ -1,0 +1,150 @@
+"""Language: choose it, activate gettext (ours and Click's strings), pick record text, format with babel.
+
+Interface languages: ``kk`` (Kazakh, Cyrillic), ``kk-latn`` (Kazakh, 2021 Latin alphabet, generated from
+``kk``), ``ru`` and ``en`` (the msgids). Resolution order: ``--lang``, ``KZSUPPORT_LANG``, then
+``LANGUAGE`` / ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``, then English.
+
+Click marks its own messages with the module-level ``gettext.gettext`` (the global text domain), so we
+bind our catalog as the global domain: one catalog translates both.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Mapping
+from datetime import date
+from importlib.resources import files
+
+from kzsupport.models import Localized
+from kzsupport.translit import to_latin
+
+DOMAIN = "kzsupport"
+LANGUAGES: tuple[str, ...] = ("kk", "kk-latn", "ru", "en")
+DEFAULT_LANG = "en"
+ENV_VAR = "KZSUPPORT_LANG"
+
+# gettext catalog name and babel (CLDR) locale for each interface language. CLDR has no kk_Latn:
+# format in kk, then transliterate.
+_CATALOG = {"kk": "kk", "kk-latn": "kk_Latn", "ru": "ru", "en": "en"}
+_BABEL = {"kk": "kk_KZ", "kk-latn": "kk_KZ", "ru": "ru_KZ", "en": "en"}
+# Where a record lacks the asked language, which language to show instead (marked visibly).
+_FALLBACK = {"kk": ("ru", "en"), "ru": ("kk", "en"), "en": ("ru", "kk")}
+
+_current = DEFAULT_LANG
+
+_ = gettext.gettext
+ngettext = gettext.ngettext
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction without translating it now."""
+    return message
+
+
+def localedir() -> str:
+    return str(files("kzsupport.locales"))
+
+
+def normalize(value: str | None) -> str | None:
+    """Map a language tag or a locale value (``ru_RU.UTF-8``, ``kk_Latn``, ``KK-LATN``) to ours."""
+    if not value:
+        return None
+    tag = value.split(":")[0].split(".")[0].split("@")[0].replace("_", "-").lower()
+    if tag in ("kk-latn", "kk-latn-kz"):
+        return "kk-latn"
+    base = tag.split("-")[0]
+    return base if base in ("kk", "ru", "en") else None
+
+
+def resolve(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> str:
+    """The interface language: ``explicit`` first, then the environment, then English."""
+    env = os.environ if environ is None else environ
+    for candidate in (explicit, env.get(ENV_VAR)):
+        lang = normalize(candidate)
+        if lang:
+            return lang
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:  # the first one set decides, as in gettext; C/POSIX mean the default
+            return normalize(value) or DEFAULT_LANG
+    return DEFAULT_LANG
+
+
+def activate(lang: str) -> None:
+    """Make ``lang`` the language of every ``_()`` call, ours and Click's."""
+    global _current
+    _current = lang
+    os.environ["LANGUAGE"] = _CATALOG[lang]
+    gettext.bindtextdomain(DOMAIN, localedir())
+    gettext.textdomain(DOMAIN)
+
+
+def current_lang() -> str:
+    return _current
+
+
+def translator(lang: str) -> gettext.NullTranslations:
+    """A translation object for ``lang`` that leaves the interface language alone (for sheets)."""
+    return gettext.translation(
+        DOMAIN, localedir(), languages=[_CATALOG[lang]], fallback=True
+    )
+
+
+def content_lang(lang: str | None = None) -> str:
+    """The record-content language for an interface language: kk-latn content is kk, transliterated."""
+    lang = lang or _current
+    return "kk" if lang == "kk-latn" else lang
+
+
+def text(value: Localized | None, lang: str | None = None) -> str:
+    """``value`` in ``lang`` (default: the active language). A missing language falls back visibly:
+    the text of another language is shown with its code in brackets, e.g. ``[ru] Кризисный центр``."""
+    if value is None:
+        return ""
+    lang = lang or _current
+    base = content_lang(lang)
+    chosen = value.get(base)
+    if not chosen:
+        for other in _FALLBACK[base]:
+            found = value.get(other)
+            if found:
+                chosen = f"[{other}] {found}"
+                break
+        else:
+            return ""
+    return to_latin(chosen) if lang == "kk-latn" else chosen
+
+
+def latinize(s: str, lang: str | None = None) -> str:
+    """Transliterate interface text produced in kk (babel output, for instance) for kk-latn."""
+    return to_latin(s) if (lang or _current) == "kk-latn" else s
+
+
+def fmt_number(value: float, lang: str | None = None) -> str:
+    from babel.numbers import format_decimal
+
+    lang = lang or _current
+    return latinize(format_decimal(value, locale=_BABEL[lang]), lang)
+
+
+def fmt_distance_km(km: float, lang: str | None = None) -> str:
+    """A distance such as ``2,5 км`` / ``2.5 km``, rounded sensibly for a person."""
+    from babel.units import format_unit
+
+    lang = lang or _current
+    rounded = round(km, 1) if km < 10 else round(km)
+    out = format_unit(rounded, "length-kilometer", length="short", locale=_BABEL[lang])
+    return latinize(out, lang)
+
+
+def fmt_date(value: date | str, lang: str | None = None) -> str:
+    """A date in the language's medium form; partial ISO dates (``2024``, ``2024-09``) pass as given."""
+    from babel.dates import format_date
+
+    lang = lang or _current
+    if isinstance(value, str):
+        if len(value) != 10:
+            return value
+        value = date.fromisoformat(value)
+    return latinize(format_date(value, format="medium", locale=_BABEL[lang]), lang)

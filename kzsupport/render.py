@@ -1,0 +1,349 @@
+"""Terminal and machine output for directory records. The only rich user besides ``cli/``.
+
+Pure functions: they take records and return rich renderables or strings; ``cli/`` prints them. Text
+from data is always wrapped in ``rich.text.Text`` (never parsed as markup), so a name containing
+``[bold]`` prints literally.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kzsupport import labels
+from kzsupport.i18n import _, current_lang, fmt_date, text
+from kzsupport.labels import label
+from kzsupport.models import Directory, Region, Service
+
+DIM = "dim"
+WARN = "bold yellow"
+DANGER = "bold red"
+
+
+def box_style(ascii_only: bool) -> box.Box:
+    return box.ASCII if ascii_only else box.ROUNDED
+
+
+def region_name(region: Region | None) -> str:
+    if region is None:
+        return ""
+    if current_lang() == "kk-latn":
+        return region.name_latn
+    return text(region.names)
+
+
+def service_name(service: Service) -> Text:
+    """The name in the active language, marked when it is a descriptive label, not an official name."""
+    out = Text(text(service.name))
+    lang = "kk" if current_lang() == "kk-latn" else current_lang()
+    if lang in service.name_descriptive:
+        out.append(" " + _("(descriptive label, no official name in this language)"), style=DIM)
+    return out
+
+
+def status_marks(service: Service) -> Text:
+    """Warnings a reader must not miss: unverified, no contact, closed."""
+    marks = Text()
+    if service.is_unverified:
+        marks.append(_("UNVERIFIED: do not give to a client") + "\n", style=DANGER)
+    if service.status != "active":
+        marks.append(label(labels.STATUSES, service.status) + "\n", style=WARN)
+    if not service.has_contact and not service.is_national:
+        marks.append(_("No verified contact: call 111, 150 or 102") + "\n", style=WARN)
+    marks.rstrip()
+    return marks
+
+
+def phones_text(service: Service) -> Text:
+    out = Text()
+    for i, phone in enumerate(service.phones):
+        if i:
+            out.append("\n")
+        out.append(phone.display, style="bold")
+        if phone.kind not in ("short_number", "voice"):
+            out.append(f" ({label(labels.PHONE_KINDS, phone.kind)})")
+    return out
+
+
+def verification_text(service: Service) -> Text:
+    v = service.verification
+    style = DANGER if v.status == "unverified" else (WARN if v.status == "source_only" else "")
+    out = Text(label(labels.VERIFICATION_SHORT, v.status), style=style)
+    if v.date:
+        out.append("\n" + fmt_date(v.date), style=DIM)
+    return out
+
+
+def place_text(service: Service, directory: Directory) -> Text:
+    if service.is_national:
+        return Text(_("national"))
+    parts = [text(service.city), region_name(directory.regions.get(service.region or ""))]
+    return Text(", ".join(p for p in parts if p) or _("region not stated"))
+
+
+def services_table(
+    services: Sequence[Service], directory: Directory, ascii_only: bool = False
+) -> Table:
+    table = Table(box=box_style(ascii_only), show_lines=True, expand=False)
+    table.add_column(_("Service"), ratio=3, overflow="fold")
+    table.add_column(_("Type"), ratio=1, overflow="fold")
+    table.add_column(_("Where"), ratio=1, overflow="fold")
+    table.add_column(_("Contact"), ratio=1, no_wrap=True)
+    table.add_column(_("Checked"), ratio=1, overflow="fold")
+    for service in services:
+        name = service_name(service)
+        name.append("\n" + service.id, style=DIM)
+        marks = status_marks(service)
+        if marks:
+            name.append("\n")
+            name.append_text(marks)
+        table.add_row(
+            name,
+            Text(label(labels.TYPES, service.type)),
+            place_text(service, directory),
+            phones_text(service),
+            verification_text(service),
+        )
+    return table
+
+
+def hotlines_table(services: Sequence[Service], ascii_only: bool = False) -> Table:
+    table = Table(box=box_style(ascii_only), show_lines=True)
+    table.add_column(_("Number"), no_wrap=True)
+    table.add_column(_("Service"), overflow="fold")
+    table.add_column(_("Hours"), overflow="fold")
+    table.add_column(_("Checked"), overflow="fold")
+    for service in services:
+        name = service_name(service)
+        name.append("\n")
+        name.append(text(service.description), style=DIM)
+        for caveat in service.caveats:
+            name.append("\n! " + text(caveat), style=WARN)
+        table.add_row(phones_text(service), name, hours_text(service), verification_text(service))
+    return table
+
+
+def hours_text(service: Service) -> Text:
+    hours = service.hours
+    if hours is None:
+        return Text(_("not known"), style=DIM)
+    if hours.open_24_7:
+        out = Text(_("24 hours, 7 days"))
+        if hours.text:
+            out.append("\n" + text(hours.text), style=DIM)
+        return out
+    return Text(text(hours.text) or _("not known"))
+
+
+def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:
+    table = Table(box=box_style(ascii_only))
+    table.add_column(_("Id"), no_wrap=True)
+    table.add_column(_("ISO code"), no_wrap=True)
+    table.add_column(_("Name"))
+    table.add_column(_("Centre"))
+    for region in regions:
+        centre = text(region.centre)
+        table.add_row(region.id, region.iso, region_name(region), centre)
+    return table
+
+
+def footer(directory: Directory, national: Sequence[Service]) -> Text:
+    """The national lines and the data date, under every table."""
+    out = Text()
+    out.append(_("In danger now: call 112 or 102."), style="bold")
+    lines = []
+    for service in national:
+        numbers = " / ".join(p.display for p in service.phones)
+        lines.append(numbers)
+    out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(lines)))
+    out.append("\n")
+    out.append(
+        _("Data as of {date}. Numbers change: when in doubt, call 111 or 150.").format(
+            date=fmt_date(directory.meta.as_of)
+        ),
+        style=DIM,
+    )
+    return out
+
+
+def _field(table: Table, name: str, value: RenderableType | str | None) -> None:
+    if value is None or value == "" or (isinstance(value, Text) and not value.plain):
+        return
+    table.add_row(Text(name, style="bold"), value if isinstance(value, Text) else Text(str(value)))
+
+
+def service_detail(
+    service: Service, directory: Directory, ascii_only: bool = False
+) -> RenderableType:
+    """One record in full, with its sources and verification."""
+    head = Text(text(service.name), style="bold")
+    head.append("  " + service.id, style=DIM)
+    info = Table(box=None, show_header=False, padding=(0, 1))
+    info.add_column(no_wrap=True)
+    info.add_column(overflow="fold")
+    _field(info, _("Type"), label(labels.TYPES, service.type))
+    if service.name_descriptive:
+        _field(info, _("Name"), service_name(service))
+    _field(info, _("About"), text(service.description))
+    _field(info, _("Run by"), text(service.operator))
+    _field(info, _("Where"), place_text(service, directory))
+    _field(info, _("Address"), address_text(service))
+    _field(info, _("Contact"), phones_detail(service))
+    _field(info, _("Website"), service.website)
+    _field(info, _("E-mail"), service.email)
+    _field(info, _("Hours"), hours_text(service))
+    _field(info, _("Languages"), ", ".join(label(labels.LANGUAGE_NAMES, x) for x in service.languages))
+    _field(info, _("Serves"), ", ".join(label(labels.SERVES, x) for x in service.serves))
+    _field(info, _("Offers"), ", ".join(label(labels.OFFERS, x) for x in service.services_offered))
+    _field(info, _("Cost"), fees_text(service))
+    _field(info, _("Who can use it"), text(service.eligibility_note))
+    _field(info, _("What to bring"), "\n".join(text(d) for d in service.required_documents))
+    _field(info, _("Status"), label(labels.STATUSES, service.status))
+    _field(info, _("Warnings"), status_marks(service))
+    _field(info, _("Caveats"), Text("\n".join(text(c) for c in service.caveats), style=WARN))
+    _field(info, _("Checked"), verification_detail(service))
+    _field(info, _("Sources"), sources_text(service))
+    return Group(head, info)
+
+
+def address_text(service: Service) -> Text | None:
+    if service.address is None:
+        return None
+    if service.address.confidential:
+        out = Text(_("Confidential: never shared. Contact the service by phone or through 111 / 102."))
+        return out
+    out = Text(text(service.address.text))
+    if service.address.note:
+        out.append("\n" + text(service.address.note), style=DIM)
+    return out
+
+
+def phones_detail(service: Service) -> Text:
+    out = Text()
+    for i, phone in enumerate(service.phones):
+        if i:
+            out.append("\n")
+        out.append(phone.display, style="bold")
+        out.append(f" ({label(labels.PHONE_KINDS, phone.kind)})", style=DIM)
+        if phone.note:
+            out.append(" " + text(phone.note), style=DIM)
+    if not service.phones:
+        out.append(_("No verified contact: call 111, 150 or 102"), style=WARN)
+    return out
+
+
+def fees_text(service: Service) -> str | None:
+    if service.fees is None:
+        return None
+    parts = []
+    if service.fees.free is True:
+        parts.append(_("free"))
+    elif service.fees.free is False:
+        parts.append(_("not free"))
+    if service.fees.note:
+        parts.append(text(service.fees.note))
+    return "; ".join(parts) or None
+
+
+def verification_detail(service: Service) -> Text:
+    v = service.verification
+    out = verification_text(service)
+    if v.method:
+        out.append(" · " + label(labels.METHODS, v.method), style=DIM)
+    if v.by:
+        out.append(" · " + v.by, style=DIM)
+    if v.note:
+        out.append("\n" + v.note, style=DIM)
+    return out
+
+
+def sources_text(service: Service) -> Text:
+    out = Text()
+    for i, source in enumerate(service.sources, 1):
+        if i > 1:
+            out.append("\n")
+        out.append(f"{i}. {source.title}")
+        meta = [source.publisher]
+        meta.append(source.date or _("undated"))
+        meta.append(_("read {date}").format(date=fmt_date(source.accessed)))
+        out.append(" — " + ", ".join(meta), style=DIM)
+        link = source.url or source.document
+        if link:
+            out.append("\n   " + link, style="cyan")
+    return out
+
+
+# Machine formats -------------------------------------------------------------------------------
+
+
+def to_json(payload: Any) -> str:
+    """Lossless, stable JSON: all languages, sorted keys, real Kazakh letters."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=2)
+
+
+def services_json(services: Sequence[Service], directory: Directory) -> str:
+    return to_json(
+        {
+            "as_of": directory.meta.as_of,
+            "count": len(services),
+            "services": [s.to_dict(public=True) for s in services],
+        }
+    )
+
+
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP: prefix a quote)."""
+    return "'" + value if value.startswith(CSV_FORMULA_START) else value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def services_csv(services: Sequence[Service], directory: Directory) -> str:
+    header = ("id", "type", "name", "region", "city", "phones", "verification", "verified_on")
+    return csv_text(
+        header,
+        (
+            (
+                s.id,
+                s.type,
+                text(s.name),
+                s.region or "",
+                text(s.city),
+                " | ".join(p.display for p in s.phones),
+                s.verification.status,
+                s.verification.date or "",
+            )
+            for s in services
+        ),
+    )
+
+
+def regions_json(regions: Mapping[str, Region]) -> str:
+    return to_json({"regions": [dict(r.raw) for r in regions.values()]})
+
+
+def regions_csv(regions: Mapping[str, Region]) -> str:
+    header = ("id", "iso_3166_2", "kind", "name_kk", "name_kk_latn", "name_ru", "name_en")
+    rows = (
+        (r.id, r.iso, r.kind, r.names.kk or "", r.name_latn, r.names.ru or "", r.names.en or "")
+        for r in regions.values()
+    )
+    return csv_text(header, rows)

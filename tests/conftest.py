@@ -1,0 +1,59 @@
+"""Shared fixtures: a pinned language, no network, a CLI runner, a small hand-made directory."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from kzsupport import i18n
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini_directory.json"
+
+
+@pytest.fixture(autouse=True)
+def pinned_language(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English with no language or data from the developer's environment."""
+    for var in ("KZSUPPORT_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "KZSUPPORT_DATA"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")
+    monkeypatch.setenv("COLUMNS", "120")
+    i18n.activate("en")
+    yield
+    i18n.activate("en")
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing may leave the machine: any attempt to connect fails the test loudly."""
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise NetworkBlocked("network access attempted in a test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the CLI in-process: ``invoke("find", "--region", "abai", data=MINI)``."""
+    from kzsupport.cli import cli
+
+    def run(*args: str, data: Path | None = None, catch: bool = False, **kwargs: Any) -> Result:
+        argv = (["--data", str(data)] if data else []) + list(args)
+        return CliRunner().invoke(cli, argv, catch_exceptions=catch, **kwargs)
+
+    return run
