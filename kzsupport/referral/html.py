@@ -35,18 +35,18 @@ def _t(text: Text, langs: tuple[str, ...]) -> str:
     out = escape(parts[0])
     for lang, part in zip(langs[1:], parts[1:], strict=False):
         if part and part != parts[0]:
-            out += ' <span class="l2" lang="{}">{}</span>'.format(_tag(lang), escape(part))
+            out += f' <span class="l2" lang="{_tag(lang)}">{escape(part)}</span>'
     return out
 
 
 def _entry(entry: Entry, langs: tuple[str, ...]) -> list[str]:
-    out = ['<section class="entry">', "<h3>{}</h3>".format(_t(entry.name, langs)), "<dl>"]
+    out = ['<section class="entry">', f"<h3>{_t(entry.name, langs)}</h3>", "<dl>"]
     for phone in entry.phones:
-        note = " ({})".format(_t(phone.note, langs)) if phone.note else ""
-        out.append('<dt>{}</dt><dd><span class="phone">{}</span>{}</dd>'.format(
-            _t(phone.kind, langs), escape(phone.number), note))
+        note = f" ({_t(phone.note, langs)})" if phone.note else ""
+        number = f'<span class="phone">{escape(phone.number)}</span>'
+        out.append(f"<dt>{_t(phone.kind, langs)}</dt><dd>{number}{note}</dd>")
     for row in entry.rows():
-        out.append("<dt>{}</dt><dd>{}</dd>".format(_t(row.label, langs), _t(row.value, langs)))
+        out.append(f"<dt>{_t(row.label, langs)}</dt><dd>{_t(row.value, langs)}</dd>")
     out += ["</dl>", "</section>"]
     return out
 
@@ -56,41 +56,41 @@ def render(sheet: Sheet) -> str:
     css = _CSS % {"base": "16pt" if sheet.large_print else "11pt"}
     out = [
         "<!DOCTYPE html>",
-        '<html lang="{}">'.format(_tag(langs[0])),
+        f'<html lang="{_tag(langs[0])}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<title>{}</title>".format(escape(sheet.title.inline())),
-        "<style>{}</style>".format(css),
+        f"<title>{escape(sheet.title.inline())}</title>",
+        f"<style>{css}</style>",
         "</head>",
         "<body>",
-        "<h1>{}</h1>".format(_t(sheet.title, langs)),
-        '<p class="meta">{}: {} · {}: {}</p>'.format(
-            _t(sheet.printed.label, langs), _t(sheet.printed.value, langs),
-            _t(sheet.as_of.label, langs), _t(sheet.as_of.value, langs)),
+        f"<h1>{_t(sheet.title, langs)}</h1>",
+        '<p class="meta">{}</p>'.format(" · ".join(
+            f"{_t(row.label, langs)}: {_t(row.value, langs)}" for row in (sheet.printed, sheet.as_of)
+        )),
     ]
     if sheet.intro:
-        out.append("<p>{}</p>".format(_t(sheet.intro, langs)))
+        out.append(f"<p>{_t(sheet.intro, langs)}</p>")
     if sheet.entries:
-        out.append("<h2>{}</h2>".format(_t(sheet.services_heading, langs)))
+        out.append(f"<h2>{_t(sheet.services_heading, langs)}</h2>")
         for entry in sheet.entries:
             out += _entry(entry, langs)
     if sheet.eligibility_heading:
-        out.append("<h2>{}</h2>".format(_t(sheet.eligibility_heading, langs)))
+        out.append(f"<h2>{_t(sheet.eligibility_heading, langs)}</h2>")
         for outcome in sheet.eligibility:
-            out.append('<section class="entry"><h3>{}: {}</h3>'.format(
-                _t(outcome.programme, langs), _t(outcome.outcome, langs)))
+            head = f"{_t(outcome.programme, langs)}: {_t(outcome.outcome, langs)}"
+            out.append(f'<section class="entry"><h3>{head}</h3>')
             if outcome.explanation:
-                out.append("<p>{}</p>".format(_t(outcome.explanation, langs)))
+                out.append(f"<p>{_t(outcome.explanation, langs)}</p>")
             if outcome.next_steps:
                 out.append("<ul>{}</ul>".format(
-                    "".join("<li>{}</li>".format(_t(s, langs)) for s in outcome.next_steps)))
+                    "".join(f"<li>{_t(s, langs)}</li>" for s in outcome.next_steps)))
             out.append("</section>")
     if sheet.national:
-        out += ["<h2>{}</h2>".format(_t(sheet.national_heading, langs)), "<table>"]
+        out += [f"<h2>{_t(sheet.national_heading, langs)}</h2>", "<table>"]
         for entry in sheet.national:
-            out.append('<tr><td class="phone">{}</td><td>{}</td></tr>'.format(
-                escape(entry.numbers()), _t(entry.name, langs)))
+            numbers = f'<td class="phone">{escape(entry.numbers())}</td>'
+            out.append(f"<tr>{numbers}<td>{_t(entry.name, langs)}</td></tr>")
         out.append("</table>")
-    out += ['<p class="note">{}</p>'.format(_t(sheet.note, langs)), "</body>", "</html>"]
+    out += [f'<p class="note">{_t(sheet.note, langs)}</p>', "</body>", "</html>"]
     return "\n".join(out) + "\n"

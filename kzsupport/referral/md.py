@@ -18,12 +18,12 @@ def _t(text: Text) -> str:
 
 
 def _entry(entry: Entry, level: str) -> list[str]:
-    lines = ["{} {}".format(level, _t(entry.name)), ""]
+    lines = [f"{level} {_t(entry.name)}", ""]
     for phone in entry.phones:
-        note = " ({})".format(_t(phone.note)) if phone.note else ""
-        lines.append("- **{}: {}**{}".format(_t(phone.kind), _esc(phone.number), note))
+        note = f" ({_t(phone.note)})" if phone.note else ""
+        lines.append(f"- **{_t(phone.kind)}: {_esc(phone.number)}**{note}")
     for row in entry.rows():
-        lines.append("- {}: {}".format(_t(row.label), _t(row.value)))
+        lines.append(f"- {_t(row.label)}: {_t(row.value)}")
     lines.append("")
     return lines
 
@@ -39,7 +39,7 @@ def render(sheet: Sheet) -> str:
     if sheet.eligibility_heading:
         out += ["## " + _t(sheet.eligibility_heading), ""]
         for outcome in sheet.eligibility:
-            out.append("- **{}: {}**".format(_t(outcome.programme), _t(outcome.outcome)))
+            out.append(f"- **{_t(outcome.programme)}: {_t(outcome.outcome)}**")
             if outcome.explanation:
                 out.append("  " + _t(outcome.explanation))
             out.extend("  - " + _t(step) for step in outcome.next_steps)
@@ -47,11 +47,8 @@ def render(sheet: Sheet) -> str:
     if sheet.national:
         out += ["## " + _t(sheet.national_heading), ""]
         for entry in sheet.national:
-            out.append("- **{}**: {}".format(_esc(entry.numbers()), _t(entry.name)))
+            out.append(f"- **{_esc(entry.numbers())}**: {_t(entry.name)}")
         out.append("")
     out += ["> " + _t(sheet.note), ""]
-    out.append("{}: {} · {}: {}".format(
-        _t(sheet.printed.label), _t(sheet.printed.value),
-        _t(sheet.as_of.label), _t(sheet.as_of.value),
-    ))
+    out.append(" · ".join(f"{_t(row.label)}: {_t(row.value)}" for row in (sheet.printed, sheet.as_of)))
     return "\n".join(out) + "\n"

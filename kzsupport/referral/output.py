@@ -28,7 +28,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Fal
             N_("{path} already exists. Use --force to replace it."), path=str(target)
         )
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".{}.".format(target.name), suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise KzSupportError(
             N_("Cannot write in the folder {folder}: {reason}"),

@@ -72,7 +72,7 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
         pdf.write(h, phone.number)
         if phone.note:
             pdf.set_font(FONT, "", st.body)
-            pdf.write(h, "  ({})".format(phone.note.inline()))
+            pdf.write(h, f"  ({phone.note.inline()})")
         pdf.ln(h)
     for row in entry.rows():
         _row(pdf, row, st.body)
@@ -94,12 +94,12 @@ def render(sheet: Sheet) -> bytes:
 
     st = _Style(sheet.large_print)
 
-    class _Pdf(FPDF):  # type: ignore[misc]
+    class _Pdf(FPDF):
         def footer(self) -> None:
             self.set_y(-_MARGIN + 3)
             self.set_font(FONT, "", 9)
             self.set_text_color(*_GREY)
-            self.cell(0, 5, "{} / {{nb}}".format(self.page_no()), align="C")
+            self.cell(0, 5, f"{self.page_no()} / {{nb}}", align="C")
 
     pdf = _Pdf(format="A4", unit="mm")
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
@@ -132,7 +132,7 @@ def render(sheet: Sheet) -> bytes:
         _heading(pdf, sheet.eligibility_heading, st)
         for outcome in sheet.eligibility:
             with pdf.unbreakable() as doc:
-                _block(doc, Text(tuple("{}: {}".format(p, o) for p, o in zip(
+                _block(doc, Text(tuple(f"{p}: {o}" for p, o in zip(
                     outcome.programme.parts, outcome.outcome.parts, strict=True))),
                     st.name, bold=True)
                 if outcome.explanation:

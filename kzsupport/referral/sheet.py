@@ -22,6 +22,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any
 
+from kzsupport import labels
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, fmt_date, text, translator
 from kzsupport.models import Localized, Phone, Service
@@ -59,30 +60,6 @@ _NEUTRAL_LABEL: dict[str, str] = {
     "social_services": N_("Social services"),
     "ngo": N_("Advice line"),
     "government_info": N_("Information line"),
-}
-
-_OFFER_LABEL: dict[str, str] = {
-    "emergency_response": N_("emergency response"),
-    "counselling": N_("counselling"),
-    "psychological_help": N_("psychological help"),
-    "legal_advice": N_("legal advice"),
-    "legal_representation": N_("a lawyer in court"),
-    "shelter": N_("a safe place to stay"),
-    "medical_help": N_("medical help"),
-    "social_support": N_("social support"),
-    "information": N_("information"),
-    "referral": N_("referral to other services"),
-    "protective_order": N_("protective orders"),
-    "court_accompaniment": N_("accompaniment to court"),
-    "text_chat": N_("text chat"),
-    "rehabilitation": N_("rehabilitation"),
-    "employment_help": N_("help finding work"),
-}
-
-_LANGUAGE_NAME: dict[str, str] = {
-    "kk": N_("Kazakh"),
-    "ru": N_("Russian"),
-    "en": N_("English"),
 }
 
 _OUTCOME_LABEL: dict[str, str] = {
@@ -131,7 +108,7 @@ class PhoneLine:
     def compact(self) -> str:
         """``150`` for a call, ``WhatsApp +7 708 106 08 10`` for a messenger (brand names need no
         translation)."""
-        return "{} {}".format(self.kind.parts[0], self.number) if self.messenger else self.number
+        return f"{self.kind.parts[0]} {self.number}" if self.messenger else self.number
 
 
 @dataclass(frozen=True)
@@ -236,7 +213,7 @@ def local_number(phone: Phone) -> str:
     if phone.kind == "short_number" or not phone.number.startswith("+7") or len(digits) != 11:
         return phone.display
     rest = digits[1:]
-    grouped = "{} {} {} {}".format(rest[:3], rest[3:6], rest[6:8], rest[8:])
+    grouped = f"{rest[:3]} {rest[3:6]} {rest[6:8]} {rest[8:]}"
     return ("+7 " if phone.kind in _PHONE_KIND_BRAND else "8 ") + grouped
 
 
@@ -291,10 +268,10 @@ def check_printable(service: Service, *, discreet: bool) -> None:
 
 
 def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
-    if discreet:
-        name = w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line")))
-    else:
-        name = w.loc(service.name)
+    # On a discreet card the recorded name is never used: it may say what the service is for.
+    name = w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line"))) if discreet else w.loc(
+        service.name
+    )
     phones = tuple(
         PhoneLine(
             kind=Text((_PHONE_KIND_BRAND[p.kind],)) if p.kind in _PHONE_KIND_BRAND
@@ -316,7 +293,7 @@ def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
               and service.fees.free else None),
         offers=None if discreet or not service.services_offered else w.row(
             "offers", N_("Offers"),
-            w.join([_OFFER_LABEL[o] for o in service.services_offered if o in _OFFER_LABEL]),
+            w.join([labels.OFFERS[o] for o in service.services_offered if o in labels.OFFERS]),
         ),
         bring=None if discreet or not service.required_documents else w.row(
             "bring", N_("What to bring"),
@@ -353,7 +330,7 @@ def _hours(service: Service, w: _Writer) -> Row | None:
 
 
 def _languages(service: Service, w: _Writer) -> Row | None:
-    known = [_LANGUAGE_NAME[code] for code in service.languages if code in _LANGUAGE_NAME]
+    known = [labels.LANGUAGE_NAMES[c] for c in service.languages if c in labels.LANGUAGE_NAMES]
     if not known:
         return None
     return w.row("languages", N_("Languages"), w.join(known))

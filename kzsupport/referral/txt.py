@@ -6,7 +6,7 @@ from kzsupport.referral.sheet import Entry, Row, Sheet
 
 
 def _row(row: Row) -> str:
-    return "{}: {}".format(row.label.inline(), row.value.inline())
+    return f"{row.label.inline()}: {row.value.inline()}"
 
 
 # What each service offers is left out here to keep the message short; the other formats have it.
@@ -14,9 +14,9 @@ _SKIPPED = ("offers",)
 
 
 def _entry(number: int, entry: Entry) -> list[str]:
-    lines = ["{}. {}".format(number, entry.name.inline())]
+    lines = [f"{number}. {entry.name.inline()}"]
     for phone in entry.phones:
-        lines.append("   {}: {}".format(phone.kind.inline(), phone.number))
+        lines.append(f"   {phone.kind.inline()}: {phone.number}")
     lines.extend("   " + _row(row) for row in entry.rows() if row.key not in _SKIPPED)
     return lines
 
@@ -30,13 +30,13 @@ def render(sheet: Sheet) -> str:
     if sheet.entries:
         out.append("")
     for outcome in sheet.eligibility:
-        out.append("{}: {}".format(outcome.programme.inline(), outcome.outcome.inline()))
+        out.append(f"{outcome.programme.inline()}: {outcome.outcome.inline()}")
     if sheet.eligibility:
         out.append("")
     if sheet.national:
         out.append(sheet.national_heading.inline())
         for entry in sheet.national:
-            out.append("{} · {}".format(entry.numbers(), entry.name.inline()))
+            out.append(f"{entry.numbers()} · {entry.name.inline()}")
         out.append("")
     out.append(sheet.note.inline())
     return "\n".join(out) + "\n"

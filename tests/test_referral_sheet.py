@@ -1,0 +1,179 @@
+"""The sheet model: what goes on a referral sheet, in which language, and what never does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from referral_samples import (
+    CLOSED,
+    CRISIS,
+    LEGAL,
+    LONG_RU_NAME,
+    NATIONAL,
+    SECRET_STREET,
+    UNVERIFIED,
+)
+
+from kzsupport.errors import BadInput
+from kzsupport.models import Address, Hours, Localized, Phone, Service
+from kzsupport.referral.sheet import (
+    EligibilityResult,
+    Options,
+    Sheet,
+    SheetRefused,
+    build_sheet,
+    local_number,
+    revealing_word,
+)
+
+
+def make(services: Sequence[Service] = (CRISIS, LEGAL), **options: object) -> Sheet:
+    return build_sheet(
+        services, NATIONAL, Options(**options),  # type: ignore[arg-type]
+        printed=date(2026, 11, 24), as_of="2026-11-01",
+    )
+
+
+def test_entries_keep_the_requested_order_and_names_in_the_client_language() -> None:
+    sheet = make(lang="ru")
+    assert [e.service_id for e in sheet.entries] == ["almaty-umit", "astana-legal"]
+    assert sheet.entries[0].name.parts == (LONG_RU_NAME,)
+
+
+def test_national_block_puts_112_and_102_first_then_111_and_150() -> None:
+    sheet = make()
+    assert [e.phones[0].number for e in sheet.national] == ["112", "102", "111", "150"]
+
+
+def test_a_national_line_chosen_as_a_service_is_not_repeated_in_the_block() -> None:
+    sheet = make([NATIONAL[0]])
+    assert [e.phones[0].number for e in sheet.national] == ["112", "102", "111"]
+
+
+def test_voice_numbers_read_locally_and_messengers_keep_the_country_code() -> None:
+    assert local_number(Phone("+77270000000", "voice", "+7 727 000 00 00")) == "8 727 000 00 00"
+    assert local_number(Phone("+77081060810", "whatsapp", "x")) == "+7 708 106 08 10"
+    assert local_number(Phone("111", "short_number", "111")) == "111"
+    assert local_number(Phone("+99890000000", "voice", "+998 90 000 00 00")) == "+998 90 000 00 00"
+
+
+def test_every_entry_carries_its_verification_date() -> None:
+    sheet = make(lang="en")
+    checked = [e.checked for e in sheet.entries]
+    assert checked[0] is not None and "2026" in checked[0].value.parts[0]
+    assert checked[1] is not None and "public source" in checked[1].value.parts[0]
+
+
+def test_second_language_gives_every_text_two_parts() -> None:
+    sheet = make(lang="kk", also_lang="ru")
+    assert sheet.langs == ("kk", "ru")
+    assert all(len(t.parts) == 2 for t in (sheet.title, sheet.note, sheet.entries[0].name))
+    assert sheet.entries[0].name.parts[1] == LONG_RU_NAME
+
+
+def test_kazakh_latin_sheet_is_transliterated() -> None:
+    sheet = make(lang="kk-latn")
+    assert sheet.national[0].name.parts == ("Qūtqaru qyzmetı",)
+
+
+def test_unverified_record_is_refused() -> None:
+    with pytest.raises(SheetRefused) as info:
+        make([LEGAL, UNVERIFIED])
+    assert info.value.params["service_id"] == "unverified-one"
+
+
+def test_inactive_record_is_refused() -> None:
+    with pytest.raises(SheetRefused):
+        make([CLOSED])
+
+
+def test_unverified_national_line_is_left_out_of_the_block() -> None:
+    hidden = replace(NATIONAL[0], verification=UNVERIFIED.verification)
+    sheet = build_sheet([], [hidden, *NATIONAL[1:]], Options(), printed=date(2026, 1, 1),
+                        as_of="2026-01-01")
+    assert "150" not in [e.phones[0].number for e in sheet.national]
+
+
+def test_confidential_address_is_replaced_by_a_fixed_sentence() -> None:
+    sheet = make(lang="en")
+    address = sheet.entries[0].address
+    assert address is not None and address.value.parts == ("given by phone",)
+    text = "\n".join(sheet.all_text())
+    for secret in SECRET_STREET.texts():
+        assert secret not in text
+
+
+def test_public_address_is_printed_with_its_city() -> None:
+    address = make(lang="en").entries[1].address
+    assert address is not None and address.value.parts == ("Astana, 1 Abai Avenue",)
+
+
+def test_confidential_text_reaching_the_sheet_by_another_field_fails_closed() -> None:
+    leaky = replace(CRISIS, hours=Hours(open_24_7=False, text=SECRET_STREET))
+    with pytest.raises(SheetRefused):
+        make([leaky])
+
+
+def test_discreet_sheet_has_no_address_and_neutral_names() -> None:
+    sheet = make(lang="ru", discreet=True)
+    assert all(e.address is None and e.offers is None and e.bring is None
+               for e in (*sheet.entries, *sheet.national))
+    names = [e.name.parts[0] for e in (*sheet.entries, *sheet.national)]
+    assert LONG_RU_NAME not in names
+    assert sheet.intro is None
+
+
+@pytest.mark.parametrize("lang", ["kk", "kk-latn", "ru", "en"])
+def test_discreet_sheet_has_no_revealing_word_in_any_language(lang: str) -> None:
+    sheet = make(lang=lang, also_lang="ru", discreet=True)
+    assert [t for t in sheet.all_text() if revealing_word(t)] == []
+
+
+def test_discreet_sheet_refuses_data_text_that_would_reveal_its_purpose() -> None:
+    telling = replace(LEGAL, hours=Hours(open_24_7=False, text=Localized(
+        kk="дағдарыс кезінде", ru="при кризисе", en="in a crisis")))
+    with pytest.raises(SheetRefused):
+        make([telling], discreet=True)
+
+
+def test_discreet_card_needs_a_phone() -> None:
+    with pytest.raises(SheetRefused):
+        make([replace(LEGAL, phones=())], discreet=True)
+
+
+def test_discreet_card_refuses_eligibility_outcomes() -> None:
+    outcome = EligibilityResult(programme=Localized("a", "b", "c"), outcome="eligible")
+    with pytest.raises(BadInput):
+        build_sheet([LEGAL], NATIONAL, Options(discreet=True), printed=date(2026, 1, 1),
+                    as_of="2026-01-01", eligibility=[outcome])
+
+
+def test_eligibility_outcomes_are_translated_labels() -> None:
+    outcome = EligibilityResult(
+        programme=Localized("Заң көмегі", "Юридическая помощь", "Legal aid"), outcome="depends",
+        explanation=Localized("к", "р", "e"), next_steps=(Localized("1", "2", "3"),))
+    sheet = build_sheet([LEGAL], NATIONAL, Options(lang="en"), printed=date(2026, 1, 1),
+                        as_of="2026-01-01", eligibility=[outcome])
+    assert sheet.eligibility[0].outcome.parts == ("Depends",)
+    assert sheet.eligibility[0].next_steps[0].parts == ("3",)
+
+
+def test_language_not_offered_is_bad_input() -> None:
+    with pytest.raises(BadInput):
+        make(lang="de")
+
+
+def test_revealing_word_matches_word_starts_only() -> None:
+    assert revealing_word("Кризисный центр") == "Кризис"
+    assert revealing_word("therapeutic help") is None
+    assert revealing_word("Қолдау орталығы") is None
+
+
+def test_missing_language_in_a_record_falls_back_visibly() -> None:
+    partial = replace(LEGAL, name=Localized(kk=None, ru="Только по-русски", en=None),
+                      address=Address(text=None, confidential=False))
+    sheet = make([partial], lang="kk")
+    assert sheet.entries[0].name.parts == ("[ru] Только по-русски",)
