@@ -89,9 +89,9 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory
+    from kzsupport.cli import directory, referral
 
-    for command in directory.COMMANDS:
+    for command in (*directory.COMMANDS, *referral.COMMANDS):
         cli.add_command(command)
 
 
