@@ -81,6 +81,29 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
     pdf.ln(_Style.line(st.body) * 0.6)
 
 
+def _national(pdf: Any, entry: Entry, st: _Style) -> None:
+    """``112  Name`` on one line when the name fits beside the numbers, else the name under them,
+    indented, so a wrapped name never runs back under the number."""
+    h = _Style.line(st.phone)
+    pdf.set_font(FONT, "B", st.phone)
+    pdf.write(h, entry.numbers() + "  ")
+    pdf.set_font(FONT, "", st.body)
+    name = entry.name.inline()
+    room = pdf.w - pdf.r_margin - pdf.get_x()
+    if pdf.get_string_width(name) <= room:
+        pdf.write(h, name)
+        pdf.ln(h + 1)
+        return
+    pdf.ln(h)
+    left = pdf.l_margin
+    pdf.set_left_margin(left + _INDENT)
+    pdf.set_x(left + _INDENT)
+    _block(pdf, entry.name, st.body)
+    pdf.set_left_margin(left)
+    pdf.set_x(left)
+    pdf.ln(1)
+
+
 def _heading(pdf: Any, text: Text, st: _Style) -> None:
     pdf.ln(_Style.line(st.body) * 0.5)
     _block(pdf, text, st.heading, bold=True)
@@ -144,12 +167,7 @@ def render(sheet: Sheet) -> bytes:
         _heading(pdf, sheet.national_heading, st)
         for entry in sheet.national:
             with pdf.unbreakable() as doc:
-                h = _Style.line(st.phone)
-                doc.set_font(FONT, "B", st.phone)
-                doc.write(h, entry.numbers() + "  ")
-                doc.set_font(FONT, "", st.body)
-                doc.write(h, entry.name.inline())
-                doc.ln(h + 1)
+                _national(doc, entry, st)
     pdf.ln(3)
     with pdf.unbreakable() as doc:
         doc.set_draw_color(0, 0, 0)
