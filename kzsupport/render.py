@@ -45,18 +45,18 @@ def service_name(service: Service) -> Text:
     out = Text(text(service.name))
     lang = "kk" if current_lang() == "kk-latn" else current_lang()
     if lang in service.name_descriptive:
-        out.append(" " + _("(descriptive label, no official name in this language)"), style=DIM)
+        out.append(" " + _("(descriptive name)"), style=DIM)
     return out
 
 
-def status_marks(service: Service) -> Text:
-    """Warnings a reader must not miss: unverified, no contact, closed."""
+def status_marks(service: Service, contact: bool = True) -> Text:
+    """Warnings a reader must not miss: unverified, closed, and (with ``contact``) no known contact."""
     marks = Text()
     if service.is_unverified:
         marks.append(_("UNVERIFIED: do not give to a client") + "\n", style=DANGER)
     if service.status != "active":
         marks.append(label(labels.STATUSES, service.status) + "\n", style=WARN)
-    if not service.has_contact and not service.is_national:
+    if contact and not service.has_contact and not service.is_national:
         marks.append(_("No verified contact: call 111, 150 or 102") + "\n", style=WARN)
     marks.rstrip()
     return marks
@@ -69,7 +69,7 @@ def phones_text(service: Service) -> Text:
             out.append("\n")
         out.append(phone.display, style="bold")
         if phone.kind not in ("short_number", "voice"):
-            out.append(f" ({label(labels.PHONE_KINDS, phone.kind)})")
+            out.append(f"\n({label(labels.PHONE_KINDS, phone.kind)})", style=DIM)
     return out
 
 
@@ -89,25 +89,53 @@ def place_text(service: Service, directory: Directory) -> Text:
     return Text(", ".join(p for p in parts if p) or _("region not stated"))
 
 
+NARROW = 70  # below this many columns, records are listed one under another, not in a table
+
+
+def cards(services: Sequence[Service], directory: Directory) -> RenderableType:
+    """Records one under another, for narrow terminals: nothing is cut, phone numbers whole."""
+    blocks: list[RenderableType] = []
+    for service in services:
+        block = service_name(service)
+        block.stylize("bold")
+        block.append("\n" + label(labels.TYPES, service.type) + " · " + service.id, style=DIM)
+        block.append("\n")
+        block.append_text(place_text(service, directory))
+        if service.phones:
+            block.append("\n")
+            block.append_text(phones_text(service))
+        marks = status_marks(service)
+        if marks:
+            block.append("\n")
+            block.append_text(marks)
+        block.append("\n")
+        block.append_text(verification_text(service))
+        block.append("\n")
+        blocks.append(block)
+    return Group(*blocks)
+
+
 def services_table(
-    services: Sequence[Service], directory: Directory, ascii_only: bool = False
-) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=True, expand=False)
+    services: Sequence[Service], directory: Directory, ascii_only: bool = False, narrow: bool = False
+) -> RenderableType:
+    if narrow:
+        return cards(services, directory)
+    table = Table(box=box_style(ascii_only), show_lines=True)
     table.add_column(_("Service"), ratio=3, overflow="fold")
-    table.add_column(_("Type"), ratio=1, overflow="fold")
     table.add_column(_("Where"), ratio=1, overflow="fold")
-    table.add_column(_("Contact"), ratio=1, no_wrap=True)
+    table.add_column(_("Contact"), no_wrap=True)
     table.add_column(_("Checked"), ratio=1, overflow="fold")
     for service in services:
         name = service_name(service)
-        name.append("\n" + service.id, style=DIM)
+        name.append("\n" + label(labels.TYPES, service.type), style="italic")
+        name.append(" · ")
+        name.append(service.id, style=DIM)
         marks = status_marks(service)
         if marks:
             name.append("\n")
             name.append_text(marks)
         table.add_row(
             name,
-            Text(label(labels.TYPES, service.type)),
             place_text(service, directory),
             phones_text(service),
             verification_text(service),
@@ -115,20 +143,35 @@ def services_table(
     return table
 
 
-def hotlines_table(services: Sequence[Service], ascii_only: bool = False) -> Table:
+def hotlines_table(
+    services: Sequence[Service], ascii_only: bool = False, narrow: bool = False
+) -> RenderableType:
+    blocks: list[RenderableType] = []
     table = Table(box=box_style(ascii_only), show_lines=True)
     table.add_column(_("Number"), no_wrap=True)
-    table.add_column(_("Service"), overflow="fold")
-    table.add_column(_("Hours"), overflow="fold")
-    table.add_column(_("Checked"), overflow="fold")
+    table.add_column(_("Service"), ratio=3, overflow="fold")
+    table.add_column(_("Hours"), ratio=1, overflow="fold")
+    table.add_column(_("Checked"), ratio=1, overflow="fold")
     for service in services:
         name = service_name(service)
+        name.stylize("bold")
         name.append("\n")
-        name.append(text(service.description), style=DIM)
+        name.append(text(service.description))
         for caveat in service.caveats:
             name.append("\n! " + text(caveat), style=WARN)
-        table.add_row(phones_text(service), name, hours_text(service), verification_text(service))
-    return table
+        if narrow:
+            block = phones_text(service)
+            block.append("\n")
+            block.append_text(name)
+            block.append("\n")
+            block.append_text(hours_text(service))
+            block.append("\n")
+            block.append_text(verification_text(service))
+            block.append("\n")
+            blocks.append(block)
+        else:
+            table.add_row(phones_text(service), name, hours_text(service), verification_text(service))
+    return Group(*blocks) if narrow else table
 
 
 def hours_text(service: Service) -> Text:
@@ -166,7 +209,7 @@ def footer(directory: Directory, national: Sequence[Service]) -> Text:
     out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(lines)))
     out.append("\n")
     out.append(
-        _("Data as of {date}. Numbers change: when in doubt, call 111 or 150.").format(
+        _("Numbers change: when in doubt, call 111 or 150. Data as of {date}").format(
             date=fmt_date(directory.meta.as_of)
         ),
         style=DIM,
@@ -207,7 +250,7 @@ def service_detail(
     _field(info, _("Who can use it"), text(service.eligibility_note))
     _field(info, _("What to bring"), "\n".join(text(d) for d in service.required_documents))
     _field(info, _("Status"), label(labels.STATUSES, service.status))
-    _field(info, _("Warnings"), status_marks(service))
+    _field(info, _("Warnings"), status_marks(service, contact=False))
     _field(info, _("Caveats"), Text("\n".join(text(c) for c in service.caveats), style=WARN))
     _field(info, _("Checked"), verification_detail(service))
     _field(info, _("Sources"), sources_text(service))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import click
@@ -16,8 +17,38 @@ class BadInputError(click.ClickException):
     exit_code = 2
 
 
+ENCODING_HELP = (
+    "Error: this terminal's character encoding ({encoding}) cannot show Kazakh or Russian letters.\n"
+    "Use a UTF-8 locale (for example LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, then try again.\n"
+)
+
+
+def lang_from_argv(argv: list[str]) -> str | None:
+    """The value of ``--lang`` in ``argv``, read before Click parses anything."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 class RootGroup(TranslatedGroup):
-    """Turns domain errors into translated one-line messages with their exit codes."""
+    """Chooses the language before parsing (so ``--help`` and usage errors are translated) and
+    turns domain errors into translated one-line messages with their exit codes."""
+
+    def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        i18n.activate(i18n.resolve(lang_from_argv(argv)))
+        try:
+            return super().main(argv, *pos, **kwargs)
+        except UnicodeEncodeError as exc:
+            # The terminal cannot show these letters, so the message is plain ASCII English.
+            sys.stderr.buffer.write(ENCODING_HELP.format(encoding=exc.encoding).encode("ascii"))
+            sys.stderr.flush()
+            sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -29,7 +29,7 @@ def emit(app: App, output_format: str, services: list[Service]) -> None:
         click.echo(render.services_csv(services, d), nl=False)
     else:
         if services:
-            app.print(render.services_table(services, d, app.ascii_only))
+            app.print(render.services_table(services, d, app.ascii_only, app.narrow))
         app.print(render.footer(d, directory.national_numbers(d)))
 
 
@@ -48,7 +48,7 @@ def hotlines(app: App, output_format: str) -> None:
     if output_format != "table":
         emit(app, output_format, lines)
         return
-    app.print(render.hotlines_table(lines, app.ascii_only))
+    app.print(render.hotlines_table(lines, app.ascii_only, app.narrow))
     app.print(render.footer(d, directory.national_numbers(d)))
 
 

@@ -99,6 +99,13 @@ class App:
     def print(self, renderable: RenderableType) -> None:
         self.console().print(renderable)
 
+    @property
+    def narrow(self) -> bool:
+        """A terminal too narrow for tables (rich reads COLUMNS or the terminal size)."""
+        from kzsupport.render import NARROW
+
+        return self.console().width < NARROW
+
     def hint(self, message: str) -> None:
         """A hint or warning: stderr, so stdout stays clean for pipes."""
         self.console(stderr=True).print(message, style="yellow")

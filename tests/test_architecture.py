@@ -1,0 +1,74 @@
+"""The layout is the architecture: dependencies run one way and heavy imports stay lazy."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kzsupport"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize(
+    ("library", "allowed"),
+    [
+        ("click", ("cli/",)),
+        ("rich", ("cli/", "render")),
+        ("tinydb", ("store.py",)),
+    ],
+)
+def test_only_the_owning_modules_import_a_library(library: str, allowed: tuple[str, ...]) -> None:
+    offenders = [
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        if library in imports_of(p) and not str(p.relative_to(PACKAGE)).startswith(allowed)
+    ]
+    assert offenders == []
+
+
+def test_core_modules_import_without_a_cycle() -> None:
+    for path in modules():
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        name = name.removesuffix(".__init__")
+        code = f"import {name}"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, (name, result.stderr)
+
+
+def test_a_plain_lookup_loads_no_heavy_library() -> None:
+    code = (
+        "import sys\n"
+        "from kzsupport.cli import cli\n"
+        "try:\n"
+        "    cli.main(['--data', 'tests/fixtures/mini_directory.json', 'hotlines'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = {'geopy', 'fpdf', 'rapidfuzz', 'phonenumbers', 'jsonschema', 'babel.messages'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PACKAGE.parent,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr

@@ -1,0 +1,208 @@
+"""hotlines, find, show, regions on a small hand-made directory: output, languages, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINI, Invoke
+
+
+def test_hotlines_lists_emergency_first(invoke: Invoke) -> None:
+    result = invoke("hotlines", data=MINI)
+    assert result.exit_code == 0
+    assert result.stdout.index("112") < result.stdout.index("150")
+    assert result.stderr == ""
+
+
+def test_every_table_ends_with_national_lines_and_data_date(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "almaty", data=MINI)
+    tail = result.stdout.strip().splitlines()[-2:]
+    assert "112" in tail[0] and "+7 708 106 08 10" in tail[0]
+    assert "Nov 22, 2026" in tail[1]
+
+
+def test_find_matches_words_in_any_script(invoke: Invoke) -> None:
+    for query in ("Семей", "семей", "Semey", "Semei"):
+        result = invoke("find", query, "--format", "json", data=MINI)
+        ids = [s["id"] for s in json.loads(result.stdout)["services"]]
+        assert ids == ["test-semey-centre"], query
+
+
+def test_find_hides_unverified_records_unless_all(invoke: Invoke) -> None:
+    default = invoke("find", "--format", "json", data=MINI)
+    everything = invoke("find", "--all", "--format", "json", data=MINI)
+    assert "test-unverified" not in default.stdout
+    assert "test-unverified" in everything.stdout
+
+
+def test_unverified_records_are_marked_when_shown(invoke: Invoke) -> None:
+    result = invoke("find", "--all", "--region", "north-kazakhstan", data=MINI)
+    assert "UNVERIFIED" in result.stdout
+
+
+def test_record_without_contact_points_to_national_lines(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "abai", data=MINI)
+    assert "No verified contact: call 111, 150 or 102" in result.stdout
+
+
+def test_empty_result_exits_zero_with_a_hint_on_stderr(invoke: Invoke) -> None:
+    result = invoke("find", "nothing-like-this", data=MINI)
+    assert result.exit_code == 0
+    assert "Nothing found" in result.stderr
+
+
+def test_data_markup_prints_literally(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "almaty", data=MINI)
+    assert "[bold]Fund[/bold]" in result.stdout
+
+
+def test_confidential_address_never_leaves_the_store(invoke: Invoke) -> None:
+    for args in (
+        ("show", "test-semey-centre"),
+        ("show", "test-semey-centre", "--format", "json"),
+        ("find", "--format", "json"),
+        ("find", "--format", "csv"),
+        ("find",),
+    ):
+        result = invoke(*args, data=MINI)
+        assert "SECRET" not in result.stdout and "СЕКРЕТН" not in result.stdout, args
+
+
+def test_show_prints_sources_and_verification(invoke: Invoke) -> None:
+    result = invoke("show", "test-150", data=MINI)
+    assert "Test source" in result.stdout
+    assert "https://example.org/" in result.stdout
+    assert "source only" in result.stdout
+
+
+def test_json_is_lossless_in_all_languages(invoke: Invoke) -> None:
+    result = invoke("show", "test-112", "--format", "json", data=MINI)
+    record = json.loads(result.stdout)
+    assert record["name"] == {
+        "kk": "Бірыңғай кезекші-диспетчерлік қызметі 112",
+        "ru": "Единая дежурно-диспетчерская служба 112",
+        "en": "Emergency number 112",
+    }
+    assert record["sources"][0]["accessed"] == "2026-11-22"
+    assert "Бірыңғай" in result.stdout  # real letters, not \\u escapes
+
+
+def test_csv_has_a_header_and_one_row_per_record(invoke: Invoke) -> None:
+    result = invoke("find", "--format", "csv", data=MINI)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("id,type,name")
+    assert len(lines) == 1 + 4
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("kk", "Абай облысы"), ("ru", "область Абай"), ("en", "Abai Region"), ("kk-latn", "Abai oblysy")],
+)
+def test_regions_in_each_language(invoke: Invoke, lang: str, expected: str) -> None:
+    result = invoke("--lang", lang, "regions")
+    assert result.exit_code == 0
+    assert expected in result.stdout
+
+
+def test_regions_lists_twenty_units_with_iso_codes(invoke: Invoke) -> None:
+    data = json.loads(invoke("regions", "--format", "json").stdout)
+    assert len(data["regions"]) == 20
+    assert {r["iso_3166_2"] for r in data["regions"]} >= {"KZ-10", "KZ-75", "KZ-79"}
+
+
+def test_record_content_follows_the_language(invoke: Invoke) -> None:
+    assert "Единая дежурно-диспетчерская" in invoke("--lang", "ru", "hotlines", data=MINI).stdout
+    assert "Бірыңғай кезекші" in invoke("--lang", "kk", "hotlines", data=MINI).stdout
+    assert "Bıryñğai kezekşı" in invoke("--lang", "kk-latn", "hotlines", data=MINI).stdout
+
+
+def test_region_accepts_iso_code(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "KZ-10", "--format", "json", data=MINI)
+    assert [s["id"] for s in json.loads(result.stdout)["services"]] == ["test-semey-centre"]
+
+
+def test_unknown_region_names_the_valid_ones(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "atlantis", data=MINI)
+    assert result.exit_code == 2
+    assert "Unknown region atlantis" in result.stderr and "east-kazakhstan" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_type_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("find", "--type", "spa", data=MINI)
+    assert result.exit_code == 2
+    assert "crisis_centre" in result.stderr
+
+
+def test_unknown_id_is_a_clear_error(invoke: Invoke) -> None:
+    result = invoke("show", "no-such-id", data=MINI)
+    assert result.exit_code == 1
+    assert "No service with id no-such-id" in result.stderr
+
+
+def test_unknown_language_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("--lang", "de", "hotlines", data=MINI)
+    assert result.exit_code == 2
+    assert "kk-latn" in result.stderr
+
+
+def test_missing_data_file_is_a_clear_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("hotlines", data=tmp_path / "nope.json")
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr and "nope.json" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "is not valid JSON (line 1"),
+        ("[]", "is not a kzsupport directory"),
+        ('{"services": {"1": {"id": "x"}}}', "has an invalid record x"),
+        (b"\xff\xfe\x00junk", "Cannot read the data file"),
+    ],
+)
+def test_invalid_data_file_is_a_clear_error(
+    invoke: Invoke, tmp_path: Path, content: str | bytes, expected: str
+) -> None:
+    path = tmp_path / "broken.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    result = invoke("find", data=path)
+    assert result.exit_code == 1
+    assert expected in result.stderr
+    assert path.read_bytes() == (content if isinstance(content, bytes) else content.encode())
+
+
+def test_errors_are_translated(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "show", "no-such-id", data=MINI)
+    assert result.exit_code == 1
+    assert "No service with id" not in result.stderr
+    assert "no-such-id" in result.stderr
+
+
+def test_data_path_from_environment(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZSUPPORT_DATA", str(MINI))
+    assert "test-112" in invoke("find", "--format", "json").stdout
+
+
+def test_narrow_terminal_keeps_phone_numbers_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = invoke("hotlines", data=MINI)
+    assert "+7 708 106 08 10" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+
+
+def test_ascii_tables_use_no_box_drawing(invoke: Invoke) -> None:
+    result = invoke("--ascii", "find", data=MINI)
+    assert not any("\u2500" <= c <= "\u257f" for c in result.stdout)
+
+
+def test_piped_output_has_no_colour_codes(invoke: Invoke) -> None:
+    assert "\x1b[" not in invoke("hotlines", data=MINI).stdout

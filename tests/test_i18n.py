@@ -1,0 +1,89 @@
+"""Languages: resolution order, visible fallback, catalogs complete and in step, help in every language."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kzsupport import i18n
+from kzsupport.models import Localized
+from tests.conftest import Invoke
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("explicit", "env", "expected"),
+    [
+        ("ru", {"KZSUPPORT_LANG": "kk"}, "ru"),
+        (None, {"KZSUPPORT_LANG": "kk-latn", "LANG": "ru_RU.UTF-8"}, "kk-latn"),
+        (None, {"LANGUAGE": "kk_KZ:ru", "LANG": "en_US.UTF-8"}, "kk"),
+        (None, {"LANG": "ru_KZ.UTF-8"}, "ru"),
+        (None, {"LC_ALL": "C.UTF-8", "LANG": "ru_RU.UTF-8"}, "en"),
+        (None, {"LANG": "de_DE.UTF-8"}, "en"),
+        (None, {}, "en"),
+        ("KK_Latn", {}, "kk-latn"),
+    ],
+)
+def test_language_resolution_order(explicit: str | None, env: dict[str, str], expected: str) -> None:
+    assert i18n.resolve(explicit, env) == expected
+
+
+def test_missing_language_falls_back_visibly() -> None:
+    value = Localized(kk=None, ru="Кризисный центр", en="Crisis centre")
+    assert i18n.text(value, "kk") == "[ru] Кризисный центр"
+    assert i18n.text(value, "en") == "Crisis centre"
+
+
+def test_kazakh_latin_content_is_transliterated_kazakh() -> None:
+    assert i18n.text(Localized(kk="Қостанай", ru="Костанай", en="Kostanay"), "kk-latn") == "Qostanai"
+
+
+def test_distances_and_numbers_follow_the_language() -> None:
+    assert i18n.fmt_distance_km(2.54, "ru") == "2,5 км"
+    assert i18n.fmt_distance_km(2.54, "en") == "2.5 km"
+    assert i18n.fmt_number(1234567, "kk") == "1\xa0234\xa0567"
+
+
+def test_catalogs_are_complete_and_in_step_with_the_code() -> None:
+    """Every kk and ru msgid translated, placeholders kept, .po in step, committed .mo compiled."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "catalogs.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "help_text"),
+    [
+        ("kk", "Қолданылуы:", "Осы хабарламаны көрсетіп, шығу."),
+        ("ru", "Использование:", "Показать это сообщение и выйти."),
+        ("kk-latn", "Qoldanyluy:", "Osy habarlamany körsetıp, şyğu."),
+        ("en", "Usage:", "Show this message and exit."),
+    ],
+)
+def test_help_renders_in_each_language(invoke: Invoke, lang: str, usage: str, help_text: str) -> None:
+    result = invoke("--lang", lang, "find", "--help")
+    assert result.exit_code == 0
+    assert usage in result.stdout
+    assert help_text in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_command_help_is_translated(invoke: Invoke, lang: str) -> None:
+    english = invoke("find", "--help").stdout
+    translated = invoke("--lang", lang, "find", "--help").stdout
+    assert "Search services by words" in english
+    assert "Search services by words" not in translated
+    assert "Only this region" not in translated
+
+
+def test_language_from_environment(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KZSUPPORT_LANG", "ru")
+    assert "Использование:" in invoke("--help").stdout
