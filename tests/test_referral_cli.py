@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINI, Invoke
 from pypdf import PdfReader
 
 from kzsupport.referral import FORMATS
+from tests.conftest import MINI, Invoke
 
 SECRETS = ("SECRET street 1", "ҚҰПИЯ көше 1", "СЕКРЕТНАЯ улица 1")
 FORBIDDEN = ("crisis", "кризис", "дағдарыс", "violence", "насили", "зорлық", "shelter", "убежищ",

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from referral_samples import CRISIS, LEGAL, LONG_RU_NAME, NASTY, NATIONAL, SECRET_STREET
 
 from kzsupport.referral import FORMATS, render
 from kzsupport.referral.sheet import Options, Sheet, build_sheet
+from tests.referral_samples import CRISIS, LEGAL, LONG_RU_NAME, NASTY, NATIONAL, SECRET_STREET
 
 # The test's own list, kept apart from the code's: words a discreet card must never carry.
 FORBIDDEN = (

@@ -7,15 +7,6 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from referral_samples import (
-    CLOSED,
-    CRISIS,
-    LEGAL,
-    LONG_RU_NAME,
-    NATIONAL,
-    SECRET_STREET,
-    UNVERIFIED,
-)
 
 from kzsupport.errors import BadInput
 from kzsupport.models import Address, Hours, Localized, Phone, Service
@@ -27,6 +18,15 @@ from kzsupport.referral.sheet import (
     build_sheet,
     local_number,
     revealing_word,
+)
+from tests.referral_samples import (
+    CLOSED,
+    CRISIS,
+    LEGAL,
+    LONG_RU_NAME,
+    NATIONAL,
+    SECRET_STREET,
+    UNVERIFIED,
 )
 
 
