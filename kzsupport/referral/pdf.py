@@ -8,7 +8,7 @@ from __future__ import annotations
 from importlib.resources import as_file, files
 from typing import Any
 
-from kzsupport.referral.sheet import Entry, Row, Sheet, Text
+from kzsupport.referral.sheet import Entry, Outcome, Row, Sheet, Text
 
 FONT = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -47,6 +47,48 @@ def _block(pdf: Any, text: Text, size: float, bold: bool = False) -> None:
         pdf.multi_cell(0, _Style.line(size * (0.85 if sub else 1)), part, align="L",
                        new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
+
+
+def _lines(pdf: Any, text: str, size: float, bold: bool, width: float) -> int:
+    """How many lines ``text`` takes at ``size`` in ``width`` (measured, nothing drawn)."""
+    from fpdf.enums import MethodReturnValue
+
+    pdf.set_font(FONT, "B" if bold else "", size)
+    lines = pdf.multi_cell(width, _Style.line(size), text, dry_run=True,
+                           output=MethodReturnValue.LINES)
+    return max(1, len(lines))
+
+
+def _block_height(pdf: Any, text: Text, size: float, bold: bool, width: float) -> float:
+    total = 0.0
+    for i, part in enumerate(text.distinct()):
+        sub_size = size * (0.85 if i else 1)
+        total += _lines(pdf, part, sub_size, bold and not i, width) * _Style.line(sub_size)
+    return total
+
+
+def _entry_height(pdf: Any, entry: Entry, st: _Style) -> float:
+    """An upper bound of the height ``_entry`` draws (bold and phone sizes measured generously)."""
+    inner = pdf.epw - _INDENT
+    height = _block_height(pdf, entry.name, st.name, True, pdf.epw)
+    for phone in entry.phones:
+        note = f"  ({phone.note.inline()})" if phone.note else ""
+        text = f"{phone.kind.inline()}: {phone.number}{note}"
+        height += _lines(pdf, text, st.phone, False, inner) * _Style.line(st.phone)
+    for row in entry.rows():
+        text = f"{row.label.inline()}: {row.value.inline()}"
+        height += _lines(pdf, text, st.body, True, inner) * _Style.line(st.body)
+    return height + _Style.line(st.body) * 0.6
+
+
+def _keep_together(pdf: Any, height: float) -> None:
+    """Start a new page unless ``height`` fits on this one (a block taller than a page just flows).
+
+    fpdf2's ``unbreakable()`` does the same by deep-copying the document, which costs more than the
+    rest of the sheet; measuring first is enough here."""
+    fits_a_page = height < pdf.page_break_trigger - pdf.t_margin
+    if fits_a_page and pdf.get_y() + height > pdf.page_break_trigger:
+        pdf.add_page()
 
 
 def _row(pdf: Any, row: Row, size: float) -> None:
@@ -104,12 +146,22 @@ def _national(pdf: Any, entry: Entry, st: _Style) -> None:
     pdf.ln(1)
 
 
-def _heading(pdf: Any, text: Text, st: _Style) -> None:
+def _heading(pdf: Any, text: Text, st: _Style, following: float) -> None:
+    """A section heading, kept on one page with the ``following`` height of its first item."""
+    _keep_together(pdf, _block_height(pdf, text, st.heading, True, pdf.epw) + 4 + following)
     pdf.ln(_Style.line(st.body) * 0.5)
     _block(pdf, text, st.heading, bold=True)
     y = pdf.get_y() + 0.5
     pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
     pdf.ln(2)
+
+
+def _outcome_texts(outcome: Outcome) -> list[Text]:
+    """Head line, explanation and next steps of an eligibility outcome, in drawing order."""
+    head = Text(tuple(f"{p}: {o}" for p, o in zip(
+        outcome.programme.parts, outcome.outcome.parts, strict=True)))
+    steps = [Text(tuple("• " + p for p in step.parts)) for step in outcome.next_steps]
+    return [head, *([outcome.explanation] if outcome.explanation else []), *steps]
 
 
 def render(sheet: Sheet) -> bytes:
@@ -147,30 +199,31 @@ def render(sheet: Sheet) -> bytes:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)
     if sheet.entries:
-        _heading(pdf, sheet.services_heading, st)
-        for entry in sheet.entries:
-            with pdf.unbreakable() as doc:
-                _entry(doc, entry, st)
+        heights = [_entry_height(pdf, e, st) for e in sheet.entries]
+        _heading(pdf, sheet.services_heading, st, heights[0])
+        for entry, height in zip(sheet.entries, heights, strict=True):
+            _keep_together(pdf, height)
+            _entry(pdf, entry, st)
     if sheet.eligibility_heading:
-        _heading(pdf, sheet.eligibility_heading, st)
-        for outcome in sheet.eligibility:
-            with pdf.unbreakable() as doc:
-                _block(doc, Text(tuple(f"{p}: {o}" for p, o in zip(
-                    outcome.programme.parts, outcome.outcome.parts, strict=True))),
-                    st.name, bold=True)
-                if outcome.explanation:
-                    _block(doc, outcome.explanation, st.body)
-                for step in outcome.next_steps:
-                    _block(doc, Text(tuple("• " + p for p in step.parts)), st.body)
-                doc.ln(2)
+        outcomes = [(_outcome_texts(o), o) for o in sheet.eligibility]
+        heights = [sum(_block_height(pdf, t, st.body, True, pdf.epw) for t in texts) + 2
+                   for texts, _o in outcomes]
+        _heading(pdf, sheet.eligibility_heading, st, heights[0])
+        for (texts, _o), height in zip(outcomes, heights, strict=True):
+            _keep_together(pdf, height)
+            _block(pdf, texts[0], st.name, bold=True)
+            for text in texts[1:]:
+                _block(pdf, text, st.body)
+            pdf.ln(2)
     if sheet.national:
-        _heading(pdf, sheet.national_heading, st)
-        for entry in sheet.national:
-            with pdf.unbreakable() as doc:
-                _national(doc, entry, st)
+        heights = [_Style.line(st.phone) + _block_height(pdf, e.name, st.body, False, pdf.epw)
+                   for e in sheet.national]
+        _heading(pdf, sheet.national_heading, st, heights[0])
+        for entry, height in zip(sheet.national, heights, strict=True):
+            _keep_together(pdf, height)
+            _national(pdf, entry, st)
     pdf.ln(3)
-    with pdf.unbreakable() as doc:
-        doc.set_draw_color(0, 0, 0)
-        _block(doc, sheet.note, st.body, bold=True)
+    _keep_together(pdf, _block_height(pdf, sheet.note, st.body, True, pdf.epw))
+    _block(pdf, sheet.note, st.body, bold=True)
     out: bytes = bytes(pdf.output())
     return out
