@@ -151,3 +151,18 @@ def test_test_directory_really_plants_a_confidential_address() -> None:
     texts = [s["address"]["text"] for s in raw["services"].values()
              if s.get("address") and s["address"]["confidential"]]
     assert {t["en"] for t in texts} == {SECRETS[0]}
+
+
+def test_sheet_language_is_not_the_interface_language(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "s.txt"
+    result = invoke("--lang", "ru", "referral", "test-150", "--lang", "kk", "-o", str(target),
+                    data=MINI)
+    assert result.exit_code == 0
+    assert "Лист записан" in result.stderr
+    assert "Көмекке қайда жүгінуге болады" in target.read_text(encoding="utf-8")
+
+
+def test_sheet_language_alone_leaves_the_interface_in_english(invoke: Invoke) -> None:
+    result = invoke("referral", "test-unverified", "--lang", "ru", data=MINI)
+    assert result.exit_code == 1
+    assert "is not verified yet" in result.stderr
