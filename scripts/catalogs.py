@@ -98,7 +98,7 @@ def updated(lang: str, pot: Catalog) -> Catalog:
 
 
 def latin(source: Catalog, lang: str) -> Catalog:
-    out = Catalog(locale="kk", domain=DOMAIN, project="kzsupport")
+    out = Catalog(locale="kk", domain=DOMAIN, project="kzsupport", fuzzy=False)
     out.language_team = lang
     for message in source:
         if not message.id:

@@ -11,7 +11,7 @@ import click
 from kzsupport import __version__, i18n
 from kzsupport.cli.options import LANGUAGE_CHOICE, App, TranslatedGroup, option
 from kzsupport.errors import KzSupportError
-from kzsupport.i18n import N_, _
+from kzsupport.i18n import N_, _, ngettext
 
 
 class BadInputError(click.ClickException):
@@ -72,9 +72,11 @@ def _version_text(app: App) -> str:
     return "\n".join(
         (
             f"kzsupport {__version__}",
-            _("Data as of {date}: {count} records ({path}).").format(
-                date=d.meta.as_of, count=len(d.services), path=d.path
-            ),
+            ngettext(
+                "Data as of {date}: {count} record ({path}).",
+                "Data as of {date}: {count} records ({path}).",
+                len(d.services),
+            ).format(date=d.meta.as_of, count=len(d.services), path=d.path),
             _("Place names: GeoNames (geonames.org), CC BY 4.0."),
         )
     )
@@ -102,8 +104,9 @@ def _version_text(app: App) -> str:
     "--data",
     "data_path",
     type=click.Path(dir_okay=False),
+    metavar="FILE",
     envvar="KZSUPPORT_DATA",
-    help=N_("Use this directory file instead of the bundled one (also KZSUPPORT_DATA)."),
+    help=N_("Use this data file instead of the bundled directory (also KZSUPPORT_DATA)."),
 )
 @option("--ascii", "ascii_only", is_flag=True, help=N_("Draw tables with plain ASCII characters."))
 @option("--version", is_flag=True, help=N_("Show the version and the data set's date, then exit."))

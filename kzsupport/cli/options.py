@@ -43,6 +43,13 @@ class TranslatedOption(click.Option):
 
 
 class TranslatedCommand(click.Command):
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            # Click caches this option with the help text of the language that first built it.
+            option.help = _("Show this message and exit.")
+        return option
+
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _translated(self, "help"):
             super().format_help_text(ctx, formatter)
