@@ -10,13 +10,13 @@ more than loading the PDF library.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+from bench_startup import median_seconds
 from synthetic import write
 
 from kzsupport import store
@@ -26,15 +26,6 @@ from kzsupport.referral.sheet import Options
 
 BIN = Path(sys.executable).parent
 COUNT = 10
-
-
-def median_seconds(argv: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def in_process_ms(data: Path, runs: int) -> float:
