@@ -143,3 +143,20 @@ def test_pdf_carries_no_tool_name_in_its_metadata() -> None:
     meta = reader.metadata
     assert meta is not None
     assert all("kzsupport" not in str(v).lower() for v in meta.values())
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_eligibility_outcomes_appear_in_every_format(fmt: str) -> None:
+    from kzsupport.models import Localized
+    from kzsupport.referral.sheet import EligibilityResult
+
+    outcome = EligibilityResult(
+        programme=Localized(kk="Кепілдік берілген заң көмегі", ru="Гарантированная юридическая помощь",
+                            en="State-guaranteed legal aid"),
+        outcome="eligible", explanation=Localized(kk="Түсіндірме", ru="Пояснение", en="Why"),
+        next_steps=(Localized(kk="Адвокатқа барыңыз", ru="Обратитесь к адвокату", en="See a lawyer"),))
+    sheet = build_sheet([LEGAL], NATIONAL, Options(lang="ru"), printed=date(2026, 11, 24),
+                        as_of="2026-11-01", eligibility=[outcome])
+    text = " ".join(text_of(render(sheet, fmt), fmt).split())
+    assert "Гарантированная юридическая помощь" in text
+    assert "Имеете право" in text and "Обратитесь к адвокату" in text

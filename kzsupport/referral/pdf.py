@@ -5,6 +5,9 @@ fpdf2 is imported inside ``render`` only, so nothing else pays for it.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from functools import partial
 from importlib.resources import as_file, files
 from typing import Any
 
@@ -49,45 +52,60 @@ def _block(pdf: Any, text: Text, size: float, bold: bool = False) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
-def _lines(pdf: Any, text: str, size: float, bold: bool, width: float) -> int:
-    """How many lines ``text`` takes at ``size`` in ``width`` (measured, nothing drawn)."""
+# Measures the height of a block: an upper bound when False (cheap), exactly when True.
+Measure = Callable[[bool], float]
+
+
+def _lines(pdf: Any, text: str, size: float, bold: bool, width: float, exact: bool) -> int:
+    """The lines ``text`` takes at ``size`` in ``width``. Not exact: an upper bound from its width
+    over 90% of the room per paragraph (a word that does not fit wastes the rest of a line), far
+    cheaper than a dry run of fpdf2's line breaker."""
     from fpdf.enums import MethodReturnValue
 
     pdf.set_font(FONT, "B" if bold else "", size)
-    lines = pdf.multi_cell(width, _Style.line(size), text, dry_run=True,
-                           output=MethodReturnValue.LINES)
-    return max(1, len(lines))
+    if exact:
+        lines = pdf.multi_cell(width, _Style.line(size), text, dry_run=True,
+                               output=MethodReturnValue.LINES)
+        return max(1, len(lines))
+    room = width * 0.9
+    return sum(max(1, math.ceil(pdf.get_string_width(p) / room)) for p in text.split("\n"))
 
 
-def _block_height(pdf: Any, text: Text, size: float, bold: bool, width: float) -> float:
+def _block_height(pdf: Any, text: Text, size: float, bold: bool, width: float,
+                  exact: bool = False) -> float:
     total = 0.0
     for i, part in enumerate(text.distinct()):
         sub_size = size * (0.85 if i else 1)
-        total += _lines(pdf, part, sub_size, bold and not i, width) * _Style.line(sub_size)
+        total += _lines(pdf, part, sub_size, bold and not i, width, exact) * _Style.line(sub_size)
     return total
 
 
-def _entry_height(pdf: Any, entry: Entry, st: _Style) -> float:
-    """An upper bound of the height ``_entry`` draws (bold and phone sizes measured generously)."""
+def _entry_height(pdf: Any, entry: Entry, st: _Style, exact: bool = False) -> float:
+    """The height ``_entry`` draws, erring long (labels and phone lines measured at their larger
+    font)."""
     inner = pdf.epw - _INDENT
-    height = _block_height(pdf, entry.name, st.name, True, pdf.epw)
+    height = _block_height(pdf, entry.name, st.name, True, pdf.epw, exact)
     for phone in entry.phones:
         note = f"  ({phone.note.inline()})" if phone.note else ""
         text = f"{phone.kind.inline()}: {phone.number}{note}"
-        height += _lines(pdf, text, st.phone, False, inner) * _Style.line(st.phone)
+        height += _lines(pdf, text, st.phone, False, inner, exact) * _Style.line(st.phone)
     for row in entry.rows():
         text = f"{row.label.inline()}: {row.value.inline()}"
-        height += _lines(pdf, text, st.body, True, inner) * _Style.line(st.body)
+        height += _lines(pdf, text, st.body, True, inner, exact) * _Style.line(st.body)
     return height + _Style.line(st.body) * 0.6
 
 
-def _keep_together(pdf: Any, height: float) -> None:
-    """Start a new page unless ``height`` fits on this one (a block taller than a page just flows).
+def _keep_together(pdf: Any, measure: Measure) -> None:
+    """Start a new page unless the block fits on this one (a block taller than a page just flows).
 
-    fpdf2's ``unbreakable()`` does the same by deep-copying the document, which costs more than the
-    rest of the sheet; measuring first is enough here."""
-    fits_a_page = height < pdf.page_break_trigger - pdf.t_margin
-    if fits_a_page and pdf.get_y() + height > pdf.page_break_trigger:
+    The cheap upper bound decides most blocks; only one that seems not to fit is measured exactly.
+    (fpdf2's ``unbreakable()`` does this by deep-copying the document, which costs more than the rest
+    of the sheet.)"""
+    room = pdf.page_break_trigger - pdf.get_y()
+    if measure(False) <= room:
+        return
+    height = measure(True)
+    if room < height < pdf.page_break_trigger - pdf.t_margin:
         pdf.add_page()
 
 
@@ -146,14 +164,25 @@ def _national(pdf: Any, entry: Entry, st: _Style) -> None:
     pdf.ln(1)
 
 
-def _heading(pdf: Any, text: Text, st: _Style, following: float) -> None:
-    """A section heading, kept on one page with the ``following`` height of its first item."""
-    _keep_together(pdf, _block_height(pdf, text, st.heading, True, pdf.epw) + 4 + following)
+def _heading(pdf: Any, text: Text, st: _Style, following: Measure) -> None:
+    """A section heading, kept on one page with its first item (measured by ``following``)."""
+    _keep_together(pdf, lambda exact: (
+        _block_height(pdf, text, st.heading, True, pdf.epw, exact) + 4 + following(exact)))
     pdf.ln(_Style.line(st.body) * 0.5)
     _block(pdf, text, st.heading, bold=True)
     y = pdf.get_y() + 0.5
     pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
     pdf.ln(2)
+
+
+def _texts_height(pdf: Any, texts: list[Text], head: float, body: float, exact: bool) -> float:
+    """Blocks drawn one under the other: the first bold at ``head`` size, the rest at ``body``."""
+    return sum(_block_height(pdf, t, head if i == 0 else body, i == 0, pdf.epw, exact)
+               for i, t in enumerate(texts)) + 2
+
+
+def _national_height(pdf: Any, entry: Entry, st: _Style, exact: bool) -> float:
+    return _Style.line(st.phone) + _block_height(pdf, entry.name, st.body, False, pdf.epw, exact)
 
 
 def _outcome_texts(outcome: Outcome) -> list[Text]:
@@ -199,31 +228,29 @@ def render(sheet: Sheet) -> bytes:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)
     if sheet.entries:
-        heights = [_entry_height(pdf, e, st) for e in sheet.entries]
-        _heading(pdf, sheet.services_heading, st, heights[0])
-        for entry, height in zip(sheet.entries, heights, strict=True):
-            _keep_together(pdf, height)
+        entries = [partial(_entry_height, pdf, e, st) for e in sheet.entries]
+        _heading(pdf, sheet.services_heading, st, entries[0])
+        for entry, measure in zip(sheet.entries, entries, strict=True):
+            _keep_together(pdf, measure)
             _entry(pdf, entry, st)
     if sheet.eligibility_heading:
-        outcomes = [(_outcome_texts(o), o) for o in sheet.eligibility]
-        heights = [sum(_block_height(pdf, t, st.body, True, pdf.epw) for t in texts) + 2
-                   for texts, _o in outcomes]
-        _heading(pdf, sheet.eligibility_heading, st, heights[0])
-        for (texts, _o), height in zip(outcomes, heights, strict=True):
-            _keep_together(pdf, height)
+        outcomes = [_outcome_texts(o) for o in sheet.eligibility]
+        measures = [partial(_texts_height, pdf, texts, st.name, st.body) for texts in outcomes]
+        _heading(pdf, sheet.eligibility_heading, st, measures[0])
+        for texts, measure in zip(outcomes, measures, strict=True):
+            _keep_together(pdf, measure)
             _block(pdf, texts[0], st.name, bold=True)
             for text in texts[1:]:
                 _block(pdf, text, st.body)
             pdf.ln(2)
     if sheet.national:
-        heights = [_Style.line(st.phone) + _block_height(pdf, e.name, st.body, False, pdf.epw)
-                   for e in sheet.national]
-        _heading(pdf, sheet.national_heading, st, heights[0])
-        for entry, height in zip(sheet.national, heights, strict=True):
-            _keep_together(pdf, height)
+        lines = [partial(_national_height, pdf, e, st) for e in sheet.national]
+        _heading(pdf, sheet.national_heading, st, lines[0])
+        for entry, measure in zip(sheet.national, lines, strict=True):
+            _keep_together(pdf, measure)
             _national(pdf, entry, st)
     pdf.ln(3)
-    _keep_together(pdf, _block_height(pdf, sheet.note, st.body, True, pdf.epw))
+    _keep_together(pdf, partial(_texts_height, pdf, [sheet.note], st.body, st.body))
     _block(pdf, sheet.note, st.body, bold=True)
     out: bytes = bytes(pdf.output())
     return out
