@@ -31,6 +31,7 @@ def render(sheet: Sheet) -> str:
         out.append("")
     for outcome in sheet.eligibility:
         out.append(f"{outcome.programme.inline()}: {outcome.outcome.inline()}")
+        out.extend(f"   - {step.inline()}" for step in outcome.next_steps)
     if sheet.eligibility:
         out.append("")
     if sheet.national:
