@@ -14,7 +14,10 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.2em; border-bottom: 1px solid #444; margin: 1.2em 0 .4em; }
 h3 { font-size: 1.05em; margin: .8em 0 .2em; overflow-wrap: anywhere; }
 .meta, .l2 { color: #333; }
-.l2 { display: block; font-style: italic; }
+.l2 { font-style: italic; font-weight: normal; }
+.l2::before { content: "/ "; }
+h1 .l2, h2 .l2, h3 .l2, .intro .l2, .note .l2 { display: block; }
+h1 .l2::before, h2 .l2::before, h3 .l2::before, .intro .l2::before, .note .l2::before { content: none; }
 .entry { break-inside: avoid; page-break-inside: avoid; margin-bottom: .6em; }
 .phone { font-weight: bold; font-size: 1.1em; }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; }
@@ -70,7 +73,7 @@ def render(sheet: Sheet) -> str:
         )),
     ]
     if sheet.intro:
-        out.append(f"<p>{_t(sheet.intro, langs)}</p>")
+        out.append(f'<p class="intro">{_t(sheet.intro, langs)}</p>')
     if sheet.entries:
         out.append(f"<h2>{_t(sheet.services_heading, langs)}</h2>")
         for entry in sheet.entries:
