@@ -177,3 +177,9 @@ def test_missing_language_in_a_record_falls_back_visibly() -> None:
                       address=Address(text=None, confidential=False))
     sheet = make([partial], lang="kk")
     assert sheet.entries[0].name.parts == ("[ru] Только по-русски",)
+
+
+def test_discreet_check_ignores_ids_that_are_never_printed() -> None:
+    sheet = make([replace(LEGAL, id="almaty-crisis-shelter")], discreet=True)
+    assert sheet.entries[0].service_id == "almaty-crisis-shelter"
+    assert "almaty-crisis-shelter" not in list(sheet.all_text())
