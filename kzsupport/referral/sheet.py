@@ -248,6 +248,11 @@ class _Writer:
     def join(self, msgids: Sequence[str]) -> Text:
         return Text(tuple(", ".join(t.gettext(m) for m in msgids) for t in self._tr))
 
+    def concat(self, texts: Sequence[Text], sep: str) -> Text:
+        """Texts joined per language, empty parts skipped."""
+        return Text(tuple(sep.join(t.parts[i] for t in texts if t.parts[i])
+                          for i in range(len(self.langs))))
+
 
 def check_printable(service: Service, *, discreet: bool) -> None:
     """Refuse a record that must not be printed. The one gate every sheet entry passes."""
@@ -299,8 +304,7 @@ def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
         ),
         bring=None if discreet or not service.required_documents else w.row(
             "bring", N_("What to bring"),
-            Text(tuple("; ".join(text(d, lang) for d in service.required_documents)
-                       for lang in w.langs)),
+            w.concat([w.loc(d) for d in service.required_documents], "; "),
         ),
         checked=_checked(service, w),
     )
@@ -316,9 +320,7 @@ def _address(service: Service, w: _Writer) -> Row | None:
         parts.append(w.loc(public.text))
     if not parts:
         return None
-    joined = Text(tuple(", ".join(p.parts[i] for p in parts if p.parts[i])
-                        for i in range(len(w.langs))))
-    return w.row("address", N_("Address"), joined)
+    return w.row("address", N_("Address"), w.concat(parts, ", "))
 
 
 def _hours(service: Service, w: _Writer) -> Row | None:
