@@ -126,9 +126,9 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory, referral
+    from kzsupport.cli import directory, places, referral
 
-    for command in (*directory.COMMANDS, *referral.COMMANDS):
+    for command in directory.COMMANDS + places.COMMANDS + referral.COMMANDS:
         cli.add_command(command)
 
 

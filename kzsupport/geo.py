@@ -1,0 +1,144 @@
+"""Distances and "the nearest services to this point". Pure: no click, no rich, no I/O.
+
+Ranking uses our own haversine (geopy would cost 150 ms of imports and 8x the time per distance;
+see shared/research/geo_i18n.md §8). A service is placed by its own coordinates, else by its city
+(resolved through the gazetteer), else by its region's centre, and every result says which.
+National services are never "near": callers list them as the national lines instead.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from kzsupport.directory import hotlines, visible
+from kzsupport.models import Directory, Service
+from kzsupport.places import Gazetteer, haversine_km
+from kzsupport.places import load as load_gazetteer
+
+PLACED_BY: tuple[str, ...] = ("location", "city", "region_centre")
+# Exact distances are computed for this many of the nearest by a cheap flat-earth estimate.
+_EXACT_POOL = 32
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a service is, and on what basis."""
+
+    service: Service
+    lat: float
+    lon: float
+    placed_by: str  # location | city | region_centre
+    shown: bool = True  # visible in default views (directory.visible)
+
+
+@dataclass(frozen=True)
+class NearItem:
+    service: Service
+    distance_km: float
+    placed_by: str
+    in_region: bool  # in the client's region
+
+
+@dataclass(frozen=True)
+class NearResult:
+    items: tuple[NearItem, ...]
+    region: str | None  # the client's region
+    none_in_region: bool  # the client's region has none of the asked kind: items are elsewhere
+    national: tuple[Service, ...]
+
+
+def place_service(service: Service, gazetteer: Gazetteer) -> Placed | None:
+    """Coordinates for a local service, or ``None`` (national, or nothing to place it by)."""
+    if service.is_national:
+        return None
+    if service.location is not None:
+        return Placed(service, service.location.lat, service.location.lon, "location")
+    if service.city is not None:
+        for name in service.city.texts():
+            res = gazetteer.resolve(name, region=service.region)
+            best = res.best
+            if best is not None and best.place.has_point and best.place.kind != "region":
+                return Placed(service, best.place.lat, best.place.lon, "city")  # type: ignore[arg-type]
+    if service.region in gazetteer.regions:
+        centre = gazetteer.region_place(service.region)  # type: ignore[arg-type]
+        return Placed(service, centre.lat, centre.lon, "region_centre")  # type: ignore[arg-type]
+    return None
+
+
+# Placements depend only on the directory: computed once per loaded directory.
+_placed_cache: dict[int, tuple[Directory, dict[str, Placed]]] = {}
+
+
+def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> dict[str, Placed]:
+    """Every placeable service of ``directory`` by id (cached for the directory object)."""
+    cached = _placed_cache.get(id(directory))
+    if cached is not None and cached[0] is directory:
+        return cached[1]
+    gaz = gazetteer or load_gazetteer()
+    placed = {
+        s.id: replace(p, shown=visible(s))
+        for s in directory.services
+        if (p := place_service(s, gaz)) is not None
+    }
+    if len(_placed_cache) > 4:
+        _placed_cache.clear()
+    _placed_cache[id(directory)] = (directory, placed)
+    return placed
+
+
+def _nearest(
+    origin: tuple[float, float], pool: Iterable[Placed], n: int, radius_km: float | None
+) -> list[tuple[float, Placed]]:
+    """The ``n`` nearest by haversine, choosing candidates by a flat-earth estimate first."""
+    lat0, lon0 = origin
+    kx = math.cos(math.radians(lat0))
+    rough = heapq.nsmallest(
+        max(n, _EXACT_POOL),
+        pool,
+        key=lambda p: (p.lat - lat0) ** 2 + ((p.lon - lon0) * kx) ** 2,
+    )
+    exact = [(haversine_km(lat0, lon0, p.lat, p.lon), p) for p in rough]
+    if radius_km is not None:
+        exact = [(d, p) for d, p in exact if d <= radius_km]
+    exact.sort(key=lambda dp: (dp[0], dp[1].service.id))
+    return exact[:n]
+
+
+def near(
+    directory: Directory,
+    point: tuple[float, float],
+    types: Sequence[str] = (),
+    serves: str | None = None,
+    limit: int = 10,
+    radius_km: float | None = None,
+    region: str | None = None,
+    include_unverified: bool = False,
+    gazetteer: Gazetteer | None = None,
+) -> NearResult:
+    """Services nearest to ``point``: those in ``region`` (the client's) first, each group by distance.
+
+    When the region has none of the asked kind, the nearest elsewhere are given and
+    ``none_in_region`` says so. ``national`` always carries the national lines.
+    """
+    wanted_types = set(types)
+    wanted = [
+        p
+        for p in placements(directory, gazetteer).values()
+        if (p.shown or include_unverified)
+        and (not wanted_types or p.service.type in wanted_types)
+        and (serves is None or serves in p.service.serves or "everyone" in p.service.serves)  # as search()
+    ]
+    inside = [p for p in wanted if region is not None and p.service.region == region]
+    outside = [p for p in wanted if region is None or p.service.region != region]
+    items = [NearItem(p.service, d, p.placed_by, True) for d, p in _nearest(point, inside, limit, radius_km)]
+    rest = limit - len(items)
+    if rest > 0:
+        items += [
+            NearItem(p.service, d, p.placed_by, False)
+            for d, p in _nearest(point, outside, rest, radius_km)
+        ]
+    none_in_region = region is not None and not inside
+    return NearResult(tuple(items), region, none_in_region, tuple(hotlines(directory)))

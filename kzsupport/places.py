@@ -1,0 +1,487 @@
+"""The gazetteer: find a place and its region (2022 borders) from whatever the caseworker typed.
+
+``resolve(text)`` reads a place name in any script, spelling or former name, a region name or
+abbreviation (``ВКО``), or coordinates (``50.41,80.25``, ``50°24′N 80°13′E``), and returns a
+``Resolution``: status ``exact``, ``fuzzy`` (with its score), ``ambiguous`` (the same name in several
+regions: never resolved silently) or ``none`` (with "did you mean" suggestions).
+
+Data: ``data/gazetteer.json`` built by ``scripts/build_gazetteer.py`` (GeoNames, CC BY 4.0; the 20
+units from the regions file; a curated district list; Natural Earth's outline of Kazakhstan).
+Coordinates get the region of the nearest known place (no shippable region boundaries were found):
+when a place of another region is nearly as close the answer is ``ambiguous``, not a guess.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from kzsupport.errors import BadInput
+from kzsupport.i18n import N_
+from kzsupport.models import Localized
+from kzsupport.placekey import analyse
+
+STATUSES: tuple[str, ...] = ("exact", "fuzzy", "ambiguous", "none")
+PLACE_KINDS: tuple[str, ...] = ("region", "city", "settlement", "district", "point")
+MAX_QUERY = 200  # characters looked at; longer text is cut (a place name is never this long)
+EARTH_RADIUS_KM = 6371.0088
+
+# Fuzzy matching on folded keys (rapidfuzz fuzz.ratio, 0-100). Short keys need a closer match: one
+# wrong letter in five is 80, which would let "Aral" become "Arys".
+FUZZY_MIN_KEY = 4
+FUZZY_CUTOFF = 85.0
+FUZZY_CUTOFF_SHORT = 90.0  # keys shorter than 7 letters
+FUZZY_TIE = 3.0  # hits this close to the best one are as good: if their regions differ, ask
+SUGGEST_CUTOFF = 65.0
+# Coordinates: a place of another region within this factor of the nearest place's distance makes
+# the region uncertain, and the answer lists both (measured in benchmarks/bench_places.py).
+NEAREST_MARGIN = 1.3
+# A point outside the simplified outline but this close to a known place still counts as Kazakhstan.
+BORDER_SLACK_KM = 5.0
+# Preference among candidates of one region when the query says nothing about the kind.
+_KIND_ORDER = {"city": 0, "settlement": 1, "district": 2, "region": 3, "point": 4}
+
+
+@dataclass(frozen=True)
+class RegionInfo:
+    """A first-level unit as the gazetteer knows it (17 regions, 3 cities of republican status)."""
+
+    id: str
+    kind: str
+    iso: str
+    names: Localized
+    name_latn: str
+    centre_id: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "iso": self.iso,
+            "names": {**self.names.to_dict(), "kk_latn": self.name_latn},
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str
+    names: Localized
+    region: str
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    centre: str | None = None  # a district's centre settlement, when known
+
+    @property
+    def has_point(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One answer: a place, its region, the name that matched it and how."""
+
+    place: Place
+    region: RegionInfo
+    matched: str
+    via: str  # name | alias | former | coordinates
+    score: float = 100.0
+    distance_km: float | None = None  # coordinates: distance to the nearest known place
+
+    def to_dict(self) -> dict[str, Any]:
+        p = self.place
+        return {
+            "id": p.id,
+            "kind": p.kind,
+            "names": p.names.to_dict(),
+            "region": self.region.to_dict(),
+            "lat": p.lat,
+            "lon": p.lon,
+            "matched": self.matched,
+            "via": self.via,
+            "score": round(self.score, 1),
+            "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Resolution:
+    query: str
+    status: str
+    candidates: tuple[Candidate, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    point: tuple[float, float] | None = None  # the typed coordinates, if any
+    basis: str = "name"  # name | nearest_place
+
+    @property
+    def resolved(self) -> bool:
+        return self.status in ("exact", "fuzzy")
+
+    @property
+    def best(self) -> Candidate | None:
+        """The answer when there is exactly one; ``None`` for ambiguous and none."""
+        return self.candidates[0] if self.resolved and self.candidates else None
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.region.id for c in self.candidates))
+
+    @property
+    def score(self) -> float | None:
+        return self.candidates[0].score if self.candidates else None
+
+    def to_dict(self) -> dict[str, Any]:
+        best = self.best
+        return {
+            "query": self.query,
+            "status": self.status,
+            "basis": self.basis,
+            "point": None if self.point is None else {"lat": self.point[0], "lon": self.point[1]},
+            "place": None if best is None else best.to_dict(),
+            "region": None if best is None else best.region.id,
+            "iso": None if best is None else best.region.iso,
+            "score": None if self.score is None else round(self.score, 1),
+            "candidates": [c.to_dict() for c in self.candidates],
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(frozen=True)
+class _Entry:
+    place: Place
+    name: str
+    via: str
+    qualified: bool  # the indexed name itself carried a generic word ("Almaty oblysy")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (mean Earth radius); within 0.3% of the geodesic in Kazakhstan."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# Coordinates -------------------------------------------------------------------------------------
+
+_NUM = r"[+-]?\d{1,3}(?:\.\d+)?"
+_NUM_COMMA = r"[+-]?\d{1,3}(?:[.,]\d+)?"
+_DECIMAL = (
+    re.compile(rf"^\s*({_NUM})\s*[,;\s]\s*({_NUM})\s*$"),
+    re.compile(rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$"),  # 50,41 80,25 / 50,41;80,25
+)
+_DMS_PART = (
+    r"(\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
+    r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|″|''|′′)\s*)?([NSEWСЮВЗ])\.?(?:\s*[шд]\.?)?"
+)
+_DMS = re.compile(rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$", re.IGNORECASE)
+_LOOKS_NUMERIC = re.compile(r"^[\s\d.,;:+\-°′″'\"NSEWnsewСЮВЗсювзшд]+$")
+
+
+def _dms(deg: str, mins: str | None, secs: str | None, hemi: str) -> tuple[str, float]:
+    value = float(deg.replace(",", "."))
+    value += float((mins or "0").replace(",", ".")) / 60
+    value += float((secs or "0").replace(",", ".")) / 3600
+    h = hemi.upper()
+    axis = "lat" if h in "NSСЮ" else "lon"
+    return axis, -value if h in "SWЮЗ" else value
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25`` or ``50°24′N 80°13′E``.
+
+    ``None`` when the text is not coordinates at all; ``BadInput`` when it is, but out of range.
+    """
+    if not _LOOKS_NUMERIC.match(text) or not any(ch.isdigit() for ch in text):
+        return None
+    for pattern in _DECIMAL:
+        m = pattern.match(text)
+        if m:
+            lat, lon = (float(g.replace(",", ".")) for g in m.groups())
+            break
+    else:
+        m = _DMS.match(text)
+        if not m:
+            return None
+        first, second = _dms(*m.groups()[:4]), _dms(*m.groups()[4:])
+        if first[0] == second[0]:
+            return None
+        lat, lon = (first[1], second[1]) if first[0] == "lat" else (second[1], first[1])
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise BadInput(N_("{text} is not a valid latitude,longitude pair."), text=text)
+    return lat, lon
+
+
+def _in_ring(ring: Sequence[Sequence[float]], lon: float, lat: float) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+# The gazetteer ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Gazetteer:
+    regions: Mapping[str, RegionInfo]
+    places: tuple[Place, ...]
+    outline: tuple[tuple[tuple[float, float], ...], ...]
+    meta: Mapping[str, Any]
+    index: dict[str, list[_Entry]] = field(default_factory=dict, repr=False)
+    _keys: list[str] = field(default_factory=list, repr=False)
+    _by_id: dict[str, Place] = field(default_factory=dict, repr=False)
+    _located: tuple[Place, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Gazetteer:
+        regions: dict[str, RegionInfo] = {}
+        for r in data["regions"]:
+            names = r["names"]
+            regions[r["id"]] = RegionInfo(
+                id=r["id"],
+                kind=r["kind"],
+                iso=r["iso"],
+                names=Localized(kk=names["kk"], ru=names["ru"], en=names["en"]),
+                name_latn=names["kk_latn"],
+                centre_id=r["centre"],
+            )
+        places = tuple(
+            Place(
+                id=p["id"],
+                kind=p["kind"],
+                names=Localized(kk=p["names"]["kk"], ru=p["names"]["ru"], en=p["names"]["en"]),
+                region=p["region"],
+                lat=p["lat"],
+                lon=p["lon"],
+                population=p["population"],
+                centre=p.get("centre"),
+            )
+            for p in data["places"]
+        )
+        outline = tuple(tuple((x, y) for x, y in ring) for ring in data["outline"])
+        gaz = cls(regions=regions, places=places, outline=outline, meta=data["meta"])
+        gaz._build(data)
+        return gaz
+
+    def _add(self, place: Place, names: Iterable[str], via: str) -> None:
+        # A district's short name ("Balkhash" for Balkhash District) is like a region's: a bare name
+        # means the town of that name, unless no town has it ("Karasay").
+        short = place.kind == "district" and via == "alias"
+        for name in names:
+            key, named = analyse(name)
+            if key:
+                entry = _Entry(place, name, via, bool(named) or short)
+                self.index.setdefault(key, []).append(entry)
+
+    def _build(self, data: Mapping[str, Any]) -> None:
+        self._by_id = {p.id: p for p in self.places}
+        for raw, place in zip(data["places"], self.places, strict=True):
+            self._add(place, [n for n in raw["names"].values() if n], "name")
+            self._add(place, raw["alt"], "alias")
+            self._add(place, raw["former"], "former")
+        for raw in data["regions"]:
+            info = self.regions[raw["id"]]
+            if info.kind == "city":  # Astana, Almaty, Shymkent: their names are on the city itself
+                continue
+            centre = self._by_id[info.centre_id]
+            as_place = Place(
+                id=f"region:{info.id}",
+                kind="region",
+                names=info.names,
+                region=info.id,
+                lat=centre.lat,
+                lon=centre.lon,
+            )
+            self._by_id[as_place.id] = as_place
+            self._add(as_place, raw["names"].values(), "name")
+            self._add(as_place, raw["aliases"], "alias")
+            self._add(as_place, raw["former"], "former")
+        self._keys = sorted(self.index)
+        self._located = tuple(p for p in self.places if p.has_point)
+
+    # Lookups --------------------------------------------------------------------------------------
+
+    def place(self, place_id: str) -> Place | None:
+        return self._by_id.get(place_id)
+
+    def region_place(self, region_id: str) -> Place:
+        """The region's centre settlement (for distances from "somewhere in the region")."""
+        return self._by_id[self.regions[region_id].centre_id]
+
+    def in_kazakhstan(self, lat: float, lon: float) -> bool:
+        """Inside Natural Earth's outline of Kazakhstan (simplified to about 2 km), or so close to a
+        known Kazakh place that the simplification must have cut it off (Khorgos on the border)."""
+        if sum(_in_ring(ring, lon, lat) for ring in self.outline) % 2 == 1:
+            return True
+        return any(
+            haversine_km(lat, lon, p.lat, p.lon) <= BORDER_SLACK_KM  # type: ignore[arg-type]
+            for p in self._located
+        )
+
+    def _candidates(
+        self, entries: Iterable[_Entry], named: frozenset[str], score: float
+    ) -> list[Candidate]:
+        entries = list(entries)
+        # What the query says about the kind decides first; a bare name never matches a name that
+        # needs its generic word ("Almaty" is the city, "Almaty oblysy" the region), unless nothing else.
+        for kind, allowed in (
+            ("region", {"region"}),
+            ("district", {"district"}),
+            ("settlement", {"city", "settlement"}),
+        ):
+            if kind in named:
+                preferred = [e for e in entries if e.place.kind in allowed]
+                entries = preferred or entries
+                break
+        else:
+            bare = [e for e in entries if not e.qualified]
+            entries = bare or entries
+        best: dict[str, _Entry] = {}
+        for e in entries:  # one entry per place: its official name beats an alias or former name
+            old = best.get(e.place.id)
+            if old is None or (old.via != "name" and e.via == "name"):
+                best[e.place.id] = e
+        ranked = sorted(
+            best.values(),
+            key=lambda e: (_KIND_ORDER[e.place.kind], -e.place.population, e.place.id),
+        )
+        return [
+            Candidate(e.place, self.regions[e.place.region], e.name, e.via, score) for e in ranked
+        ]
+
+    def resolve(self, text: str, region: str | None = None) -> Resolution:
+        """Find ``text`` (a place, a region or coordinates). ``region`` keeps only that region's answers."""
+        query = "".join(ch if ch.isprintable() else " " for ch in text[:MAX_QUERY]).strip()
+        if region is not None and region not in self.regions:
+            raise BadInput(N_("Unknown region {region}."), region=region)
+        point = parse_coordinates(query)
+        if point is not None:
+            return self._resolve_point(query, point, region)
+        res = self._resolve_name(query, region)
+        if res.status == "none" and region is None and "," in query:
+            res = self._resolve_qualified(query) or res
+        return res
+
+    def _resolve_qualified(self, query: str) -> Resolution | None:
+        """``Talgar, Almaty oblysy``: a name, then a region that narrows it down."""
+        name, _, rest = query.rpartition(",")
+        within = self._resolve_name(rest, None)
+        if within.best is None or within.best.place.kind not in ("region", "city"):
+            return None
+        res = self._resolve_name(name, within.best.region.id)
+        return Resolution(query, res.status, res.candidates, res.suggestions) if res.candidates else None
+
+    def _resolve_name(self, query: str, region: str | None) -> Resolution:
+        key, named = analyse(query)
+        if not key:
+            return Resolution(query, "none")
+        found = self._candidates(self.index.get(key, ()), named, 100.0)
+        status = "exact"
+        if region is not None:
+            found = [c for c in found if c.region.id == region]
+        if not found:
+            found = self._fuzzy(key, named, region)
+            status = "fuzzy"
+        if not found:
+            return Resolution(query, "none", suggestions=self.suggest(key, region))
+        if len({c.region.id for c in found}) > 1:
+            status = "ambiguous"
+        return Resolution(query, status, tuple(found))
+
+    def _fuzzy(self, key: str, named: frozenset[str], region: str | None) -> list[Candidate]:
+        if len(key) < FUZZY_MIN_KEY:
+            return []
+        from rapidfuzz import fuzz, process  # only when the exact lookup failed
+
+        cutoff = FUZZY_CUTOFF if len(key) >= 7 else FUZZY_CUTOFF_SHORT
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=12, score_cutoff=cutoff)
+        if region is not None:
+            hits = [h for h in hits if any(e.place.region == region for e in self.index[h[0]])]
+        if not hits:
+            return []
+        top = hits[0][1]
+        entries = [
+            e for k, s, _ in hits if s >= top - FUZZY_TIE for e in self.index[k]
+            if region is None or e.place.region == region
+        ]  # fmt: skip
+        return self._candidates(entries, named, top)
+
+    def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[str, ...]:
+        """Names that look like ``key`` (folded), for "did you mean"."""
+        if len(key) < 3:
+            return ()
+        from rapidfuzz import fuzz, process
+
+        out: dict[str, None] = {}
+        for k, _, _ in process.extract(
+            key, self._keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
+        ):
+            for e in self.index[k]:
+                if region is None or e.place.region == region:
+                    out.setdefault(e.name, None)
+        return tuple(out)[:limit]
+
+    def _resolve_point(
+        self, query: str, point: tuple[float, float], region: str | None
+    ) -> Resolution:
+        lat, lon = point
+        if not self.in_kazakhstan(lat, lon):
+            raise BadInput(
+                N_("{lat:.4f}, {lon:.4f} is outside Kazakhstan. Latitude comes first: 43.25,76.95."),
+                lat=lat,
+                lon=lon,
+            )
+        ranked = sorted(
+            (haversine_km(lat, lon, p.lat, p.lon), p.id, p)  # type: ignore[arg-type]
+            for p in self._located
+            if region is None or p.region == region
+        )
+        nearest_by_region: dict[str, tuple[float, Place]] = {}
+        for dist, _, p in ranked:
+            nearest_by_region.setdefault(p.region, (dist, p))
+        d1 = ranked[0][0]
+        close = [
+            (rid, dist, p) for rid, (dist, p) in nearest_by_region.items()
+            if dist <= max(d1 * NEAREST_MARGIN, d1 + 1.0)
+        ]  # fmt: skip
+        candidates = []
+        for rid, dist, p in close:
+            here = Place(
+                id="point",
+                kind="point",
+                names=Localized(kk=None, ru=None, en=f"{lat:.5f}, {lon:.5f}"),
+                region=rid,
+                lat=lat,
+                lon=lon,
+            )
+            name = p.names.en or p.id
+            candidates.append(
+                Candidate(here, self.regions[rid], name, "coordinates", 100.0, distance_km=dist)
+            )
+        status = "exact" if len(candidates) == 1 else "ambiguous"
+        return Resolution(query, status, tuple(candidates), point=point, basis="nearest_place")
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The bundled gazetteer, read once per process."""
+    raw = files("kzsupport.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
+    return Gazetteer.from_dict(json.loads(raw))
+
+
+def resolve(text: str, region: str | None = None) -> Resolution:
+    """Resolve ``text`` against the bundled gazetteer (see ``Gazetteer.resolve``)."""
+    return load().resolve(text, region)

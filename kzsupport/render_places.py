@@ -1,0 +1,212 @@
+"""Output of ``place`` and ``near``: how a place was understood, and the services near it.
+
+Pure functions returning rich renderables or strings, like ``render.py`` (whose helpers they use).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from kzsupport import labels
+from kzsupport.geo import NearItem, NearResult
+from kzsupport.i18n import N_, _, current_lang, fmt_distance_km, fmt_number, text
+from kzsupport.labels import label
+from kzsupport.models import Directory
+from kzsupport.places import Candidate, RegionInfo, Resolution
+from kzsupport.render import (
+    DIM,
+    WARN,
+    box_style,
+    csv_text,
+    phones_text,
+    service_name,
+    to_json,
+)
+
+PLACE_KINDS: Mapping[str, str] = {
+    "region": N_("region"),
+    "city": N_("city"),
+    "settlement": N_("settlement"),
+    "district": N_("district"),
+    "point": N_("point"),
+}
+MATCHED_VIA: Mapping[str, str] = {
+    "name": N_("name"),
+    "alias": N_("other spelling"),
+    "former": N_("former name"),
+    "coordinates": N_("nearest place"),
+}
+PLACED_BY: Mapping[str, str] = {
+    "location": N_("own coordinates"),
+    "city": N_("by its city"),
+    "region_centre": N_("by region centre"),
+}
+
+
+def region_label(region: RegionInfo) -> str:
+    return region.name_latn if current_lang() == "kk-latn" else text(region.names)
+
+
+def candidate_name(candidate: Candidate) -> str:
+    return text(candidate.place.names) or candidate.matched
+
+
+def status_text(res: Resolution) -> Text:
+    """One line saying how the text was understood, and what to do when it was not."""
+    out = Text()
+    if res.status == "exact" and res.basis == "nearest_place":
+        c = res.candidates[0]
+        out.append(
+            _("Coordinates in {region}: the nearest known place is {place}, {distance} away.").format(
+                region=region_label(c.region),
+                place=c.matched,
+                distance=fmt_distance_km(c.distance_km or 0.0),
+            )
+        )
+    elif res.status == "exact":
+        out.append(_("Found: {place}.").format(place=candidate_name(res.candidates[0])))
+    elif res.status == "fuzzy":
+        out.append(
+            _("Closest match for {query}: {place} (similarity {score} of 100). Check it is right.").format(
+                query=res.query,
+                place=candidate_name(res.candidates[0]),
+                score=fmt_number(round(res.score or 0.0)),
+            ),
+            style=WARN,
+        )
+    elif res.status == "ambiguous":
+        out.append(
+            _("{query} could be in {count} regions. Choose one with --region.").format(
+                query=res.query, count=len(res.regions)
+            ),
+            style=WARN,
+        )
+    else:
+        out.append(_("No place matches {query}.").format(query=res.query), style=WARN)
+    if res.suggestions:
+        out.append("\n" + _("Did you mean: {names}?").format(names=", ".join(res.suggestions)))
+    return out
+
+
+def place_table(res: Resolution, ascii_only: bool = False) -> Table:
+    table = Table(box=box_style(ascii_only), show_lines=False)
+    table.add_column("#", justify="right")
+    table.add_column(_("Place"), overflow="fold")
+    table.add_column(_("Kind"))
+    table.add_column(_("Region"), overflow="fold")
+    table.add_column(_("ISO"))
+    table.add_column(_("Coordinates"), no_wrap=True)
+    table.add_column(_("Matched"), overflow="fold")
+    for number, c in enumerate(res.candidates, 1):
+        p = c.place
+        where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
+        matched = Text(c.matched)
+        matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
+        table.add_row(
+            str(number),
+            Text(candidate_name(c)),
+            label(PLACE_KINDS, p.kind),
+            Text(region_label(c.region) + "\n" + c.region.id, style=""),
+            c.region.iso,
+            where,
+            matched,
+        )
+    return table
+
+
+def choice_line(number: int, c: Candidate) -> str:
+    """One line of the interactive pick: "2. Aktau (settlement), Karaganda Region"."""
+    return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)}), {region_label(c.region)}"
+
+
+def near_table(items: Sequence[NearItem], directory: Directory, ascii_only: bool = False) -> Table:
+    table = Table(box=box_style(ascii_only), show_lines=True)
+    table.add_column(_("Distance"), justify="right", no_wrap=True)
+    table.add_column(_("Service"), ratio=3, overflow="fold")
+    table.add_column(_("Type"), ratio=1, overflow="fold")
+    table.add_column(_("Where"), ratio=1, overflow="fold")
+    table.add_column(_("Contact"), ratio=1, no_wrap=True)
+    for item in items:
+        s = item.service
+        name = service_name(s)
+        name.append("\n" + s.id, style=DIM)
+        region = directory.regions.get(s.region or "")
+        where = Text(", ".join(x for x in (text(s.city), text(region.names) if region else "") if x))
+        where.append("\n" + label(PLACED_BY, item.placed_by), style=DIM)
+        table.add_row(
+            fmt_distance_km(item.distance_km),
+            name,
+            label(labels.TYPES, s.type),
+            where,
+            phones_text(s),
+        )
+    return table
+
+
+def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) -> list[str]:
+    """Plain sentences to show before the table (stderr): what is missing and how things were placed.
+    ``filtered``: the user asked for a type or group, so "none of this kind" is the right wording."""
+    notes = []
+    if result.none_in_region and region is not None:
+        missing = (
+            _("No services of this kind in {region}. The nearest in other regions:")
+            if filtered
+            else _("No local services listed in {region}. The nearest in other regions:")
+        )
+        notes.append(missing.format(region=region_label(region)))
+    if not result.items:
+        notes.append(_("Nothing found nearby. Try without --radius or --type, or call a national line."))
+    if any(i.placed_by != "location" for i in result.items):
+        notes.append(
+            _("Some services have no coordinates: their distance is measured to their city or region centre.")
+        )
+    return notes
+
+
+def _item_dict(item: NearItem) -> dict[str, Any]:
+    return {
+        "distance_km": round(item.distance_km, 2),
+        "placed_by": item.placed_by,
+        "in_client_region": item.in_region,
+        "service": item.service.to_dict(public=True),
+    }
+
+
+def near_json(
+    res: Resolution, chosen: Candidate | None, result: NearResult | None, directory: Directory
+) -> str:
+    """The place worked from (``place``, ``region``, ``iso``; null when none was chosen), how the
+    text was understood (``resolution``, with every candidate), the services and the national lines."""
+    return to_json(
+        {
+            "as_of": directory.meta.as_of,
+            "place": None if chosen is None else chosen.to_dict(),
+            "region": None if chosen is None else chosen.region.id,
+            "iso": None if chosen is None else chosen.region.iso,
+            "resolution": res.to_dict(),
+            "none_in_region": None if result is None else result.none_in_region,
+            "services": [] if result is None else [_item_dict(i) for i in result.items],
+            "national": [] if result is None else [s.to_dict(public=True) for s in result.national],
+        }
+    )
+
+
+def near_csv(result: NearResult) -> str:
+    header = ("distance_km", "id", "type", "name", "region", "placed_by", "phones")
+    rows = (
+        (
+            f"{i.distance_km:.1f}",
+            i.service.id,
+            i.service.type,
+            text(i.service.name),
+            i.service.region or "",
+            i.placed_by,
+            " / ".join(p.display for p in i.service.phones),
+        )
+        for i in result.items
+    )
+    return csv_text(header, rows)

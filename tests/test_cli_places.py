@@ -1,0 +1,117 @@
+"""kzsupport place / near: output formats, ambiguity, errors, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+Invoke = Callable[..., Result]
+MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
+
+
+def test_place_explains_an_exact_match(invoke: Invoke) -> None:
+    result = invoke("place", "Семипалатинск")
+    assert result.exit_code == 0
+    assert "Semey" in result.stdout and "KZ-10" in result.stdout
+    assert result.stderr == ""
+
+
+def test_place_json_has_place_region_and_iso(invoke: Invoke) -> None:
+    result = invoke("place", "Öskemen", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["status"], data["region"], data["iso"]) == ("exact", "east-kazakhstan", "KZ-63")
+
+
+def test_place_json_lists_every_candidate_of_an_ambiguous_name(invoke: Invoke) -> None:
+    result = invoke("place", "Актау", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["status"] == "ambiguous" and data["region"] is None
+    assert {"mangystau", "karaganda"} <= {c["region"]["id"] for c in data["candidates"]}
+
+
+def test_place_unknown_exits_1_with_a_message(invoke: Invoke) -> None:
+    result = invoke("place", "xqzzv")
+    assert result.exit_code == 1
+    assert "No place matches xqzzv" in result.stderr
+
+
+def test_place_outside_kazakhstan_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("place", "55.75,37.62")
+    assert result.exit_code == 2
+    assert "outside Kazakhstan" in result.stderr
+
+
+def test_near_lists_services_then_national_lines(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", data=MINI)
+    assert result.exit_code == 0
+    assert "test-semey-centre" in result.stdout
+    assert result.stdout.index("test-semey-centre") < result.stdout.index("In danger now")
+    assert "city" in result.stdout  # placed by its city, and the table says so
+
+
+def test_near_says_when_the_region_has_none_of_the_type(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", "--type", "ngo", data=MINI)
+    assert result.exit_code == 0
+    assert "No services of this kind in Abai Region" in result.stderr
+    assert "test-markup" in result.stdout
+
+
+def test_near_ambiguous_without_a_terminal_asks_for_region(invoke: Invoke) -> None:
+    result = invoke("near", "Актау", data=MINI)
+    assert result.exit_code == 1
+    assert "--region" in result.stderr
+
+
+def test_near_ambiguous_json_lists_every_candidate_then_fails(invoke: Invoke) -> None:
+    result = invoke("near", "Актау", "--format", "json", data=MINI)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["place"] is None and data["services"] == []
+    assert {"mangystau", "karaganda"} <= {c["region"]["id"] for c in data["resolution"]["candidates"]}
+
+
+def test_near_region_disambiguates(invoke: Invoke) -> None:
+    result = invoke("near", "Актау", "--region", "mangystau", "--format", "json", data=MINI)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert (data["region"], data["iso"]) == ("mangystau", "KZ-47")
+    assert data["place"]["names"]["ru"] == "Актау"
+    assert [s["id"] for s in data["national"]] == ["test-112", "test-150"]
+
+
+def test_near_csv_has_distances(invoke: Invoke) -> None:
+    result = invoke("near", "50.41,80.25", "--format", "csv", data=MINI)
+    assert result.exit_code == 0
+    header, first = result.stdout.splitlines()[:2]
+    assert header.startswith("distance_km,id")
+    assert first.split(",")[1] == "test-semey-centre"
+
+
+def test_near_distances_follow_the_language(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "near", "Алматы", data=MINI)
+    assert result.exit_code == 0
+    assert "км" in result.stdout
+
+
+def test_near_ambiguous_on_a_terminal_lets_the_user_pick(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzsupport.cli.places._stdin_is_terminal", lambda: True)
+    result = invoke("near", "Актау", "--format", "json", data=MINI, input="1\n")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout[result.stdout.index("{") :])
+    assert data["resolution"]["status"] == "ambiguous"
+    assert (data["region"], data["iso"]) == ("mangystau", "KZ-47")
+    assert "1. Aktau" in result.stderr
+
+
+def test_every_place_kind_and_placement_has_a_label() -> None:
+    from kzsupport import geo, places, render_places
+
+    assert set(render_places.PLACE_KINDS) == set(places.PLACE_KINDS)
+    assert set(render_places.PLACED_BY) == set(geo.PLACED_BY)

@@ -1,0 +1,105 @@
+"""near(): distances, the client's region first, placement by location, city or region centre."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzsupport import store
+from kzsupport.geo import near, place_service
+from kzsupport.models import Directory, Location, Service
+from kzsupport.places import haversine_km
+from kzsupport.places import load as load_gazetteer
+
+MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
+SEMEY = (50.42064, 80.25025)
+
+
+def mini() -> Directory:
+    return store.load(str(MINI))
+
+
+def _template() -> dict[str, Any]:
+    raw = json.loads(MINI.read_text(encoding="utf-8"))["services"]
+    record: dict[str, Any] = next(s for s in raw.values() if s["id"] == "test-semey-centre")
+    return record
+
+
+def with_services(services: list[Service]) -> Directory:
+    d = mini()
+    return replace(d, services=tuple(services))
+
+
+def test_haversine_almaty_astana_is_about_973_km() -> None:
+    assert abs(haversine_km(43.25249, 76.9115, 51.1801, 71.44598) - 973) < 3
+
+
+def test_service_without_coordinates_is_placed_by_its_city() -> None:
+    semey = mini().by_id("test-semey-centre")
+    assert semey is not None
+    placed = place_service(semey, load_gazetteer())
+    assert placed is not None and placed.placed_by == "city"
+    assert haversine_km(placed.lat, placed.lon, *SEMEY) < 1
+
+
+def test_service_without_city_is_placed_by_region_centre() -> None:
+    svc = mini().by_id("test-unverified")
+    assert svc is not None
+    placed = place_service(svc, load_gazetteer())
+    assert placed is not None and placed.placed_by == "region_centre"
+
+
+def test_national_services_are_never_near_but_always_listed() -> None:
+    result = near(mini(), SEMEY, region="abai")
+    assert all(not i.service.is_national for i in result.items)
+    assert [s.id for s in result.national] == ["test-112", "test-150"]
+
+
+def test_clients_region_comes_first() -> None:
+    result = near(mini(), SEMEY, region="abai")
+    assert result.items[0].service.id == "test-semey-centre"
+    assert result.items[0].in_region and result.items[0].placed_by == "city"
+    assert not result.none_in_region
+
+
+def test_region_without_the_type_says_so_and_gives_the_nearest_elsewhere() -> None:
+    result = near(mini(), SEMEY, types=["ngo"], region="abai")
+    assert result.none_in_region
+    assert [i.service.id for i in result.items] == ["test-markup"]
+    assert not result.items[0].in_region
+
+
+def test_radius_keeps_only_services_within_it() -> None:
+    result = near(mini(), SEMEY, radius_km=50, region="abai")
+    assert [i.service.id for i in result.items] == ["test-semey-centre"]
+
+
+def test_unverified_records_are_hidden_unless_asked() -> None:
+    assert "test-unverified" not in {i.service.id for i in near(mini(), SEMEY).items}
+    shown = near(mini(), SEMEY, include_unverified=True).items
+    assert "test-unverified" in {i.service.id for i in shown}
+
+
+POINTS = st.tuples(st.floats(41.0, 55.0), st.floats(47.0, 87.0))
+REGIONS = st.sampled_from(["abai", "almaty", "astana", "shymkent", "karaganda", "jetisu"])
+
+
+@given(st.lists(st.tuples(POINTS, REGIONS), min_size=1, max_size=40), POINTS, REGIONS)
+@settings(max_examples=60, deadline=None)
+def test_near_results_are_sorted_by_distance_within_each_group(
+    spots: list[tuple[tuple[float, float], str]], origin: tuple[float, float], region: str
+) -> None:
+    base = Service.from_dict(_template())
+    services = [
+        replace(base, id=f"s{i}", region=r, location=Location(lat, lon))
+        for i, ((lat, lon), r) in enumerate(spots)
+    ]
+    result = near(with_services(services), origin, limit=50, region=region)
+    keys = [(not i.in_region, i.distance_km) for i in result.items]
+    assert keys == sorted(keys)
+    assert len(result.items) == len(services)

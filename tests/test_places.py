@@ -1,0 +1,249 @@
+"""Place resolution: the hand-written query set, folding, ambiguity, coordinates, hostile input."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.placekey import fold, kinds
+from kzsupport.places import load, parse_coordinates, resolve
+
+QUERIES = Path(__file__).parent / "place_queries.tsv"
+
+
+def _queries() -> list[tuple[str, str, str]]:
+    lines = QUERIES.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")][1:]
+    return [(q, region, style) for q, region, style in rows]
+
+
+def test_query_set_has_no_wrong_answer_and_reports_the_resolved_share(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rows = _queries()
+    assert len(rows) >= 300
+    resolved = asked = missed = 0
+    wrong: list[str] = []
+    for query, expected, _style in rows:
+        res = resolve(query)
+        if res.resolved:
+            assert res.best is not None
+            if res.best.region.id == expected:
+                resolved += 1
+            else:
+                wrong.append(f"{query} -> {res.best.region.id}, expected {expected}")
+        elif res.status == "ambiguous":
+            if expected not in res.regions:
+                wrong.append(f"{query} -> one of {res.regions}, expected {expected}")
+            asked += 1
+        else:
+            missed += 1
+    with capsys.disabled():
+        print(
+            f"\nplace queries: {len(rows)}, resolved right {resolved} ({resolved / len(rows):.1%}), "
+            f"ambiguous (right region listed) {asked}, not found {missed}, wrong {len(wrong)}"
+        )
+    assert wrong == []
+    assert resolved / len(rows) >= 0.95
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Өскемен", "Öskemen", "Oskemen", "Оскемен", "OSKEMEN"),
+        ("Қапшағай", "Qapshaǵaı", "Капшагай", "Kapshagay"),
+        ("Шымкент", "Şymkent", "S'ymkent", "Shymkent"),
+        ("Атырау", "Atyraý", "Atyray'", "Atyrau"),
+    ],
+)
+def test_scripts_and_alphabets_fold_to_one_key(spellings: tuple[str, ...]) -> None:
+    assert len({fold(s) for s in spellings}) == 1
+
+
+def test_generic_words_are_dropped_and_remembered() -> None:
+    assert fold("Алматы облысы") == fold("г. Алматы") == fold("Almaty")
+    assert kinds("Алматы облысы") == {"region"}
+    assert kinds("Карасайский р-н") == {"district"}
+    assert kinds("г. Алматы") == {"settlement"}
+
+
+def test_bare_almaty_is_the_city_and_with_oblysy_the_region() -> None:
+    assert resolve("Almaty").regions == ("almaty",)
+    assert resolve("Almaty oblysy").regions == ("almaty-region",)
+
+
+def test_a_name_in_several_regions_is_never_resolved_silently() -> None:
+    res = resolve("Актау")
+    assert res.status == "ambiguous"
+    assert res.best is None
+    assert {"mangystau", "karaganda"} <= set(res.regions)
+
+
+def test_region_narrows_an_ambiguous_name() -> None:
+    res = resolve("Актау", region="mangystau")
+    assert res.status == "exact"
+    assert res.best is not None and res.best.place.population > 100_000
+
+
+def test_unknown_region_is_bad_input() -> None:
+    with pytest.raises(BadInput):
+        resolve("Актау", region="atlantis")
+
+
+def test_typo_is_a_fuzzy_match_with_its_score() -> None:
+    res = resolve("Taldykurgn")
+    assert res.status == "fuzzy"
+    assert res.best is not None and res.best.region.id == "jetisu"
+    assert res.score is not None and 85 <= res.score < 100
+
+
+def test_nonsense_gives_none_with_suggestions_when_close() -> None:
+    assert resolve("xqzzv").status == "none"
+    near_miss = resolve("Oskemenovsk")
+    assert near_miss.status in ("none", "fuzzy")
+    assert resolve("Oskemnovka").suggestions or resolve("Oskemnovka").resolved
+
+
+def test_renames_resolve_to_the_current_place() -> None:
+    for old, region in [
+        ("Семипалатинск", "abai"),
+        ("Капчагай", "almaty-region"),
+        ("Гурьев", "atyrau"),
+        ("Шевченко", "mangystau"),
+        ("Лениногорск", "east-kazakhstan"),
+        ("Нур-Султан", "astana"),
+        ("Южно-Казахстанская область", "turkistan"),
+    ]:
+        res = resolve(old)
+        assert res.resolved and res.regions == (region,), old
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50.41,80.25", (50.41, 80.25)),
+        ("50.41 80.25", (50.41, 80.25)),
+        ("50.41; 80.25", (50.41, 80.25)),
+        ("50,41;80,25", (50.41, 80.25)),
+        ("50°24′N 80°15′E", (50.4, 80.25)),
+        ("Semey", None),
+    ],
+)
+def test_coordinates_are_parsed_in_every_written_form(
+    text: str, expected: tuple[float, float] | None
+) -> None:
+    got = parse_coordinates(text)
+    if expected is None:
+        assert got is None
+    else:
+        assert got == pytest.approx(expected)
+
+
+def test_coordinates_give_the_region_of_the_nearest_place() -> None:
+    res = resolve("50.41,80.25")
+    assert res.status == "exact" and res.basis == "nearest_place"
+    assert res.regions == ("abai",)
+
+
+def test_coordinates_outside_kazakhstan_are_a_clear_error() -> None:
+    with pytest.raises(BadInput, match="outside Kazakhstan"):
+        resolve("55.75,37.62")  # Moscow
+    with pytest.raises(BadInput, match="outside Kazakhstan"):
+        resolve("42.87,74.59")  # Bishkek, inside Kazakhstan's bounding box
+
+
+def test_out_of_range_coordinates_are_bad_input() -> None:
+    with pytest.raises(BadInput):
+        resolve("95,200")
+
+
+def test_resolution_json_carries_region_slug_and_iso() -> None:
+    data = resolve("Семей").to_dict()
+    assert data["status"] == "exact"
+    assert data["region"] == "abai" and data["iso"] == "KZ-10"
+    assert data["place"]["names"]["kk"] == "Семей"
+
+
+def test_gazetteer_credits_geonames() -> None:
+    assert "GeoNames" in load().meta["attribution"]
+    assert "CC BY 4.0" in load().meta["attribution"]
+
+
+def test_resolving_opens_no_socket(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a socket was opened")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    load.cache_clear()
+    try:
+        assert resolve("Усть-Каменогорск").regions == ("east-kazakhstan",)
+        assert resolve("Talgr").status in ("fuzzy", "none", "ambiguous")
+        assert resolve("43.24,76.95").regions == ("almaty",)
+    finally:
+        load.cache_clear()
+
+
+# Property tests ------------------------------------------------------------------------------
+
+
+@given(st.text(max_size=60))
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=200),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=50),
+    st.sampled_from(["", " ", "\x00", "\x1b[31m", "🙂🙂", "Семей🙂", "Сем\x00ей", "Алма-Ata", "𝔄𝔩𝔪𝔞𝔱𝔶"]),
+    st.builds(lambda a, b: f"{a},{b}", st.floats(allow_nan=True), st.floats(allow_nan=True)),
+)
+
+
+@given(HOSTILE)
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_an_answer_or_a_clear_error(text: str) -> None:
+    try:
+        res = resolve(text)
+    except KzSupportError as exc:
+        assert exc.message()
+        return
+    assert res.status in ("exact", "fuzzy", "ambiguous", "none")
+    res.to_dict()
+
+
+def test_ten_thousand_characters_give_an_answer() -> None:
+    assert resolve("Семей" * 2000).status in ("exact", "fuzzy", "ambiguous", "none")
+
+
+# Data contract of the bundled gazetteer -------------------------------------------------------
+
+
+def test_gazetteer_rows_are_sound() -> None:
+    gaz = load()
+    ids = [p.id for p in gaz.places]
+    assert len(ids) == len(set(ids))
+    assert len(gaz.regions) == 20
+    for p in gaz.places:
+        assert p.region in gaz.regions, p.id
+        assert p.names.en, p.id
+        if p.has_point:
+            assert gaz.in_kazakhstan(p.lat, p.lon), p.id  # type: ignore[arg-type]
+
+
+def test_every_region_centre_is_a_located_place_in_its_region() -> None:
+    gaz = load()
+    for region in gaz.regions.values():
+        centre = gaz.region_place(region.id)
+        assert centre.has_point and centre.region == region.id
+
+
+def test_post_2022_moves_are_applied() -> None:
+    for name, region in [("Urzhar", "abai"), ("Semey", "abai"), ("Taldykorgan", "jetisu"),
+                         ("Zhezkazgan", "ulytau"), ("Konaev", "almaty-region")]:
+        assert resolve(name).regions == (region,), name
