@@ -166,3 +166,30 @@ def test_sheet_language_alone_leaves_the_interface_in_english(invoke: Invoke) ->
     result = invoke("referral", "test-unverified", "--lang", "ru", data=MINI)
     assert result.exit_code == 1
     assert "is not verified yet" in result.stderr
+
+
+def test_near_puts_the_nearest_services_on_the_sheet(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семипалатинск", "--lang", "ru", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    body = result.stdout.split("Общенациональные номера")[0]
+    assert body.index("Кризисный центр, Семей") < body.index("Фонд")
+    assert "Semey" in result.stderr  # how the place was understood, in the interface language
+
+
+def test_near_a_place_that_does_not_resolve_is_an_error(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("referral", "--near", "Qwzxqq", "-o", str(tmp_path / "s.pdf"), data=MINI)
+    assert result.exit_code == 1
+    assert "Qwzxqq" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_near_an_ambiguous_place_asks_for_its_region(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Актау", data=MINI)
+    assert result.exit_code == 1 and "--region" in result.stderr
+    assert invoke("referral", "--near", "Актау", "--region", "mangystau", data=MINI).exit_code == 0
+
+
+def test_near_on_a_discreet_card_passes_over_services_with_nothing_to_call(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "50.41,80.25", "--discreet", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert "8 727 200 00 00" in result.stdout

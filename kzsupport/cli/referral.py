@@ -10,15 +10,16 @@ import click
 from kzsupport import i18n
 from kzsupport.cli.options import (
     LANGUAGE_CHOICE,
+    REGION,
     App,
     TranslatedCommand,
     option,
     pass_app,
-    region_option,
     types_option,
 )
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
+from kzsupport.models import Service
 from kzsupport.referral import BINARY_FORMATS, FORMATS, render
 from kzsupport.referral.output import write_atomic
 from kzsupport.referral.select import DEFAULT_LIMIT, choose, sheet_for
@@ -35,6 +36,25 @@ def _format(requested: str | None, output: Path | None) -> str:
     return requested or _EXTENSIONS.get(suffix, "txt")
 
 
+def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], limit: int
+            ) -> list[Service]:
+    """Services nearest to the place the user typed, resolved (and picked) as ``near`` does."""
+    from kzsupport import geo, places, render_places
+    from kzsupport.cli.places import _pick  # the same choice (or error) as "kzsupport near"
+
+    gaz = places.load()
+    res = gaz.resolve(query, region)
+    chosen = _pick(app, res)
+    app.hint(render_places.status_text(res).plain)
+    p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
+    point = (float(p.lat or 0.0), float(p.lon or 0.0))
+    result = geo.near(app.directory, point, types, None, limit, None, chosen.region.id,
+                      gazetteer=gaz)
+    for note in render_places.near_notes(result, chosen.region, bool(types)):
+        app.hint(note)
+    return [item.service for item in result.items]
+
+
 @click.command(
     cls=TranslatedCommand,
     help=N_(
@@ -42,15 +62,18 @@ def _format(requested: str | None, output: Path | None) -> str:
         "lines and a note on what to do if a number does not answer. Unverified records are never "
         "printed and confidential addresses never appear. --discreet makes a neutral contact card "
         "with no addresses and no word that tells what the services are for.\n\n"
-        "Example: kzsupport referral --type crisis_centre --region abai --lang kk --also ru "
-        "--format pdf --output sheet.pdf"
+        "Example: kzsupport referral --near Семей --type crisis_centre --lang kk --also ru "
+        "--output sheet.pdf"
     ),
 )
 @click.argument("ids", nargs=-1, metavar="[ID]...")
+@option("--near", "near_place", metavar="PLACE",
+        help=N_("Choose the services nearest to this place name or lat,lon (as in \"kzsupport near\")."))
 @types_option
-@region_option
+@option("--region", "-r", type=REGION,
+        help=N_("Only this region (id or ISO code); with --near, the region of the place."))
 @option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True,
-        help=N_("At most this many services chosen by --type or --region."))
+        help=N_("At most this many services chosen by --near, --type or --region."))
 @option("--lang", "sheet_lang", type=LANGUAGE_CHOICE,
         help=N_("The client's language for the sheet (default: the interface language)."))
 @option("--also", "also_lang", type=LANGUAGE_CHOICE,
@@ -67,6 +90,7 @@ def _format(requested: str | None, output: Path | None) -> str:
 def referral(
     app: App,
     ids: tuple[str, ...],
+    near_place: str | None,
     types: tuple[str, ...],
     region: str | None,
     limit: int,
@@ -81,7 +105,9 @@ def referral(
     fmt = _format(output_format, output)
     if output is None and fmt in BINARY_FORMATS:
         raise BadInput(N_("A PDF cannot be written to the terminal. Add --output FILE.pdf."))
-    services = choose(app.directory, ids, region, types, limit)
+    nearby = _nearby(app, near_place, region, types, limit + len(ids)) if near_place else None
+    services = choose(app.directory, ids, None if nearby is not None else region, types, limit,
+                      nearby, discreet)
     if not services:
         app.hint(_("No service matches. Widen the search: another --type or region."))
     options = Options(lang=(sheet_lang or i18n.current_lang()).lower(),

@@ -9,7 +9,7 @@ from kzsupport import directory
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Service
-from kzsupport.referral.sheet import EligibilityResult, Options, Sheet, build_sheet
+from kzsupport.referral.sheet import EligibilityResult, Options, Sheet, build_sheet, printable
 
 DEFAULT_LIMIT = 5
 
@@ -20,19 +20,27 @@ def choose(
     region: str | None = None,
     types: Sequence[str] = (),
     limit: int = DEFAULT_LIMIT,
+    nearby: Sequence[Service] | None = None,
+    discreet: bool = False,
 ) -> list[Service]:
     """The services named by id (in the order given; an unknown id is an error), followed by at
-    most ``limit`` visible services matching ``region`` and ``types`` that were not named."""
-    if not ids and region is None and not types:
-        raise BadInput(N_("Name services by id, or choose them with --type or --region."))
+    most ``limit`` others: those ``nearby`` (nearest first) when a place was given, else the
+    visible services matching ``region`` and ``types``. Others that could not go on the sheet
+    (on a discreet card: those with no phone) are passed over; a named one is refused later."""
+    if not ids and region is None and not types and nearby is None:
+        raise BadInput(N_("Name services by id, or choose them with --near, --type or --region."))
     if limit < 1:
         raise BadInput(N_("--limit must be at least 1."))
     chosen = list(dict.fromkeys(directory.get(d, sid) for sid in ids))
-    if region is not None or types:
-        taken = {s.id for s in chosen}
-        found = [s for s in directory.search(d, region=region, types=types) if s.id not in taken]
-        chosen += found[:limit]
-    return chosen
+    if nearby is not None:
+        pool: Sequence[Service] = nearby
+    elif region is not None or types:
+        pool = directory.search(d, region=region, types=types)
+    else:
+        pool = []
+    taken = {s.id for s in chosen}
+    others = [s for s in pool if s.id not in taken and printable(s, discreet=discreet)]
+    return chosen + others[:limit]
 
 
 def sheet_for(

@@ -274,6 +274,15 @@ def check_printable(service: Service, *, discreet: bool) -> None:
         )
 
 
+def printable(service: Service, *, discreet: bool) -> bool:
+    """Whether ``check_printable`` lets the record through (for choosing among search results)."""
+    try:
+        check_printable(service, discreet=discreet)
+    except SheetRefused:
+        return False
+    return True
+
+
 def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
     # On a discreet card the recorded name is never used: it may say what the service is for.
     name = w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line"))) if discreet else w.loc(
