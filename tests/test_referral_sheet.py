@@ -55,7 +55,9 @@ def test_a_national_line_chosen_as_a_service_is_not_repeated_in_the_block() -> N
 
 def test_voice_numbers_read_locally_and_messengers_keep_the_country_code() -> None:
     assert local_number(Phone("+77270000000", "voice", "+7 727 000 00 00")) == "8 727 000 00 00"
-    assert local_number(Phone("+77081060810", "whatsapp", "x")) == "+7 708 106 08 10"
+    assert local_number(Phone("+77172580058", "voice", "8 (7172) 58-00-58")) == "8 (7172) 58-00-58"
+    assert local_number(Phone("+77081060810", "whatsapp", "8 708 106 08 10")) == "+7 708 106 08 10"
+    assert local_number(Phone("+77081060810", "whatsapp", "+7 708 106 08 10")) == "+7 708 106 08 10"
     assert local_number(Phone("111", "short_number", "111")) == "111"
     assert local_number(Phone("+99890000000", "voice", "+998 90 000 00 00")) == "+998 90 000 00 00"
 
@@ -183,3 +185,31 @@ def test_discreet_check_ignores_ids_that_are_never_printed() -> None:
     sheet = make([replace(LEGAL, id="almaty-crisis-shelter")], discreet=True)
     assert sheet.entries[0].service_id == "almaty-crisis-shelter"
     assert "almaty-crisis-shelter" not in list(sheet.all_text())
+
+
+def test_discreet_card_keeps_a_plain_name_and_neutralises_a_telling_one() -> None:
+    ambulance = replace(NATIONAL[3], id="kz-103", type="health", national_order=5,
+                        phones=(Phone("103", "short_number", "103"),),
+                        name=Localized("Жедел жәрдем 103", "Скорая помощь 103", "Ambulance 103"))
+    telling_police = replace(NATIONAL[2], name=Localized(
+        "Зорлық-зомбылық бөлімі", "Отдел по бытовому насилию", "Domestic violence unit"))
+    sheet = build_sheet([], [ambulance, telling_police, *NATIONAL[:2]], Options(lang="ru",
+                        discreet=True), printed=date(2026, 1, 1), as_of="2026-01-01")
+    names = {e.phones[0].number: e.name.parts[0] for e in sheet.national}
+    assert names["103"] == "Скорая помощь 103"
+    assert names["102"] == "Полиция"  # the neutral label, not the telling name
+    assert [e.phones[0].number for e in sheet.national][:1] == ["102"]
+
+
+def test_caveats_are_printed_except_on_a_discreet_card() -> None:
+    careful = replace(LEGAL, caveats=(Localized("Ескерту", "Звоните заранее", "Call first"),))
+    notes = make([careful], lang="ru").entries[0].notes
+    assert notes is not None and notes.value.parts == ("Звоните заранее",)
+    assert make([careful], lang="ru", discreet=True).entries[0].notes is None
+
+
+def test_address_that_starts_with_its_city_names_the_city_once() -> None:
+    local = replace(LEGAL, address=Address(text=Localized("Астана, Абай 1", "Астана, Абая 1",
+                                                            "Astana, 1 Abai"), confidential=False))
+    address = make([local], lang="ru").entries[0].address
+    assert address is not None and address.value.parts == ("Астана, Абая 1",)

@@ -36,16 +36,18 @@ REVEALING_WORDS: tuple[str, ...] = (
     # ru
     "насил", "кризис", "убежищ", "приют", "жертв", "бытов", "торговл", "побо",
     # kk (Cyrillic and the 2021 Latin alphabet)
-    "зорлық", "дағдарыс", "баспана", "жәбірлен", "тұрмыстық", "зорлы-зомбылық",
-    "zorlyq", "dagdarys", "dağdarys", "baspana", "jäbirlen", "turmystyq", "tūrmystyq",
+    "зорлық", "зомбылық", "дағдарыс", "баспана", "жәбірлен", "құрбан", "тұрмыстық",
+    "zorlyq", "zombylyq", "dagdarys", "dağdarys", "baspana", "jäbirlen", "qurban", "qūrban",
+    "turmystyq", "tūrmystyq",
 )
 
 # A stem counts at the start of a word only ("rape" in "therapeutic" is not a hit).
 _REVEALING = re.compile(r"\b(?:" + "|".join(map(re.escape, REVEALING_WORDS)) + ")", re.IGNORECASE)
 
-# Types whose usual name reveals nothing (general emergency numbers); every other type gets a neutral
-# label on a discreet sheet, whatever its recorded name says.
-_PLAIN_TYPES = ("emergency", "police")
+# Types whose recorded name is printed on a discreet card when it carries no revealing word (112,
+# 102, 103, the e-government line): every other type always gets its neutral label, whatever its
+# name says.
+_PLAIN_TYPES = ("emergency", "police", "health", "government_info")
 
 _NEUTRAL_LABEL: dict[str, str] = {
     "emergency": N_("Emergency services"),
@@ -123,6 +125,7 @@ class Entry:
     free: Row | None = None
     offers: Row | None = None
     bring: Row | None = None
+    notes: Row | None = None
     checked: Row | None = None
 
     def numbers(self) -> str:
@@ -133,7 +136,7 @@ class Entry:
         """The labelled rows in reading order (phones come first and are rendered apart)."""
         candidates = (
             self.address, self.hours, self.languages, self.free,
-            self.offers, self.bring, self.checked,
+            self.offers, self.bring, self.notes, self.checked,
         )
         return tuple(r for r in candidates if r is not None)
 
@@ -209,14 +212,15 @@ def _strings(obj: Any) -> Iterator[str]:
 
 
 def local_number(phone: Phone) -> str:
-    """A number as a person in Kazakhstan reads and dials it: ``8 727 123 45 67`` for a voice line,
-    ``+7 708 106 08 10`` for a messenger (they need the country code), a short number as it is."""
-    digits = re.sub(r"\D", "", phone.number)
-    if phone.kind == "short_number" or not phone.number.startswith("+7") or len(digits) != 11:
-        return phone.display
-    rest = digits[1:]
-    grouped = f"{rest[:3]} {rest[3:6]} {rest[6:8]} {rest[8:]}"
-    return ("+7 " if phone.kind in _PHONE_KIND_BRAND else "8 ") + grouped
+    """A number as a person in Kazakhstan dials it, keeping the record's grouping: ``8 (7172) ...``
+    for a call (``+7`` becomes ``8``), ``+7 ...`` for a messenger (it needs the country code), a short
+    number or a handle as it is."""
+    display = phone.display.strip()
+    if not phone.number.startswith("+7"):
+        return display
+    if phone.kind in _PHONE_KIND_BRAND:
+        return "+7" + display[1:] if display.startswith("8") else display
+    return "8" + display[2:] if display.startswith("+7") else display
 
 
 class _Writer:
@@ -274,6 +278,16 @@ def check_printable(service: Service, *, discreet: bool) -> None:
         )
 
 
+def _discreet_name(service: Service, w: _Writer) -> Text:
+    """The recorded name only for a plain type and only if no word in it reveals a purpose; else
+    the neutral label of the type ("Advice line", "Support centre" ...)."""
+    if service.type in _PLAIN_TYPES:
+        recorded = w.loc(service.name)
+        if not any(revealing_word(part) for part in recorded.parts):
+            return recorded
+    return w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line")))
+
+
 def printable(service: Service, *, discreet: bool) -> bool:
     """Whether ``check_printable`` lets the record through (for choosing among search results)."""
     try:
@@ -284,10 +298,7 @@ def printable(service: Service, *, discreet: bool) -> bool:
 
 
 def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
-    # On a discreet card the recorded name is never used: it may say what the service is for.
-    name = w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line"))) if discreet else w.loc(
-        service.name
-    )
+    name = _discreet_name(service, w) if discreet else w.loc(service.name)
     phones = tuple(
         PhoneLine(
             kind=Text((_PHONE_KIND_BRAND[p.kind],)) if p.kind in _PHONE_KIND_BRAND
@@ -315,6 +326,9 @@ def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
             "bring", N_("What to bring"),
             w.concat([w.loc(d) for d in service.required_documents], "; "),
         ),
+        notes=None if discreet or not service.caveats else w.row(
+            "notes", N_("Please note"), w.concat([w.loc(c) for c in service.caveats], " "),
+        ),
         checked=_checked(service, w),
     )
 
@@ -324,12 +338,16 @@ def _address(service: Service, w: _Writer) -> Row | None:
         # The confidential address object is not read at all: only a fixed sentence is printed.
         return w.row("address", N_("Address"), w.msg(N_("given by phone")))
     public = service.public_address
-    parts = [w.loc(service.city)] if service.city else []
-    if public is not None and public.text is not None:
-        parts.append(w.loc(public.text))
-    if not parts:
+    city = w.loc(service.city)
+    street = w.loc(public.text if public is not None else None)
+    if not city and not street:
         return None
-    return w.row("address", N_("Address"), w.concat(parts, ", "))
+    # "Караганда, Караганда, ..." when the address already starts with its city: print it once.
+    value = Text(tuple(
+        s if c and s.casefold().startswith(c.casefold()) else ", ".join(p for p in (c, s) if p)
+        for c, s in zip(city.parts, street.parts, strict=True)
+    ))
+    return w.row("address", N_("Address"), value)
 
 
 def _hours(service: Service, w: _Writer) -> Row | None:
@@ -362,7 +380,7 @@ def _checked(service: Service, w: _Writer) -> Row:
 
 def _national_key(service: Service) -> tuple[int, int, str]:
     """112 and 102 first, then the other national lines in their recorded order (111, 150 ...)."""
-    first = 0 if service.type in _PLAIN_TYPES else 1
+    first = 0 if service.type in ("emergency", "police") else 1
     order = service.national_order if service.national_order is not None else 999
     return (first, order, service.id)
 
