@@ -77,11 +77,11 @@ def get(directory: Directory, service_id: str) -> Service:
 
 
 def hotlines(directory: Directory) -> list[Service]:
-    """The national lines a person in danger needs, emergency numbers first."""
-    national = [s for s in directory.services if s.is_national and visible(s)]
+    """The national lines a person in danger can call, emergency numbers first."""
+    national = [s for s in directory.services if s.is_national and s.has_contact and visible(s)]
     return sorted(national, key=lambda s: (s.national_order is None, s.national_order or 0, s.id))
 
 
 def national_numbers(directory: Directory) -> Sequence[Service]:
-    """The short national lines shown in every footer (those with a ``national_order``)."""
-    return [s for s in hotlines(directory) if s.national_order is not None]
+    """The national lines shown in every footer: emergency, police and the two help lines."""
+    return [s for s in hotlines(directory) if s.national_order is not None and s.national_order <= 4]

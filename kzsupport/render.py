@@ -85,7 +85,9 @@ def verification_text(service: Service) -> Text:
 def place_text(service: Service, directory: Directory) -> Text:
     if service.is_national:
         return Text(_("national"))
-    parts = [text(service.city), region_name(directory.regions.get(service.region or ""))]
+    city = text(service.city)
+    region = region_name(directory.regions.get(service.region or ""))
+    parts = [city] if region == city else [city, region]  # Almaty, Astana, Shymkent are both
     return Text(", ".join(p for p in parts if p) or _("region not stated"))
 
 
@@ -143,30 +145,37 @@ def services_table(
     return table
 
 
+def first_sentence(value: str) -> str:
+    """The first sentence of a description, for compact listings (``show`` gives the rest)."""
+    for end in (". ", "! ", "? "):
+        cut = value.find(end)
+        if cut != -1:
+            return value[: cut + 1]
+    return value
+
+
 def hotlines_table(
     services: Sequence[Service], ascii_only: bool = False, narrow: bool = False
 ) -> RenderableType:
+    """The national lines: number, name, what it is for, hours, caveats."""
     blocks: list[RenderableType] = []
     table = Table(box=box_style(ascii_only), show_lines=True)
-    table.add_column(_("Number"), no_wrap=True)
-    table.add_column(_("Service"), ratio=3, overflow="fold")
+    table.add_column(_("Number"), min_width=16, overflow="fold")
+    table.add_column(_("Service"), ratio=4, overflow="fold")
     table.add_column(_("Hours"), ratio=1, overflow="fold")
     table.add_column(_("Checked"), ratio=1, overflow="fold")
     for service in services:
         name = service_name(service)
         name.stylize("bold")
-        name.append("\n")
-        name.append(text(service.description))
+        name.append("\n" + first_sentence(text(service.description)))
         for caveat in service.caveats:
             name.append("\n! " + text(caveat), style=WARN)
+        name.append("\n" + service.id, style=DIM)
         if narrow:
             block = phones_text(service)
-            block.append("\n")
-            block.append_text(name)
-            block.append("\n")
-            block.append_text(hours_text(service))
-            block.append("\n")
-            block.append_text(verification_text(service))
+            for part in (name, hours_text(service), verification_text(service)):
+                block.append("\n")
+                block.append_text(part)
             block.append("\n")
             blocks.append(block)
         else:

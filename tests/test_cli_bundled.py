@@ -1,0 +1,50 @@
+"""The commands of issue 2 on the real bundled data."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Invoke
+
+
+def test_kazakh_find_in_almaty_lists_sourced_records_marked_without_contact(invoke: Invoke) -> None:
+    result = invoke("--lang", "kk", "find", "--region", "almaty", "--format", "json")
+    services = json.loads(result.stdout)["services"]
+    assert services and all(s["region"] == "almaty" for s in services)
+    assert all(s["sources"] and s["verification"]["status"] == "source_only" for s in services)
+    table = invoke("--lang", "kk", "find", "--region", "almaty").stdout
+    assert "Тексерілген байланыс жоқ" in table  # "no verified contact" in Kazakh
+    assert "«Жан-Сая» дағдарыс орталығы" in table
+
+
+def test_russian_hotlines_json_starts_with_112_and_102(invoke: Invoke) -> None:
+    data = json.loads(invoke("--lang", "ru", "hotlines", "--format", "json").stdout)
+    numbers = [s["phones"][0]["number"] for s in data["services"]]
+    assert numbers[:4] == ["112", "102", "111", "150"]
+    one_fifty = next(s for s in data["services"] if s["phones"][0]["number"] == "150")
+    assert "+77081060810" in [p["number"] for p in one_fifty["phones"]]
+    assert all(s["name"]["kk"] and s["name"]["ru"] and s["name"]["en"] for s in data["services"])
+
+
+def test_kazakh_latin_regions(invoke: Invoke) -> None:
+    out = invoke("--lang", "kk-latn", "regions").stdout
+    for name in ("Abai oblysy", "Şymkent", "Almaty", "Ūlytau oblysy", "Türkıstan oblysy"):
+        assert name in out
+
+
+def test_hotlines_leave_out_lines_that_cannot_be_called(invoke: Invoke) -> None:
+    data = json.loads(invoke("hotlines", "--format", "json").stdout)
+    assert all(s["phones"] for s in data["services"])
+    assert all(s["status"] == "active" for s in data["services"])
+
+
+def test_unverified_leads_hidden_by_default(invoke: Invoke) -> None:
+    default = json.loads(invoke("find", "--format", "json").stdout)["services"]
+    everything = json.loads(invoke("find", "--all", "--format", "json").stdout)["services"]
+    assert not any(s["verification"]["status"] == "unverified" for s in default)
+    assert any(s["verification"]["status"] == "unverified" for s in everything)
+
+
+def test_version_reports_data_date_count_and_geonames_credit(invoke: Invoke) -> None:
+    out = invoke("--version").stdout
+    assert "2026-11-22" in out and "49 records" in out and "GeoNames" in out
