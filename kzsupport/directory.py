@@ -44,6 +44,11 @@ def search(
     descriptions, cities and region names; records whose name matches come first."""
     wanted_types = set(types)
     words = fold_words(text) if text else []
+    haystacks = (
+        directory.derived("search", lambda: [_haystack(s, directory) for s in directory.services])
+        if words
+        else []
+    )
     scored: list[tuple[int, int, Service]] = []
     for index, service in enumerate(directory.services):
         if not visible(service, include_unverified):
@@ -56,7 +61,7 @@ def search(
             continue
         rank = 0
         if words:
-            name_words, other_words = _haystack(service, directory)
+            name_words, other_words = haystacks[index]
             if not all(w in name_words or w in other_words for w in words):
                 continue
             rank = -sum(w in name_words for w in words)

@@ -68,25 +68,18 @@ def place_service(service: Service, gazetteer: Gazetteer) -> Placed | None:
     return None
 
 
-# Placements depend only on the directory: computed once per loaded directory.
-_placed_cache: dict[int, tuple[Directory, dict[str, Placed]]] = {}
-
-
 def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> dict[str, Placed]:
-    """Every placeable service of ``directory`` by id (cached for the directory object)."""
-    cached = _placed_cache.get(id(directory))
-    if cached is not None and cached[0] is directory:
-        return cached[1]
-    gaz = gazetteer or load_gazetteer()
-    placed = {
-        s.id: replace(p, shown=visible(s))
-        for s in directory.services
-        if (p := place_service(s, gaz)) is not None
-    }
-    if len(_placed_cache) > 4:
-        _placed_cache.clear()
-    _placed_cache[id(directory)] = (directory, placed)
-    return placed
+    """Every placeable service of ``directory`` by id (built once per loaded directory)."""
+
+    def build() -> dict[str, Placed]:
+        gaz = gazetteer or load_gazetteer()
+        return {
+            s.id: replace(p, shown=visible(s))
+            for s in directory.services
+            if (p := place_service(s, gaz)) is not None
+        }
+
+    return directory.derived("placements", build)
 
 
 def _nearest(

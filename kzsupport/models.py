@@ -6,9 +6,11 @@ Records are built from plain JSON dicts (the TinyDB documents) by ``from_dict`` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 
@@ -324,7 +326,7 @@ class Service:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Service:
-        known = {f for f in cls.__dataclass_fields__ if f != "extra"}
+        known = _SERVICE_FIELDS
         name = Localized.from_dict(data["name"])
         description = Localized.from_dict(data["description"])
         assert name is not None and description is not None  # noqa: S101 (schema guarantees)
@@ -395,6 +397,9 @@ class Service:
         return out
 
 
+_SERVICE_FIELDS = frozenset(f for f in Service.__dataclass_fields__ if f != "extra")
+
+
 @dataclass(frozen=True)
 class Region:
     """A first-level unit (17 regions, 3 cities; 2022 borders) from data/regions.json."""
@@ -450,3 +455,11 @@ class Directory:
     def by_id(self, service_id: str) -> Service | None:
         found: Service | None = self.__dict__["_by_id"].get(service_id)
         return found
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """Data derived from the records (search keys, placements), built once per loaded directory."""
+        cache: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in cache:
+            cache[key] = build()
+        value: T = cache[key]
+        return value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYR = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
@@ -29,6 +30,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 16)  # records share most of their vocabulary
 def fold_word(word: str) -> str:
     """The Latin skeleton of one word: no case, script, diacritics or doubled letters."""
     s = unicodedata.normalize("NFC", word).casefold()

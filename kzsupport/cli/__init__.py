@@ -126,9 +126,10 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
 
 
 def _register() -> None:
-    from kzsupport.cli import directory, places, referral
+    from kzsupport.cli import db, directory, eligibility, places, referral
 
-    for command in directory.COMMANDS + places.COMMANDS + referral.COMMANDS:
+    commands = directory.COMMANDS + places.COMMANDS + eligibility.COMMANDS + db.COMMANDS
+    for command in commands + referral.COMMANDS:
         cli.add_command(command)
 
 

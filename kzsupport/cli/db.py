@@ -1,0 +1,528 @@
+"""Keeping the directory true: ``kzsupport db add|edit|verify|deactivate|reactivate|remove|validate|
+stale|coverage|import|export|diff|log``.
+
+Commands that change a file write only to the one named with ``--data`` or ``KZSUPPORT_DATA``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kzsupport import store
+from kzsupport.cli.options import (
+    REGION,
+    App,
+    TranslatedCommand,
+    TranslatedGroup,
+    format_option,
+    option,
+)
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_, _, content_lang, current_lang
+from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DbContext:
+    """The ``db`` group's options, shared by its commands."""
+
+    def __init__(self, app: App, by: str | None, wait: float) -> None:
+        self.app = app
+        self.by = by
+        self.wait = wait
+
+    @property
+    def path(self) -> str:
+        from kzsupport import maintain
+
+        return maintain.require_path(self.app.data_path)
+
+    @contextmanager
+    def editing(self, action: str, note: str | None = None, dry_run: bool = False) -> Iterator[store.Draft]:
+        with store.editing(
+            self.path, by=self.by, action=action, note=note, timeout=self.wait, dry_run=dry_run
+        ) as draft:
+            yield draft
+        self.report(draft)
+
+    def report(self, draft: store.Draft) -> None:
+        from kzsupport import render_db
+
+        result = draft.result
+        if result is None or not result.diffs:
+            self.app.hint(_("Nothing changed."))
+            return
+        self.app.hint(
+            _("Saved {path}: {summary}").format(
+                path=result.path, summary=render_db.diff_summary(result.diffs)
+            )
+        )
+
+
+pass_db = click.make_pass_decorator(DbContext)
+
+
+def today() -> Any:
+    return datetime.now(timezone.utc).date()
+
+
+@click.group(
+    cls=TranslatedGroup,
+    help=N_(
+        "Keep the directory true: add, edit, verify, validate, import and export records. "
+        "Changes go only to the file named with --data or KZSUPPORT_DATA, under a lock, with a "
+        "backup and a change log.\n\n"
+        "Example: kzsupport --data data/directory.json db validate"
+    ),
+)
+@option("--by", help=N_("Who makes the change, for the change log (default: your login name)."))
+@option(
+    "--wait",
+    type=click.FloatRange(min=0),
+    default=store.LOCK_TIMEOUT,
+    show_default=True,
+    help=N_("Seconds to wait for another maintainer's change to finish."),
+)
+@click.pass_context
+def db(ctx: click.Context, by: str | None, wait: float) -> None:
+    ctx.obj = DbContext(ctx.ensure_object(App), by, wait)
+
+
+def _assignments(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    out = []
+    for item in values:
+        field, sep, value = item.partition("=")
+        if not sep or not field.strip():
+            raise click.BadParameter(
+                _("Expected FIELD=VALUE, for example name.kk=Дағдарыс орталығы; got {value}.").format(
+                    value=item
+                ),
+                param_hint="--set",
+            )
+        out.append((field.strip(), value))
+    return out
+
+
+def set_option(f: F) -> F:
+    return option(
+        "--set",
+        "assignments",
+        multiple=True,
+        metavar="FIELD=VALUE",
+        help=N_("Set a field (dotted path, e.g. name.kk=... or phones.0.number=...); repeatable."),
+    )(f)
+
+
+# --- add / edit -------------------------------------------------------------------------------------
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Add a record: interactively (every field, each language in turn, checked as you type), "
+        "or scripted with --id, --type, --region or --national, --source and --set, or from a "
+        "JSON file.\n\n"
+        "Example: kzsupport --data data/directory.json db add --from new.json"
+    ),
+)
+@option("--from", "from_file", type=click.File("rb"), help=N_("Read the record from a JSON file."))
+@option("--id", "service_id", help=N_("The new record's id (lowercase, digits, hyphens)."))
+@option("--type", "kind", type=click.Choice(SERVICE_TYPES), help=N_("Type of service."))
+@option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
+@option("--national", is_flag=True, help=N_("A national service (no region)."))
+@option("--source", "reference", help=N_("URL or document the facts come from (required)."))
+@option("--source-title", help=N_("Title of the source."))
+@option("--source-publisher", help=N_("Who published the source (default: the URL's host)."))
+@option("--source-date", help=N_("When the source was published (YYYY, YYYY-MM or YYYY-MM-DD)."))
+@set_option
+@pass_db
+def add(
+    dbc: DbContext,
+    from_file: Any,
+    service_id: str | None,
+    kind: str | None,
+    region: str | None,
+    national: bool,
+    reference: str | None,
+    source_title: str | None,
+    source_publisher: str | None,
+    source_date: str | None,
+    assignments: tuple[str, ...],
+) -> None:
+    from kzsupport import maintain
+
+    dbc.path  # noqa: B018 (refuse early, before any prompt, without --data)
+    if from_file is not None:
+        try:
+            record = json.loads(from_file.read().decode("utf-8"))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise click.BadParameter(str(exc), param_hint="--from") from None
+        if not isinstance(record, dict):
+            raise click.BadParameter(_("The file must hold one JSON object."), param_hint="--from")
+    elif service_id is None:
+        from kzsupport.cli.db_prompts import prompt_record
+
+        record = prompt_record(today())
+    else:
+        record = maintain.template(service_id)
+        record["type"] = kind
+        record["scope"] = "national" if national else "local"
+        record["region"] = region
+    if reference:
+        record.setdefault("sources", []).append(
+            maintain.source(
+                reference,
+                title=source_title,
+                publisher=source_publisher,
+                today=today(),
+                published=source_date,
+            )
+        )
+    with dbc.editing("add") as draft:
+        new = maintain.prepare_new(record, by=store.who(dbc.by), today=today())
+        draft.add(new)
+        maintain.edit(draft, new["id"], _assignments(assignments))
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
+        'verification.* changes only through "db verify".\n\n'
+        'Example: kzsupport --data data/directory.json db edit kz-150 --set name.en="Helpline 150"'
+    ),
+)
+@click.argument("service_id", metavar="ID")
+@set_option
+@pass_db
+def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
+    from kzsupport import maintain
+
+    pairs = _assignments(assignments)
+    if not pairs:  # ask first, without holding the lock while a person types
+        from kzsupport.cli.db_prompts import prompt_edits
+
+        current = {str(r.get("id")): r for r in _records(dbc.app, required=True)}
+        if service_id not in current:
+            raise KzSupportError(
+                N_('No service with id {service_id} in {path}. Use "kzsupport find --all" to see ids.'),
+                service_id=service_id,
+                path=dbc.path,
+            )
+        pairs = prompt_edits(current[service_id])
+    with dbc.editing("edit") as draft:
+        maintain.edit(draft, service_id, pairs)
+
+
+# --- verification and status ------------------------------------------------------------------------
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Record that a record was checked, how and against what: the only way its verification "
+        "date moves.\n\n"
+        "Example: kzsupport --data data/directory.json db verify kz-150 --method call "
+        '--source "call to 150" --note "answered, 24/7 confirmed"'
+    ),
+)
+@click.argument("service_id", metavar="ID")
+@option("--method", required=True, type=click.Choice(VERIFICATION_METHODS), help=N_("How it was checked."))
+@option("--source", "reference", required=True, help=N_("The URL or document checked."))
+@option("--note", help=N_("What was confirmed."))
+@pass_db
+def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: str | None) -> None:
+    from kzsupport import maintain
+
+    with dbc.editing("verify", note=note) as draft:
+        maintain.verify(
+            draft,
+            service_id,
+            method=method,
+            reference=reference,
+            by=store.who(dbc.by),
+            today=today(),
+            note=note,
+        )
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Mark a record inactive (or temporarily closed) and record why in the change log.\n\n"
+        'Example: kzsupport --data data/directory.json db deactivate kz-x --reason "closed in 2025"'
+    ),
+)
+@click.argument("service_id", metavar="ID")
+@option("--reason", required=True, help=N_("Why, for the change log."))
+@option("--temporary", is_flag=True, help=N_("Temporarily closed rather than inactive."))
+@pass_db
+def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) -> None:
+    from kzsupport import maintain
+
+    with dbc.editing("deactivate", note=reason) as draft:
+        maintain.set_status(draft, service_id, "temporarily_closed" if temporary else "inactive")
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Mark a record active again.\n\nExample: kzsupport --data data/directory.json db reactivate kz-x"
+    ),
+)
+@click.argument("service_id", metavar="ID")
+@option("--note", help=N_("Why, for the change log."))
+@pass_db
+def reactivate(dbc: DbContext, service_id: str, note: str | None) -> None:
+    from kzsupport import maintain
+
+    with dbc.editing("reactivate", note=note) as draft:
+        maintain.set_status(draft, service_id, "active")
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Delete a record from the file (a backup keeps it). Needs --yes.\n\n"
+        "Example: kzsupport --data data/directory.json db remove kz-x --yes"
+    ),
+)
+@click.argument("service_id", metavar="ID")
+@option("--yes", is_flag=True, help=N_("Confirm the removal."))
+@pass_db
+def remove(dbc: DbContext, service_id: str, yes: bool) -> None:
+    from kzsupport import maintain
+
+    with dbc.editing("remove") as draft:
+        maintain.remove(draft, service_id, yes=yes)
+
+
+# --- review -----------------------------------------------------------------------------------------
+
+
+def _records(app: App, required: bool = False) -> list[dict[str, Any]]:
+    """The raw records of the named file (or, for read-only commands, the bundled one)."""
+    if required:
+        from kzsupport import maintain
+
+        maintain.require_path(app.data_path)
+    path = Path(app.data_path) if app.data_path else store.bundled_path()
+    return list(store.read_tables(path)[store.SERVICES].values())
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Check every record: schema, phone numbers, coordinates, regions and types, duplicates, "
+        "fabricated numbers, confidential addresses, languages, verification notes. Exit 1 on "
+        "any error.\n\nExample: kzsupport --data data/directory.json db validate"
+    ),
+)
+@format_option("table", "json")
+@click.pass_context
+def validate(ctx: click.Context, output_format: str) -> None:
+    from kzsupport import render_db
+    from kzsupport.validate import validate_records
+
+    app = ctx.find_object(App)
+    assert app is not None  # noqa: S101 (the root group made it)
+    report = validate_records(_records(app), store.load_regions())
+    if output_format == "json":
+        click.echo(render_db.validation_json(report))
+    else:
+        app.print(render_db.validation_report(report))
+    if not report.ok:
+        ctx.exit(1)
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Records never verified or verified longer ago than --older-than, by region.\n\n"
+        "Example: kzsupport db stale --older-than 6m"
+    ),
+)
+@option("--older-than", "age", default="12m", show_default=True, help=N_("Age limit: 90d, 12m, 2y."))
+@format_option("table", "json")
+@click.pass_context
+def stale(ctx: click.Context, age: str, output_format: str) -> None:
+    from kzsupport import maintain, render_db
+
+    app = ctx.find_object(App)
+    assert app is not None  # noqa: S101
+    d = app.directory
+    groups = maintain.stale(d.services, today(), maintain.parse_age(age))
+    if output_format == "json":
+        click.echo(render_db.stale_json(groups))
+    elif groups:
+        app.print(render_db.stale_table(groups, d.regions, app.ascii_only))
+    else:
+        app.hint(_("No stale records."))
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "A region x service-type table of verified / source-only records, so gaps show at a "
+        "glance.\n\nExample: kzsupport db coverage --format csv"
+    ),
+)
+@format_option("table", "json", "csv")
+@click.pass_context
+def coverage(ctx: click.Context, output_format: str) -> None:
+    from kzsupport import maintain, render_db
+
+    app = ctx.find_object(App)
+    assert app is not None  # noqa: S101
+    d = app.directory
+    cells = maintain.coverage(d.services, d.regions)
+    if output_format == "json":
+        click.echo(render_db.coverage_json(cells))
+    elif output_format == "csv":
+        click.echo(render_db.coverage_csv(cells), nl=False)
+    else:
+        app.print(render_db.coverage_table(cells, d.regions, SERVICE_TYPES, app.ascii_only))
+
+
+# --- import / export / diff / log -------------------------------------------------------------------
+
+
+@db.command(
+    "import",
+    cls=TranslatedCommand,
+    help=N_(
+        'Add or update records from a CSV or JSON file (as written by "db export"): all or '
+        "nothing, the field-level diff shown first, errors with their line numbers.\n\n"
+        "Example: kzsupport --data data/directory.json db import edits.csv --dry-run"
+    ),
+)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
+@pass_db
+def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
+    from kzsupport import exchange, maintain, render_db
+
+    rows = exchange.parse_file(Path(file).read_bytes(), file)
+    try:
+        with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
+            diffs = maintain.apply_import(draft, rows, file)
+            if diffs:
+                dbc.app.print(render_db.diff_text(diffs))
+    except store.WriteRefused as refused:
+        raise maintain.refused_rows(refused, rows, file) from None
+    if dry_run:
+        dbc.app.hint(_("Dry run: nothing was written."))
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Write the directory as JSON, CSV (safe to open in a spreadsheet) or an Open Referral HSDS "
+        "3.0 package. Confidential addresses are never exported.\n\n"
+        "Example: kzsupport db export --format hsds --output hsds/"
+    ),
+)
+@format_option("json", "csv", "hsds")
+@option("--output", "-o", type=click.Path(), help=N_("File (or folder for hsds) to write; default stdout."))
+@click.pass_context
+def export(ctx: click.Context, output_format: str, output: str | None) -> None:
+    from kzsupport import exchange
+
+    app = ctx.find_object(App)
+    assert app is not None  # noqa: S101
+    if output_format == "hsds":
+        _export_hsds(app, output)
+        return
+    path = Path(app.data_path) if app.data_path else store.bundled_path()
+    tables = store.read_tables(path)
+    records = list(tables[store.SERVICES].values())
+    if output_format == "json":
+        meta: dict[str, Any] = next(iter((tables.get(store.META) or {}).values()), {})
+        out = exchange.export_json(records, meta)
+    else:
+        out = exchange.export_csv(records)
+    if output is None:
+        click.echo(out, nl=False)
+    else:
+        Path(output).write_text(out, encoding="utf-8")
+        app.hint(_("Wrote {path}.").format(path=output))
+
+
+def _export_hsds(app: App, output: str | None) -> None:
+    from kzsupport import hsds
+
+    if output is None:
+        raise click.UsageError(_("An HSDS package is a folder: name it with --output."))
+    d = app.directory
+    tables = hsds.build_package(d.services, d.regions, current_lang(), on=today())
+    problems = hsds.validate_package(tables)
+    if problems:
+        raise KzSupportError(
+            N_("The HSDS package does not validate ({count} problems), so it was not written: {first}"),
+            count=len(problems),
+            first=problems[0],
+        )
+    hsds.write_package(tables, Path(output))
+    app.hint(
+        _(
+            "Wrote an HSDS {version} package ({lang}) to {path}; it validates against our subset "
+            "of the HSDS 3.0 schemas."
+        ).format(version=hsds.HSDS_VERSION, lang=content_lang(), path=output)
+    )
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "Field-level differences between two directory files.\n\n"
+        "Example: kzsupport db diff old.json data/directory.json"
+    ),
+)
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.pass_context
+def diff(ctx: click.Context, old: str, new: str) -> None:
+    from kzsupport import render_db
+    from kzsupport.changes import diff_records
+
+    app = ctx.find_object(App)
+    assert app is not None  # noqa: S101
+    before = list(store.read_tables(Path(old))[store.SERVICES].values())
+    after = list(store.read_tables(Path(new))[store.SERVICES].values())
+    diffs = diff_records(before, after)
+    if diffs:
+        app.print(render_db.diff_text(diffs))
+    app.hint(render_db.diff_summary(diffs))
+
+
+@db.command(
+    cls=TranslatedCommand,
+    help=N_(
+        "The change history of the file, or of one record.\n\n"
+        "Example: kzsupport --data data/directory.json db log kz-150"
+    ),
+)
+@click.argument("service_id", metavar="[ID]", required=False)
+@format_option("table", "json")
+@pass_db
+def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
+    from kzsupport import render_db
+
+    entries = store.read_log(Path(dbc.path), service_id)
+    if output_format == "json":
+        click.echo(render_db.log_json(entries))
+    elif entries:
+        dbc.app.print(render_db.log_text(entries))
+    else:
+        dbc.app.hint(_("No changes recorded yet."))
+
+
+COMMANDS = (db,)

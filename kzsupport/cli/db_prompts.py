@@ -1,0 +1,221 @@
+"""Interactive ``db add`` and ``db edit``: one prompt per field, each language in turn, every answer
+checked as it is typed (phone numbers, region, coordinates, type), so a mistake is caught at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+import click
+
+from kzsupport import maintain
+from kzsupport.changes import get_path
+from kzsupport.errors import BadInput
+from kzsupport.i18n import _
+from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
+from kzsupport.store import load_regions
+from kzsupport.validate import location_problems, phone_problems
+
+LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
+
+
+def _fail(msgid_text: str) -> None:
+    raise click.UsageError(msgid_text)
+
+
+def _one_of(valid: Sequence[str]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = value.strip()
+        if value not in valid:
+            _fail(_("Choose one of: {valid}.").format(valid=", ".join(valid)))
+        return value
+
+    return check
+
+
+def _many_of(valid: Sequence[str]) -> Callable[[str], list[str]]:
+    def check(value: str) -> list[str]:
+        items = [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+        wrong = [v for v in items if v not in valid]
+        if wrong:
+            _fail(
+                _("Unknown: {wrong}. Choose from: {valid}.").format(
+                    wrong=", ".join(wrong), valid=", ".join(valid)
+                )
+            )
+        return items
+
+    return check
+
+
+def _region(value: str) -> str:
+    return _one_of(sorted(load_regions()))(value)
+
+
+def _id(value: str) -> str:
+    try:
+        return maintain.check_id(value.strip())
+    except BadInput as exc:
+        raise click.UsageError(exc.message()) from None
+
+
+def _ask(
+    text: str,
+    *,
+    proc: Callable[[str], Any] | None = None,
+    default: Any = None,
+    optional: bool = False,
+) -> Any:
+    """One prompt, asked again until the answer passes ``proc``; an empty optional answer is None."""
+    while True:
+        shown = default if default is not None else ("" if optional else None)
+        answer = str(click.prompt(text, default=shown, show_default=bool(default)))
+        if optional and not answer.strip():
+            return None
+        if proc is None:
+            return answer
+        try:
+            return proc(answer)
+        except click.UsageError as exc:
+            click.echo(_("Error: {message}").format(message=exc.message), err=True)
+
+
+def _localized(label: str, optional: bool) -> dict[str, Any] | None:
+    values = {}
+    for lang in LANGS:
+        values[lang] = _ask(f"{label} ({LANG_NAMES[lang]})", optional=optional)
+    if optional and not any(values.values()):
+        return None
+    return values
+
+
+def _location(region: str | None) -> Callable[[str], dict[str, float]]:
+    def check(value: str) -> dict[str, float]:
+        try:
+            lat_text, lon_text = value.replace(";", ",").split(",")
+            lat, lon = float(lat_text), float(lon_text)
+        except ValueError:
+            _fail(_("Type latitude,longitude, for example 43.2389,76.8897."))
+        problems = location_problems(lat, lon, region)
+        if problems:
+            msgid, params = problems[0]
+            _fail(_(msgid).format(**params))
+        return {"lat": lat, "lon": lon}
+
+    return check
+
+
+def _phone(kind: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        from kzsupport.validate import normalize_number
+
+        number = normalize_number(value) or value.strip()
+        problems = phone_problems(number, kind)
+        if problems:
+            msgid, params = problems[0]
+            _fail(_(msgid).format(**params))
+        return number
+
+    return check
+
+
+def _yes_no(text: str, default: bool | None = None) -> bool:
+    return click.confirm(text, default=default)
+
+
+def prompt_record(today: date) -> dict[str, Any]:
+    """Every field of a new record, asked in turn."""
+    record = maintain.template(_ask(_("Id (for example kz-almaty-crisis-centre)"), proc=_id))
+    record["type"] = _ask(
+        _("Type ({valid})").format(valid=", ".join(SERVICE_TYPES)), proc=_one_of(SERVICE_TYPES)
+    )
+    record["name"] = _localized(_("Name"), optional=False)
+    record["description"] = _localized(_("Description"), optional=False)
+    record["operator"] = _localized(_("Operator (optional)"), optional=True)
+    record["region"] = _ask(
+        _("Region id (empty for a national service): {valid}").format(
+            valid=", ".join(sorted(load_regions()))
+        ),
+        proc=_region,
+        optional=True,
+    )
+    record["scope"] = "local" if record["region"] else "national"
+    record["city"] = _localized(_("City (optional)"), optional=True)
+    text = _localized(_("Address (optional)"), optional=True)
+    if text is not None:
+        confidential = _yes_no(_("Is the address confidential (a shelter)?"), default=True)
+        record["address"] = {"text": text, "confidential": confidential, "note": None}
+    record["location"] = _ask(
+        _("Coordinates latitude,longitude (optional)"), proc=_location(record["region"]), optional=True
+    )
+    while _yes_no(_("Add a phone number?"), default=not record["phones"]):
+        kind = _ask(_("Kind ({valid})").format(valid=", ".join(PHONE_KINDS)), proc=_one_of(PHONE_KINDS))
+        number = _ask(_("Number"), proc=_phone(kind))
+        display = _ask(_("As it should be shown"), default=number)
+        record["phones"].append({"number": number, "kind": kind, "display": display, "note": None})
+    record["website"] = _ask(_("Website (optional)"), optional=True)
+    record["email"] = _ask(_("E-mail (optional)"), optional=True)
+    if _yes_no(_("Open 24 hours, 7 days?"), default=False):
+        record["hours"] = {"open_24_7": True, "text": None, "timezone": "Asia/Almaty"}
+    else:
+        hours = _localized(_("Opening hours (optional)"), optional=True)
+        if hours is not None:
+            record["hours"] = {"open_24_7": False, "text": hours, "timezone": "Asia/Almaty"}
+    record["languages"] = _ask(
+        _("Languages spoken, comma-separated (kk, ru, en ...)"),
+        proc=lambda v: [x.strip() for x in v.split(",") if x.strip()],
+        default="kk, ru",
+    )
+    record["serves"] = _ask(
+        _("Serves, comma-separated ({valid})").format(valid=", ".join(SERVES)), proc=_many_of(SERVES)
+    )
+    record["services_offered"] = _ask(
+        _("Offers, comma-separated ({valid})").format(valid=", ".join(OFFERS)), proc=_many_of(OFFERS)
+    )
+    free = _yes_no(_("Free of charge?"), default=True)
+    record["fees"] = {"free": free, "note": None}
+    reference = _ask(_("Source: URL or document where these facts are published (required)"))
+    title = _ask(_("Source title"), default=reference)
+    publisher = _ask(_("Source publisher (empty: the URL's host)"), optional=True)
+    published = _ask(_("Source date, YYYY-MM-DD (optional)"), optional=True)
+    record["sources"] = [
+        maintain.source(reference, title=title, publisher=publisher, today=today, published=published)
+    ]
+    if _yes_no(_("Is anything in this record unverified (keep it out of default views)?"), default=False):
+        note = _ask(_("What is unverified?"))
+        record["verification"]["status"] = "unverified"
+        record["verification"]["note"] = note
+    return record
+
+
+EDITABLE = (
+    *("name." + lang for lang in LANGS),
+    *("description." + lang for lang in LANGS),
+    *("city." + lang for lang in LANGS),
+    *("address.text." + lang for lang in LANGS),
+    "website",
+    "email",
+    "status",
+)
+
+
+def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """Ask for each common field with its current value as the default; Enter keeps it."""
+    changes = []
+    for path in EDITABLE:
+        current = get_path(record, path)
+        if path.startswith("address.") and record.get("address") is None:
+            continue
+        answer = click.prompt(path, default="" if current is None else str(current), show_default=True)
+        if answer != ("" if current is None else str(current)):
+            changes.append((path, answer if answer != "" else "null"))
+    location = record.get("location") or {}
+    default = "{},{}".format(location["lat"], location["lon"]) if location else ""
+    answer = click.prompt("location (lat,lon)", default=default, show_default=True)
+    if answer != default:
+        value = _location(record.get("region"))(answer) if answer else None
+        changes.append(
+            ("location", "null" if value is None else '{{"lat": {lat}, "lon": {lon}}}'.format(**value))
+        )
+    return changes

@@ -1,0 +1,395 @@
+"""What maintainers do to records (``kzsupport db``): pure functions over a store ``Draft``.
+
+Each function changes the draft's records and returns nothing or a small result; the store
+validates, writes and logs the change when the ``editing`` block ends. ``verification.*`` moves only
+through ``verify``; ``edit`` and ``import`` refuse to change it on an existing record.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from kzsupport.changes import RecordDiff, diff_records, get_path, parse_json_value, set_path
+from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.exchange import ImportFailed, ImportRow, RowError, canonical, restore_withheld
+from kzsupport.i18n import N_
+from kzsupport.models import (
+    SERVICE_TYPES,
+    VERIFICATION_METHODS,
+    Localized,
+    Region,
+    Service,
+    Verification,
+)
+
+if TYPE_CHECKING:
+    from kzsupport.store import Draft, WriteRefused
+
+PROTECTED = ("verification", "id")
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
+
+
+def template(service_id: str) -> dict[str, Any]:
+    """An empty record with every field of the model (as the model writes it), to be filled in."""
+    empty = Service(
+        id=service_id,
+        type="",
+        name=Localized(),
+        description=Localized(),
+        scope="",
+        region=None,
+        status="active",
+        sources=(),
+        verification=Verification(status="source_only"),
+    ).to_dict()
+    empty["type"] = empty["scope"] = None
+    return empty
+
+
+def check_id(service_id: str) -> str:
+    if not ID_PATTERN.match(service_id):
+        raise BadInput(
+            N_(
+                "The id {id} is not valid: use 3-80 lowercase Latin letters, digits and hyphens, "
+                "for example kz-almaty-crisis-centre."
+            ),
+            id=service_id,
+        )
+    return service_id
+
+
+def is_url(reference: str) -> bool:
+    return reference.startswith(("http://", "https://"))
+
+
+def source(
+    reference: str,
+    *,
+    title: str | None,
+    publisher: str | None,
+    today: date,
+    published: str | None = None,
+) -> dict[str, Any]:
+    """A source entry for a URL or a document reference, read ``today``.
+
+    The publisher defaults to the URL's host; a document needs one named. Without a publication
+    date the entry says so in ``date_note`` (the schema wants one or the other).
+    """
+    from urllib.parse import urlparse
+
+    url = is_url(reference)
+    publisher = publisher or (urlparse(reference).hostname if url else None)
+    if not publisher:
+        raise BadInput(N_("Name who published {source} with --source-publisher."), source=reference)
+    return {
+        "title": title or reference,
+        "publisher": publisher,
+        "accessed": today.isoformat(),
+        "url": reference if url else None,
+        "document": None if url else reference,
+        "date": published,
+        "date_note": None if published else "publication date not given when added",
+    }
+
+
+def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str, Any]:
+    """A record for ``add``: every model field present, a source required, not yet verified.
+
+    A ``source_only`` record states when and how its facts were read: today, from the source's
+    page (a URL) or document."""
+    out = template(str(record.get("id") or ""))
+    out.update(copy.deepcopy(dict(record)))
+    check_id(str(out["id"]))
+    if not out.get("sources"):
+        raise BadInput(
+            N_("A source is required: give --source URL_OR_DOCUMENT (where these facts were published).")
+        )
+    verification = out.get("verification") or {}
+    if verification.get("status") == "verified":
+        raise BadInput(N_('A new record cannot start verified: add it, then run "kzsupport db verify".'))
+    if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
+        first = out["sources"][0]
+        out["verification"] = {
+            "status": "source_only",
+            "date": today.isoformat(),
+            "method": "official_page" if first.get("url") else "document",
+            "by": by,
+            "note": verification.get("note"),
+        }
+    return out
+
+
+def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) -> None:
+    """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
+    the field does not hold text; ``null`` clears a field."""
+    record = draft.get(service_id)
+    for path, raw in assignments:
+        head = path.split(".")[0].split("[")[0]
+        if head in PROTECTED:
+            raise BadInput(
+                N_(
+                    "The field {field} cannot be edited: verification changes only through "
+                    '"kzsupport db verify", and an id never changes.'
+                ),
+                field=path,
+            )
+        set_path(record, path, _typed(get_path(record, path), raw))
+
+
+def _typed(current: Any, raw: str) -> Any:
+    """A value typed on the command line: text for a text field, else JSON when it parses."""
+    if raw == "null":
+        return None
+    if isinstance(current, str):
+        return raw
+    return parse_json_value(raw)
+
+
+def verify(
+    draft: Draft,
+    service_id: str,
+    *,
+    method: str,
+    reference: str,
+    by: str,
+    today: date,
+    note: str | None = None,
+) -> None:
+    """Record a check: the only way ``verification.date`` moves. The thing checked becomes a source."""
+    if method not in VERIFICATION_METHODS:
+        raise BadInput(
+            N_("Unknown method {value}; use one of: {valid}."),
+            value=method,
+            valid=", ".join(VERIFICATION_METHODS),
+        )
+    record = draft.get(service_id)
+    record["verification"] = {
+        "status": "verified",
+        "date": today.isoformat(),
+        "method": method,
+        "by": by,
+        "note": note,
+    }
+    sources = record.setdefault("sources", [])
+    for existing in sources:
+        if reference in (existing.get("url"), existing.get("document")):
+            existing["accessed"] = today.isoformat()
+            return
+    publisher = None if is_url(reference) else by
+    sources.append(
+        source(
+            reference,
+            title=f"Verification ({method})",
+            publisher=publisher,
+            today=today,
+            published=today.isoformat(),  # the check itself is the source, dated today
+        )
+    )
+
+
+def set_status(draft: Draft, service_id: str, status: str) -> None:
+    draft.get(service_id)["status"] = status
+
+
+def remove(draft: Draft, service_id: str, *, yes: bool) -> None:
+    if not yes:
+        raise BadInput(
+            N_(
+                "Removing {id} deletes it from the file: add --yes to confirm, or use "
+                '"kzsupport db deactivate" to keep it as inactive.'
+            ),
+            id=service_id,
+        )
+    draft.remove(service_id)
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+
+def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[RecordDiff]:
+    """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
+
+    A record whose exported address was withheld keeps the confidential address in the store. An
+    existing record's ``verification`` cannot change here (use ``db verify``); new records bring
+    theirs as given (a migrated directory keeps its history).
+    """
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    before = list(draft.records.values())  # the draft never changes these objects in place
+    for row in rows:
+        service_id = str(row.record.get("id") or "")
+        if not service_id:
+            errors.append(RowError(row.line, N_("the record has no id")))
+            continue
+        if service_id in seen:
+            errors.append(
+                RowError(
+                    row.line,
+                    N_("the id {id} is also on line {other}"),
+                    {"id": service_id, "other": seen[service_id]},
+                )
+            )
+            continue
+        seen[service_id] = row.line
+        stored = draft.find(service_id)
+        incoming = restore_withheld(row.record, stored)
+        try:
+            Service.from_dict(incoming)
+        except (KeyError, TypeError, ValueError) as exc:
+            errors.append(RowError(row.line, N_("incomplete record: {reason}"), {"reason": str(exc)}))
+            continue
+        if stored is None:
+            if not incoming.get("sources"):
+                errors.append(RowError(row.line, N_("a source is required")))
+                continue
+            draft.add(incoming)
+            continue
+        if canonical(stored) == canonical(incoming):
+            continue  # unchanged: keep the stored layout byte for byte
+        if canonical(stored)["verification"] != canonical(incoming)["verification"]:
+            errors.append(
+                RowError(
+                    row.line,
+                    N_('verification changes only through "kzsupport db verify"'),
+                    column="verification",
+                )
+            )
+            continue
+        draft.put(incoming)
+    if errors:
+        raise ImportFailed(path, errors)
+    return diff_records(before, list(draft.records.values()))
+
+
+def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) -> ImportFailed:
+    """The problems of a refused import, each on the line of the row that brought it."""
+    lines = {str(r.record.get("id")): r.line for r in rows}
+    return ImportFailed(
+        path,
+        [
+            RowError(
+                lines.get(p.service_id, 0),
+                N_("{id}: {problem}"),
+                {"id": p.service_id, "problem": p.message()},
+                p.field,
+            )
+            for p in refused.problems
+        ],
+    )
+
+
+# --- review: stale and coverage --------------------------------------------------------------------
+
+
+def parse_age(text: str) -> tuple[int, str]:
+    """``12m`` (months), ``1y``, ``90d`` -> (amount, unit)."""
+    match = re.fullmatch(r"\s*(\d{1,4})\s*([dmy])\s*", text.lower())
+    if not match:
+        raise BadInput(
+            N_("The age {value} is not valid: use a number and d, m or y, for example 12m."),
+            value=text,
+        )
+    return int(match.group(1)), match.group(2)
+
+
+def cutoff(today: date, age: tuple[int, str]) -> date:
+    amount, unit = age
+    if unit == "d":
+        from datetime import timedelta
+
+        return today - timedelta(days=amount)
+    months = amount * (12 if unit == "y" else 1)
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return date(year, month + 1, day)
+
+
+def area(service: Service) -> str:
+    """Where a record belongs in a review: ``national``, its region id, or ``local`` if unknown."""
+    return "national" if service.is_national else (service.region or "local")
+
+
+@dataclass(frozen=True)
+class Stale:
+    service: Service
+    checked: str | None  # the last verification date, or None when never checked
+
+
+def stale(services: Iterable[Service], today: date, age: tuple[int, str]) -> dict[str, list[Stale]]:
+    """Records never verified or verified before the cutoff, grouped by region (``national``
+    first), oldest first within a region."""
+    limit = cutoff(today, age).isoformat()
+    groups: dict[str, list[Stale]] = defaultdict(list)
+    for service in services:
+        checked = service.verification.date
+        if checked is None or checked < limit:
+            groups[area(service)].append(Stale(service, checked))
+    ordered = sorted(groups, key=lambda key: (key != "national", key))
+    return {key: sorted(groups[key], key=lambda s: (s.checked or "", s.service.id)) for key in ordered}
+
+
+@dataclass(frozen=True)
+class Cell:
+    region: str
+    type: str
+    verified: int
+    source_only: int
+    unverified: int
+
+    @property
+    def missing(self) -> bool:
+        return self.verified + self.source_only == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "type": self.type,
+            "verified": self.verified,
+            "source_only": self.source_only,
+            "unverified": self.unverified,
+            "missing": self.missing,
+        }
+
+
+def coverage(
+    services: Iterable[Service], regions: Mapping[str, Region], types: Sequence[str] = SERVICE_TYPES
+) -> list[Cell]:
+    """Region x type counts of active records by verification status; ``national`` is a row."""
+    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for service in services:
+        if service.status == "inactive":
+            continue
+        counts[(area(service), service.type)][service.verification.status] += 1
+    rows = ["national", *sorted(regions)]
+    if any(key[0] == "local" for key in counts):
+        rows.append("local")  # local records whose region is not known
+    return [
+        Cell(
+            region=row,
+            type=kind,
+            verified=counts[(row, kind)]["verified"],
+            source_only=counts[(row, kind)]["source_only"],
+            unverified=counts[(row, kind)]["unverified"],
+        )
+        for row in rows
+        for kind in types
+    ]
+
+
+def require_path(data_path: str | None) -> str:
+    """``db`` commands write only to a file named explicitly."""
+    if not data_path:
+        raise KzSupportError(
+            N_(
+                "Name the directory file to change with --data PATH or KZSUPPORT_DATA, for "
+                "example: kzsupport --data data/directory.json db ... in a checkout of the "
+                "repository. The installed copy is never changed."
+            )
+        )
+    return data_path

@@ -1,0 +1,203 @@
+"""Output of the maintainers' commands (``kzsupport db``): validation reports, diffs, the change log,
+stale records and the coverage table. Pure functions returning rich renderables or strings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from kzsupport import labels
+from kzsupport.changes import LogEntry, RecordDiff
+from kzsupport.i18n import _, ngettext, text
+from kzsupport.labels import label
+from kzsupport.maintain import Cell, Stale
+from kzsupport.models import Region
+from kzsupport.render import DANGER, DIM, WARN, box_style, csv_text, region_name, to_json
+from kzsupport.validate import ERROR, Report
+
+ADDED, REMOVED = "green", "red"
+MAX_FIELDS = 20  # fields shown per change-log entry (``--format json`` has them all)
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "∅"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _area_name(key: str, regions: Mapping[str, Region]) -> str:
+    if key == "national":
+        return _("National")
+    if key == "local":
+        return _("Region not known")
+    return region_name(regions.get(key)) or key
+
+
+def validation_report(report: Report) -> RenderableType:
+    """Problems grouped by record, errors in red, warnings in yellow, then a one-line summary."""
+    parts: list[RenderableType] = []
+    for service_id, problems in report.by_record().items():
+        block = Text(service_id + "\n", style="bold")
+        for problem in problems:
+            style = DANGER if problem.severity == ERROR else WARN
+            kind = _("error") if problem.severity == ERROR else _("warning")
+            block.append(f"  {kind}", style=style)
+            if problem.field:
+                block.append(f" [{problem.field}]", style=DIM)
+            block.append(" " + problem.message() + "\n")
+        parts.append(block)
+    errors = len(report.errors)
+    warnings = len(report.problems) - errors
+    summary = _("{records} records checked: {errors}, {warnings}.").format(
+        records=report.checked,
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+    )
+    parts.append(Text(summary, style=DANGER if errors else "green"))
+    return Group(*parts)
+
+
+def validation_json(report: Report) -> str:
+    return to_json(
+        {
+            "checked": report.checked,
+            "ok": report.ok,
+            "problems": [p.to_dict() for p in report.problems],
+        }
+    )
+
+
+def diff_text(diffs: Sequence[RecordDiff]) -> Text:
+    """A field-level diff: ``~ id``, then ``field: old → new`` lines."""
+    out = Text()
+    marks = {"added": ("+", ADDED), "removed": ("-", REMOVED), "changed": ("~", WARN)}
+    for diff in diffs:
+        mark, style = marks[diff.kind]
+        out.append(f"{mark} {diff.service_id}\n", style=style)
+        if diff.kind != "changed":
+            continue
+        for change in diff.changes:
+            out.append(f"    {change.path}: ", style=DIM)
+            out.append(_value(change.old), style=REMOVED)
+            out.append(" → ")
+            out.append(_value(change.new) + "\n", style=ADDED)
+    return out
+
+
+def diff_summary(diffs: Sequence[RecordDiff]) -> str:
+    added = sum(d.kind == "added" for d in diffs)
+    changed = sum(d.kind == "changed" for d in diffs)
+    removed = sum(d.kind == "removed" for d in diffs)
+    return _("{added} added, {changed} changed, {removed} removed.").format(
+        added=added, changed=changed, removed=removed
+    )
+
+
+def log_text(entries: Sequence[LogEntry]) -> Text:
+    """The change log, oldest first: a line per change (when, who, what, which record, why), then
+    its fields as ``field: old → new``."""
+    out = Text()
+    for entry in entries:
+        out.append(entry.at[:19].replace("T", " ") + " UTC  ", style=DIM)
+        out.append(entry.by, style="bold")
+        out.append(f"  {entry.action}  {entry.service_id}")
+        if entry.note:
+            out.append("  — " + entry.note, style="italic")
+        out.append("\n")
+        for change in entry.changes[:MAX_FIELDS]:
+            out.append(f"    {change.path}: ", style=DIM)
+            out.append(_value(change.old), style=REMOVED)
+            out.append(" → ")
+            out.append(_value(change.new) + "\n", style=ADDED)
+        hidden = len(entry.changes) - MAX_FIELDS
+        if hidden > 0:
+            more = ngettext("... and {n} more field", "... and {n} more fields", hidden)
+            out.append("    " + more.format(n=hidden) + "\n", style=DIM)
+    return out
+
+
+def log_json(entries: Sequence[LogEntry]) -> str:
+    return to_json([e.to_dict() for e in entries])
+
+
+def stale_table(
+    groups: Mapping[str, Sequence[Stale]], regions: Mapping[str, Region], ascii_only: bool = False
+) -> Table:
+    table = Table(box=box_style(ascii_only))
+    for header in (_("Region"), _("Record"), _("Name"), _("Last checked")):
+        table.add_column(header)
+    for key, items in groups.items():
+        where = _area_name(key, regions)
+        for item in items:
+            checked = Text(item.checked or _("never"), style=DANGER if not item.checked else WARN)
+            table.add_row(where, item.service.id, Text(text(item.service.name)), checked)
+    return table
+
+
+def stale_json(groups: Mapping[str, Sequence[Stale]]) -> str:
+    return to_json(
+        [
+            {
+                "region": key,
+                "records": [{"id": s.service.id, "last_checked": s.checked} for s in items],
+            }
+            for key, items in groups.items()
+        ]
+    )
+
+
+def _cell_text(cell: Cell) -> Text:
+    if cell.missing:
+        return Text("—" if not cell.unverified else f"({cell.unverified})", style=DANGER)
+    return Text(f"{cell.verified}/{cell.source_only}", style="green" if cell.verified else WARN)
+
+
+def coverage_table(
+    cells: Sequence[Cell],
+    regions: Mapping[str, Region],
+    types: Sequence[str],
+    ascii_only: bool = False,
+) -> RenderableType:
+    """Rows: national + regions; columns: service types; cells: verified/source-only, — missing."""
+    table = Table(box=box_style(ascii_only), show_lines=False)
+    table.add_column(_("Region"))
+    for kind in types:
+        table.add_column(label(labels.TYPES, kind), justify="center", overflow="fold")
+    by_row: dict[str, list[Cell]] = {}
+    for cell in cells:
+        by_row.setdefault(cell.region, []).append(cell)
+    for row, row_cells in by_row.items():
+        name = _area_name(row, regions)
+        table.add_row(name, *(_cell_text(c) for c in row_cells))
+    legend = Text(
+        _("verified/source-only records per cell; — no record; (n) only unverified records."),
+        style=DIM,
+    )
+    return Group(table, legend)
+
+
+def coverage_json(cells: Sequence[Cell]) -> str:
+    return to_json([c.to_dict() for c in cells])
+
+
+def coverage_csv(cells: Sequence[Cell]) -> str:
+    header = ("region", "type", "verified", "source_only", "unverified", "missing")
+    rows = (
+        (
+            c.region,
+            c.type,
+            str(c.verified),
+            str(c.source_only),
+            str(c.unverified),
+            "true" if c.missing else "false",
+        )
+        for c in cells
+    )
+    return csv_text(header, rows)

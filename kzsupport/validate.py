@@ -1,0 +1,651 @@
+"""Checks maintainers run on a directory file (``kzsupport db validate``) and every write passes.
+
+Each check returns ``Problem`` values tied to a record and a field. ``error`` problems fail
+validation (exit 1) and block a write that would introduce them; ``warning`` problems are shown
+but do not fail. The checks:
+
+* the JSON Schema in ``data/service.schema.json`` (``jsonschema``, imported lazily);
+* phone numbers (``phonenumbers``, imported lazily): Kazakhstan short numbers (1xx, 1xxx) as such,
+  every other number in E.164 and valid for Kazakhstan (+7 7xx mobile, +7 7xxx landline), the
+  display form dialling the same digits;
+* coordinates inside Kazakhstan's outline and nearest to places of the record's region (the
+  places gazetteer: ``kzsupport.places``);
+* known region and type ids, scope (national or local) agreeing with region;
+* duplicate ids, duplicate phone numbers across records, same name in the same city;
+* the fabricated-number denylist (``data/denylist.json``);
+* a confidential address's text appearing in any other field of any record;
+* languages missing per record (name and description: error; other texts: warning);
+* unverified records without a note; verified records without date or method.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_, _
+from kzsupport.models import LANGS, SERVICE_TYPES, Region
+
+ERROR = "error"
+WARNING = "warning"
+
+SCOPES = ("national", "local")
+TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
+SHORT_NUMBER = re.compile(r"^1\d{2,3}$")
+E164_KZ = re.compile(r"^\+7\d{10}$")
+
+# Localized fields whose missing languages are worth a warning (name/description are errors).
+_OPTIONAL_TEXTS = ("operator", "city", "eligibility_note")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding; ``msgid`` is an English sentence with ``{named}`` fields, shown translated."""
+
+    service_id: str
+    check: str
+    severity: str
+    msgid: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    field: str | None = None
+
+    def message(self) -> str:
+        return _(self.msgid).format(**self.params)
+
+    def key(self) -> tuple[str, str, str, str]:
+        """What makes two findings the same finding (for "did this write add a problem?")."""
+        return (self.service_id, self.check, self.field or "", self.msgid.format(**self.params))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.service_id,
+            "check": self.check,
+            "severity": self.severity,
+            "field": self.field,
+            "message": self.message(),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    problems: tuple[Problem, ...]
+    checked: int
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == ERROR)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def by_record(self) -> dict[str, list[Problem]]:
+        out: dict[str, list[Problem]] = defaultdict(list)
+        for problem in self.problems:
+            out[problem.service_id].append(problem)
+        return dict(out)
+
+
+# --- reference data -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_schema() -> dict[str, Any]:
+    """The record schema shipped as ``data/service.schema.json``."""
+    resource = files("kzsupport.data") / "service.schema.json"
+    if not resource.is_file():
+        raise KzSupportError(N_("The record schema service.schema.json is missing from the package."))
+    text = resource.read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@dataclass(frozen=True)
+class Denylist:
+    """Numbers (E.164) and texts known to be fabricated; none may appear in a record."""
+
+    numbers: frozenset[str] = frozenset()
+    texts: tuple[str, ...] = ()
+
+
+def normalize_number(text: str) -> str | None:
+    """A Kazakhstan number as E.164 (``+77272505050``), a short number as dialled, else None.
+
+    Accepts the ways people write numbers: ``8 (727) 250-50-50``, ``+7 727 250 50 50``, ``150``.
+    """
+    digits = re.sub(r"\D", "", text)
+    if SHORT_NUMBER.match(digits) and not text.strip().startswith("+"):
+        return digits
+    if len(digits) == 11 and digits[0] in "78":
+        return "+7" + digits[1:]
+    if len(digits) == 10 and digits[0] == "7":
+        return "+7" + digits
+    return None
+
+
+def parse_denylist(raw: Any) -> Denylist:
+    """Read the denylist, whatever its exact shape.
+
+    Every string under a ``digits``, ``number``, ``value`` or ``phone`` key (or in a plain list)
+    that reads as a phone number is blocked; a string under ``text`` or ``address`` is a blocked
+    text. The ``mislabels`` section (real numbers once given a wrong label) blocks nothing."""
+    numbers: set[str] = set()
+    texts: list[str] = []
+
+    def walk(node: Any, key: str | None) -> None:
+        if isinstance(node, Mapping):
+            for k, v in node.items():
+                if k != "mislabels":  # real numbers given a wrong label: not blocked
+                    walk(v, str(k))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, key)
+        elif isinstance(node, str):
+            if key in (None, "digits", "number", "numbers", "value", "phone", "phones"):
+                number = normalize_number(node)
+                if number is not None and not SHORT_NUMBER.match(number):
+                    numbers.add(number)
+            elif key in ("text", "texts", "address", "addresses"):
+                texts.append(node)
+
+    walk(raw, None)
+    return Denylist(numbers=frozenset(numbers), texts=tuple(texts))
+
+
+@lru_cache(maxsize=1)
+def load_denylist() -> Denylist:
+    resource = files("kzsupport.data") / "denylist.json"
+    if not resource.is_file():
+        return Denylist()
+    return parse_denylist(json.loads(resource.read_text(encoding="utf-8")))
+
+
+# --- single-value checks (also used by the interactive prompts) -----------------------------------
+
+
+def phone_problems(number: str, kind: str, display: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    """Problems with one phone entry, as ``(msgid, params)``; empty when it is fine."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    if kind == "short_number":
+        if not SHORT_NUMBER.match(number):
+            out.append(
+                (
+                    N_("{number} is not a Kazakhstan short number (three or four digits starting with 1)."),
+                    {"number": number},
+                )
+            )
+    elif kind == "telegram":
+        if not TELEGRAM.match(number):
+            out.append(
+                (
+                    N_("{number} is not a Telegram @name or https:// link."),
+                    {"number": number},
+                )
+            )
+        return out
+    elif not E164_KZ.match(number):
+        out.append(
+            (
+                N_("{number} is not written as +7 and ten digits (for example +77172580058)."),
+                {"number": number},
+            )
+        )
+    else:
+        import phonenumbers
+
+        parsed = phonenumbers.parse(number, None)
+        region = phonenumbers.region_code_for_number(parsed)
+        if not phonenumbers.is_valid_number(parsed) or region != "KZ":
+            out.append(
+                (
+                    N_("{number} is not a valid Kazakhstan number (+7 7xx mobile or +7 7xxx landline)."),
+                    {"number": number},
+                )
+            )
+    if display is not None and not out:
+        shown = normalize_number(display)
+        if shown != number:
+            out.append(
+                (
+                    N_("The display form {display} does not dial {number}."),
+                    {"display": display, "number": number},
+                )
+            )
+    return out
+
+
+def location_problems(lat: float, lon: float, region_id: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """Coordinates outside Kazakhstan's outline, or nearest to places of another region.
+
+    Uses the places gazetteer: the outline of Kazakhstan and the region of the nearest known
+    places (several regions near a border, so a point just over it is not flagged)."""
+    from kzsupport import places
+
+    gazetteer = places.load()
+    if not gazetteer.in_kazakhstan(lat, lon):
+        return [
+            (
+                N_("The point {lat}, {lon} is outside Kazakhstan (latitude first, then longitude)."),
+                {"lat": lat, "lon": lon},
+            )
+        ]
+    if region_id is None:
+        return []
+    found = gazetteer.resolve(f"{lat},{lon}").regions
+    if found and region_id not in found:
+        return [
+            (
+                N_(
+                    "The point {lat}, {lon} is nearest to places in {found}, not in region "
+                    "{region}: is the region or the point wrong?"
+                ),
+                {"lat": lat, "lon": lon, "found": ", ".join(found), "region": region_id},
+            )
+        ]
+    return []
+
+
+# --- record checks --------------------------------------------------------------------------------
+
+
+def _strings(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from _strings(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, f"{path}.{index}" if path else str(index))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+_VALIDATORS: dict[int, Any] = {}
+
+
+def _validator(key: int, schema: Mapping[str, Any]) -> Any:
+    from jsonschema.validators import validator_for
+
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = validator_for(schema)(schema)
+    return _VALIDATORS[key]
+
+
+def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None = None) -> list[Problem]:
+    """Every JSON Schema violation of one record, in document order."""
+    schema = load_schema() if schema is None else schema
+    validator = _validator(id(schema), schema)
+    service_id = str(record.get("id", "?"))
+    out = []
+    for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
+        where = ".".join(str(p) for p in error.absolute_path) or None
+        out.append(
+            Problem(
+                service_id,
+                "schema",
+                ERROR,
+                N_("Does not match the schema: {reason}"),
+                {"reason": error.message},
+                where,
+            )
+        )
+    return out
+
+
+def _record_problems(
+    record: Mapping[str, Any], regions: Mapping[str, Region], denylist: Denylist
+) -> Iterator[Problem]:
+    sid = str(record.get("id", "?"))
+
+    def problem(
+        check: str, msgid: str, where: str | None = None, severity: str = ERROR, **params: Any
+    ) -> Problem:
+        return Problem(sid, check, severity, msgid, params, where)
+
+    kind = record.get("type")
+    if kind not in SERVICE_TYPES:
+        yield problem(
+            "type",
+            N_("Unknown service type {value}; known types: {known}."),
+            "type",
+            value=kind,
+            known=", ".join(SERVICE_TYPES),
+        )
+    scope, region_id = record.get("scope"), record.get("region")
+    if scope not in SCOPES:
+        yield problem(
+            "region",
+            N_("Unknown scope {value}: use national or local."),
+            "scope",
+            value=scope,
+        )
+    if region_id is not None and region_id not in regions:
+        yield problem(
+            "region",
+            N_('Unknown region {value}; run "kzsupport regions" for the ids.'),
+            "region",
+            value=region_id,
+        )
+    if scope == "national" and region_id is not None:
+        yield problem(
+            "region",
+            N_("A national record has no region (found {region})."),
+            "region",
+            region=region_id,
+        )
+
+    for index, phone in enumerate(record.get("phones") or ()):
+        if not isinstance(phone, Mapping):
+            continue
+        number, pkind = str(phone.get("number", "")), str(phone.get("kind", ""))
+        for msgid, params in phone_problems(number, pkind, phone.get("display")):
+            yield problem("phone", msgid, f"phones.{index}", **params)
+        blocked = normalize_number(number)
+        if blocked in denylist.numbers:
+            yield problem(
+                "denylist",
+                N_("{number} is a known fabricated number: remove it."),
+                f"phones.{index}.number",
+                number=number,
+            )
+
+    for where, text in _strings(record):
+        folded = _fold(text)
+        for bad in denylist.texts:
+            if _fold(bad) in folded:
+                yield problem(
+                    "denylist",
+                    N_("The text {text} is on the list of fabricated details."),
+                    where,
+                    text=bad,
+                )
+        if where.startswith("phones.") and where.endswith((".number", ".display")):
+            continue
+        for found in re.findall(r"\+?[78][\d\s()\-]{9,16}\d", text):
+            if normalize_number(found) in denylist.numbers:
+                yield problem(
+                    "denylist",
+                    N_("{number} is a known fabricated number: remove it."),
+                    where,
+                    number=found,
+                )
+
+    location = record.get("location")
+    if isinstance(location, Mapping):
+        try:
+            lat, lon = float(location["lat"]), float(location["lon"])
+        except (KeyError, TypeError, ValueError):
+            pass  # the schema reports it
+        else:
+            known = region_id if isinstance(region_id, str) and region_id in regions else None
+            for msgid, params in location_problems(lat, lon, known):
+                yield problem("coordinates", msgid, "location", **params)
+
+    for name in ("name", "description"):
+        texts = record.get(name)
+        if isinstance(texts, Mapping):
+            missing = [lang for lang in LANGS if not texts.get(lang)]
+            if missing:
+                yield problem(
+                    "languages",
+                    N_("{field} is missing in: {langs}."),
+                    name,
+                    field=name,
+                    langs=", ".join(missing),
+                )
+    for where, texts in _localized(record):
+        missing = [lang for lang in LANGS if not texts.get(lang)]
+        if missing and len(missing) < len(LANGS):
+            yield problem(
+                "languages",
+                N_("{field} is missing in: {langs}."),
+                where,
+                WARNING,
+                field=where,
+                langs=", ".join(missing),
+            )
+
+    verification = record.get("verification")
+    if isinstance(verification, Mapping):
+        status = verification.get("status")
+        if status == "unverified" and not verification.get("note"):
+            yield problem(
+                "verification",
+                N_("An unverified record needs a note saying what is unverified."),
+                "verification.note",
+            )
+        if status == "verified" and not (verification.get("date") and verification.get("method")):
+            yield problem(
+                "verification",
+                N_('A verified record needs the date and method of the check: use "kzsupport db verify".'),
+                "verification",
+            )
+    if not record.get("sources"):
+        yield problem("sources", N_("A record needs at least one source."), "sources")
+
+
+def _localized(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """The optional trilingual texts of a record, with their paths."""
+    for name in _OPTIONAL_TEXTS:
+        value = record.get(name)
+        if isinstance(value, Mapping):
+            yield name, value
+    for parent, child in (
+        ("address", "text"),
+        ("address", "note"),
+        ("hours", "text"),
+        ("fees", "note"),
+    ):
+        value = record.get(parent)
+        if isinstance(value, Mapping) and isinstance(value.get(child), Mapping):
+            yield f"{parent}.{child}", value[child]
+    for name in ("required_documents", "caveats"):
+        for index, value in enumerate(record.get(name) or ()):
+            if isinstance(value, Mapping):
+                yield f"{name}.{index}", value
+    for index, phone in enumerate(record.get("phones") or ()):
+        if isinstance(phone, Mapping) and isinstance(phone.get("note"), Mapping):
+            yield f"phones.{index}.note", phone["note"]
+
+
+@dataclass
+class _Features:
+    """What the cross-record checks need from one record, computed once per record object."""
+
+    sid: str
+    phones: tuple[str, ...]
+    names: tuple[tuple[str, str], ...]
+    secrets: tuple[str, ...]
+    record: Mapping[str, Any]
+    _folded: tuple[tuple[str, str], ...] | None = None
+
+    def folded(self) -> tuple[tuple[str, str], ...]:
+        if self._folded is None:
+            self._folded = tuple((where, _fold(text)) for where, text in _strings(self.record))
+        return self._folded
+
+
+def _features(record: Mapping[str, Any]) -> _Features:
+    sid = str(record.get("id", "?"))
+    phones = tuple(
+        str(phone["number"])
+        for phone in record.get("phones") or ()
+        if isinstance(phone, Mapping) and phone.get("number")
+    )
+    city = record.get("city") if isinstance(record.get("city"), Mapping) else None
+    place = _fold(next(iter(city.values()), "") or "") if city else str(record.get("region"))
+    names = []
+    name = record.get("name")
+    if isinstance(name, Mapping):
+        for lang in LANGS:
+            if name.get(lang):
+                place_key = _fold(str(city.get(lang) or "")) if city else place
+                names.append((_fold(str(name[lang])), place_key))
+    secrets = []
+    address = record.get("address")
+    if isinstance(address, Mapping) and address.get("confidential"):
+        text = address.get("text")
+        for value in text.values() if isinstance(text, Mapping) else ():
+            if isinstance(value, str) and len(value.strip()) >= 5:
+                secrets.append(_fold(value))
+    return _Features(sid, phones, tuple(names), tuple(secrets), record)
+
+
+def _duplicate(sid: str, msgid: str, field_name: str, **params: Any) -> Problem:
+    return Problem(sid, "duplicate", ERROR, msgid, params, field_name)
+
+
+def _cross_record_problems(
+    records: Sequence[Mapping[str, Any]], cache: dict[int, _Features] | None = None
+) -> Iterator[Problem]:
+    """Duplicates and leaks across records. ``cache`` (by object identity, for records that stay
+    alive meanwhile) lets two versions of a directory that share most records be checked cheaply."""
+    cache = {} if cache is None else cache
+    ids: dict[str, int] = defaultdict(int)
+    phones: dict[str, list[str]] = defaultdict(list)
+    names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    secrets: list[tuple[str, str]] = []
+    features = []
+    for record in records:
+        feat = cache.get(id(record))
+        if feat is None or feat.record is not record:
+            feat = cache[id(record)] = _features(record)
+        features.append(feat)
+        ids[feat.sid] += 1
+        for number in feat.phones:
+            phones[number].append(feat.sid)
+        for key in feat.names:
+            names[key].append(feat.sid)
+        secrets.extend((feat.sid, secret) for secret in feat.secrets)
+
+    for sid, count in ids.items():
+        if count > 1:
+            yield _duplicate(sid, N_("The id {id} is used by {count} records."), "id", id=sid, count=count)
+    seen: set[tuple[str, str, str]] = set()
+    shared = [
+        (N_("The number {number} is also listed by {others}."), "phones", {"number": n}, o)
+        for n, o in phones.items()
+    ]
+    shared += [
+        (N_("Same name and city as {others}: is it the same service?"), "name", {}, o) for o in names.values()
+    ]
+    for msgid, field_name, params, owners in shared:
+        unique = sorted(set(owners))
+        for sid in unique if len(unique) > 1 else ():
+            others = ", ".join(o for o in unique if o != sid)
+            if (msgid, sid, others) in seen:
+                continue
+            seen.add((msgid, sid, others))
+            yield _duplicate(sid, msgid, field_name, others=others, **params)
+    for owner, secret in secrets:
+        for feat in features:
+            for where, folded in feat.folded():
+                if feat.sid == owner and where.startswith("address."):
+                    continue
+                if secret in folded:
+                    yield Problem(
+                        feat.sid,
+                        "confidential",
+                        ERROR,
+                        N_("The confidential address of {owner} appears in {field}: remove it."),
+                        {"owner": owner, "field": where},
+                        where,
+                    )
+
+
+def validate_records(
+    records: Sequence[Mapping[str, Any]],
+    regions: Mapping[str, Region],
+    *,
+    schema: Mapping[str, Any] | None = None,
+    denylist: Denylist | None = None,
+) -> Report:
+    """Every check on every record; problems grouped by record in file order."""
+    denylist = load_denylist() if denylist is None else denylist
+    schema = load_schema() if schema is None else schema
+    order = {str(r.get("id", "?")): i for i, r in enumerate(records)}
+    found: list[Problem] = []
+    for record in records:
+        found.extend(_single_record(record, regions, schema, denylist))
+    found.extend(_cross_record_problems(records))
+    found.sort(key=lambda p: order.get(p.service_id, len(order)))
+    return Report(problems=tuple(_unique(found)), checked=len(records))
+
+
+# Findings for one record depend only on the record (and the fixed reference data), so a writer that
+# re-validates a large file after each small change only checks the records that changed.
+_MEMO: dict[tuple[str, int, int, int], tuple[Problem, ...]] = {}
+_MEMO_SIZE = 8192
+
+
+def _single_record(
+    record: Mapping[str, Any],
+    regions: Mapping[str, Region],
+    schema: Mapping[str, Any],
+    denylist: Denylist,
+) -> tuple[Problem, ...]:
+    key = (json.dumps(record, sort_keys=True, default=str), id(regions), id(schema), id(denylist))
+    cached = _MEMO.get(key)
+    if cached is None:
+        cached = (*schema_problems(record, schema), *_record_problems(record, regions, denylist))
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[key] = cached
+    return cached
+
+
+def _unique(problems: Iterable[Problem]) -> Iterator[Problem]:
+    seen: set[tuple[str, str, str, str]] = set()
+    for problem in problems:
+        if problem.key() not in seen:
+            seen.add(problem.key())
+            yield problem
+
+
+def new_errors(before: Report, after: Report) -> list[Problem]:
+    """Errors in ``after`` that ``before`` did not have: what a write would introduce."""
+    old = {p.key() for p in before.errors}
+    return [p for p in after.errors if p.key() not in old]
+
+
+def introduced_errors(
+    before: Sequence[Mapping[str, Any]],
+    after: Sequence[Mapping[str, Any]],
+    regions: Mapping[str, Region],
+) -> list[Problem]:
+    """The errors a change from ``before`` to ``after`` would add, checking only what can differ:
+    single-record checks on the records that changed, cross-record checks on both versions."""
+    schema, denylist = load_schema(), load_denylist()
+    old_by_id = {str(r.get("id", "?")): r for r in before}
+    old_errors: set[tuple[str, str, str, str]] = set()
+    found: list[Problem] = []
+    for record in after:
+        sid = str(record.get("id", "?"))
+        previous = old_by_id.get(sid)
+        if previous == record:
+            continue
+        if previous is not None:
+            old_errors.update(
+                p.key() for p in _single_record(previous, regions, schema, denylist) if p.severity == ERROR
+            )
+        found.extend(_single_record(record, regions, schema, denylist))
+    cache: dict[int, _Features] = {}
+    old_errors.update(p.key() for p in _cross_record_problems(before, cache) if p.severity == ERROR)
+    found.extend(_cross_record_problems(after, cache))
+    return [p for p in _unique(found) if p.severity == ERROR and p.key() not in old_errors]
+
+
+def first_schema_error(record: Mapping[str, Any], regions: Mapping[str, Region]) -> Problem | None:
+    """The first schema problem of a record (remembered, so re-reading a big file is cheap)."""
+    problems = _single_record(record, regions, load_schema(), load_denylist())
+    return next((p for p in problems if p.check == "schema"), None)

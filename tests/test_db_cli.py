@@ -1,0 +1,466 @@
+"""``kzsupport db ...``: every command, through the CLI, on a small hand-made directory file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzsupport import store, validate
+from kzsupport.validate import Denylist
+from tests.conftest import Invoke
+from tests.dbkit import SCHEMA, record, tables
+
+SECRET = {"text": {"kk": "Құпия 1", "ru": "Секрет 1", "en": "Secret 1"}, "confidential": True, "note": None}
+TODAY = datetime.now(timezone.utc).date().isoformat()
+
+
+@pytest.fixture(autouse=True)
+def reference_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hand-made schema and a one-number denylist, so these tests need no bundled data."""
+    monkeypatch.setattr(validate, "load_schema", lambda: SCHEMA)
+    monkeypatch.setattr(validate, "load_denylist", lambda: Denylist(numbers=frozenset({"+77272505050"})))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "directory.json"
+    national = record(
+        "kz-150",
+        type="hotline",
+        scope="national",
+        region=None,
+        location=None,
+        city=None,
+        phones=[{"number": "150", "kind": "short_number", "display": "150", "note": None}],
+    )
+    shelter = record(
+        "kz-shelter",
+        type="shelter",
+        phones=[],
+        address=SECRET,
+        verification={
+            "status": "unverified",
+            "date": None,
+            "method": None,
+            "by": None,
+            "note": "Not called yet.",
+        },
+    )
+    path.write_text(store.dumps(tables(national, record("kz-a"), shelter)), encoding="utf-8")
+    return path
+
+
+def services(path: Path) -> dict[str, dict[str, Any]]:
+    docs = json.loads(path.read_text(encoding="utf-8"))["services"].values()
+    return {d["id"]: d for d in docs}
+
+
+def test_writing_commands_refuse_without_a_named_file(invoke: Invoke) -> None:
+    result = invoke("db", "edit", "kz-a", "--set", "email=a@example.org")
+    assert result.exit_code == 1
+    assert "--data data/directory.json" in result.stderr
+
+
+def test_add_scripted(invoke: Invoke, data: Path) -> None:
+    result = invoke(
+        "db",
+        "--by",
+        "aigerim",
+        "add",
+        "--id",
+        "kz-new",
+        "--type",
+        "legal_aid",
+        "--region",
+        "almaty",
+        "--source",
+        "https://example.org/legal",
+        "--source-date",
+        "2025-05-01",
+        "--set",
+        "name.kk=Заң көмегі",
+        "--set",
+        "name.ru=Юридическая помощь",
+        "--set",
+        "name.en=Legal aid",
+        "--set",
+        "description.kk=Тегін кеңес",
+        "--set",
+        "description.ru=Бесплатная консультация",
+        "--set",
+        "description.en=Free advice",
+        data=data,
+    )
+    assert result.exit_code == 0, result.stderr
+    new = services(data)["kz-new"]
+    assert new["name"]["kk"] == "Заң көмегі" and new["region"] == "almaty" and new["scope"] == "local"
+    assert new["sources"][0]["publisher"] == "example.org"
+    assert new["verification"] == {
+        "status": "source_only",
+        "date": TODAY,
+        "method": "official_page",
+        "by": "aigerim",
+        "note": None,
+    }
+    [entry] = store.read_log(data)
+    assert (entry.action, entry.by, entry.service_id) == ("add", "aigerim", "kz-new")
+    assert "Saved" in result.stderr
+
+
+def test_add_needs_a_source(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "add", "--id", "kz-new", "--type", "shelter", "--region", "almaty", data=data)
+    assert result.exit_code == 2
+    assert "A source is required" in result.stderr
+    assert "kz-new" not in services(data)
+
+
+def test_add_from_a_json_file(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    new = record("kz-from-file", phones=[])
+    (tmp_path / "new.json").write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
+    result = invoke("db", "add", "--from", str(tmp_path / "new.json"), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert services(data)["kz-from-file"]["name"] == new["name"]
+
+
+def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    phone = {"number": "+77272505050", "kind": "voice", "display": "+7 727 250 50 50", "note": None}
+    (tmp_path / "new.json").write_text(json.dumps(record("kz-fake", phones=[phone])), encoding="utf-8")
+    before = data.read_text(encoding="utf-8")
+    result = invoke("db", "add", "--from", str(tmp_path / "new.json"), data=data)
+    assert result.exit_code == 1
+    assert "fabricated" in result.stderr and "kz-fake phones.0.number" in result.stderr
+    assert data.read_text(encoding="utf-8") == before
+
+
+def test_add_interactively(invoke: Invoke, data: Path) -> None:
+    answers = [
+        "kz-typed",
+        "spa",
+        "shelter",  # an unknown type is asked again
+        "Баспана",
+        "Приют",
+        "Shelter",  # name
+        "Сипаттама",
+        "Описание",
+        "Description",  # description
+        "",
+        "",
+        "",  # operator
+        "atlantis",
+        "almaty",  # region, asked again
+        "Алматы",
+        "Алматы",
+        "Almaty",  # city
+        "",
+        "",
+        "",  # address
+        "76.9,43.2",
+        "43.25,76.92",  # coordinates: swapped, then right
+        "y",
+        "voice",
+        "+7 495 123 45 67",
+        "+7 727 200 11 22",
+        "",
+        "n",  # one phone, asked again
+        "",
+        "",  # website, e-mail
+        "y",  # 24/7
+        "kk, ru",
+        "women",
+        "shelter",
+        "y",  # free
+        "https://example.org/shelter",
+        "",
+        "",
+        "",  # source, title, publisher, date
+        "n",  # nothing unverified
+    ]
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    typed = services(data)["kz-typed"]
+    assert typed["type"] == "shelter" and typed["region"] == "almaty"
+    assert typed["location"] == {"lat": 43.25, "lon": 76.92}
+    assert typed["phones"][0]["number"] == "+77272001122"
+    assert "not a valid Kazakhstan number" in result.output
+    assert "outside Kazakhstan" in result.output
+
+
+def test_edit_with_set(invoke: Invoke, data: Path) -> None:
+    result = invoke(
+        "db",
+        "--by",
+        "zhanar",
+        "edit",
+        "kz-a",
+        "--set",
+        "name.en=Renamed",
+        "--set",
+        'languages=["kk", "ru", "en"]',
+        data=data,
+    )
+    assert result.exit_code == 0, result.stderr
+    assert services(data)["kz-a"]["name"]["en"] == "Renamed"
+    assert services(data)["kz-a"]["languages"] == ["kk", "ru", "en"]
+    [entry] = store.read_log(data, "kz-a")
+    assert [c.path for c in entry.changes] == ["languages.2", "name.en"]
+
+
+def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "edit", "kz-a", "--set", "verification.date=2030-01-01", data=data)
+    assert result.exit_code == 2
+    assert "db verify" in result.stderr
+
+
+def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path) -> None:
+    keep = [""] * 9  # name x3, description x3, city x3
+    result = invoke(
+        "db", "edit", "kz-a", data=data, input="\n".join(["Жаңа атау", *keep[1:], "", "", "", ""]) + "\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-a"]["name"]["kk"] == "Жаңа атау"
+    assert services(data)["kz-a"]["name"]["ru"] == "Кризисный центр kz-a"
+
+
+def test_unknown_id(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "edit", "kz-nope", "--set", "email=a@b.kz", data=data)
+    assert result.exit_code == 1 and "kz-nope" in result.stderr
+
+
+def test_verify_is_the_only_way_the_date_moves(invoke: Invoke, data: Path) -> None:
+    result = invoke(
+        "db",
+        "--by",
+        "dana",
+        "verify",
+        "kz-a",
+        "--method",
+        "call",
+        "--source",
+        "call to +7 727 200 00 00",
+        "--note",
+        "answered",
+        data=data,
+    )
+    assert result.exit_code == 0, result.stderr
+    rec = services(data)["kz-a"]
+    assert rec["verification"] == {
+        "status": "verified",
+        "date": TODAY,
+        "method": "call",
+        "by": "dana",
+        "note": "answered",
+    }
+    assert rec["sources"][-1]["document"] == "call to +7 727 200 00 00"
+    assert store.read_log(data)[0].note == "answered"
+
+
+def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
+    assert invoke("db", "deactivate", "kz-a", "--reason", "closed in 2025", data=data).exit_code == 0
+    assert services(data)["kz-a"]["status"] == "inactive"
+    assert store.read_log(data)[0].note == "closed in 2025"
+    assert invoke("db", "reactivate", "kz-a", data=data).exit_code == 0
+    assert services(data)["kz-a"]["status"] == "active"
+
+
+def test_remove_needs_yes(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "remove", "kz-a", data=data)
+    assert result.exit_code == 2 and "--yes" in result.stderr
+    assert invoke("db", "remove", "kz-a", "--yes", data=data).exit_code == 0
+    assert "kz-a" not in services(data)
+
+
+def test_validate_passes_a_good_file(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "validate", data=data, catch=False)
+    assert result.exit_code == 0, result.output
+    assert "3 records checked: 0 errors" in result.stdout
+
+
+def test_validate_fails_with_a_per_record_report(invoke: Invoke, data: Path) -> None:
+    broken = tables(record("kz-a"), record("kz-b", region="atlantis", phones=[]))
+    data.write_text(store.dumps(broken), encoding="utf-8")
+    result = invoke("db", "validate", data=data)
+    assert result.exit_code == 1
+    assert "kz-b" in result.stdout and "atlantis" in result.stdout
+    as_json = invoke("db", "validate", "--format", "json", data=data)
+    assert as_json.exit_code == 1
+    assert json.loads(as_json.stdout)["ok"] is False
+
+
+def test_a_corrupt_file_is_reported_and_kept(invoke: Invoke, data: Path) -> None:
+    data.write_text("{ not json", encoding="utf-8")
+    result = invoke("db", "edit", "kz-a", "--set", "email=a@b.kz", data=data)
+    assert result.exit_code == 1 and str(data) in result.stderr
+    assert data.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_stale_lists_records_never_verified_by_region(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "stale", "--older-than", "1d", "--format", "json", data=data)
+    assert result.exit_code == 0, result.stderr
+    groups = json.loads(result.stdout)
+    assert [g["region"] for g in groups] == ["national", "almaty"]
+    assert [r["id"] for r in groups[1]["records"]] == ["kz-shelter", "kz-a"]
+
+
+def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
+    cells = json.loads(invoke("db", "coverage", "--format", "json", data=data).stdout)
+    almaty_shelter = next(c for c in cells if (c["region"], c["type"]) == ("almaty", "shelter"))
+    assert almaty_shelter == {
+        "region": "almaty",
+        "type": "shelter",
+        "verified": 0,
+        "source_only": 0,
+        "unverified": 1,
+        "missing": True,
+    }
+    csv_out = invoke("db", "coverage", "--format", "csv", data=data).stdout
+    assert csv_out.splitlines()[0] == "region,type,verified,source_only,unverified,missing"
+    table = invoke("db", "coverage", data=data)
+    assert table.exit_code == 0 and "Ulytau" in table.stdout
+
+
+def test_export_csv_then_import_changes_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    before = data.read_text(encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert invoke("db", "export", "--format", "csv", "--output", str(out), data=data).exit_code == 0
+    assert "Секрет" not in out.read_text(encoding="utf-8")
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Nothing changed" in result.stderr
+    assert data.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_then_import_into_an_empty_file_round_trips(
+    invoke: Invoke, data: Path, tmp_path: Path, fmt: str
+) -> None:
+    public = tables(*(r for r in services(data).values() if r["id"] != "kz-shelter"))
+    data.write_text(store.dumps(public), encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    assert invoke("db", "export", "--format", fmt, "--output", str(out), data=data).exit_code == 0
+    empty = tmp_path / "empty.json"
+    empty.write_text(store.dumps(tables()), encoding="utf-8")
+    result = invoke("db", "import", str(out), data=empty)
+    assert result.exit_code == 0, result.stderr
+    assert store.load(empty).services == store.load(data).services
+
+
+def test_import_shows_the_diff_and_dry_run_writes_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    out.write_text(out.read_text(encoding="utf-8").replace("Crisis centre kz-a", "Renamed"), encoding="utf-8")
+    before = data.read_text(encoding="utf-8")
+    result = invoke("db", "import", str(out), "--dry-run", data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "~ kz-a" in result.stdout and "name.en: Crisis centre kz-a → Renamed" in result.stdout
+    assert data.read_text(encoding="utf-8") == before
+    assert invoke("db", "import", str(out), data=data).exit_code == 0
+    assert services(data)["kz-a"]["name"]["en"] == "Renamed"
+    assert services(data)["kz-shelter"]["address"] == SECRET  # the withheld address was kept
+
+
+def test_import_with_errors_changes_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    text = out.read_text(encoding="utf-8").replace("2026-01-10,official_page", "2031-01-01,call")
+    out.write_text(text, encoding="utf-8")
+    before = data.read_text(encoding="utf-8")
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 2
+    assert "line 3, verification" in result.stderr and "nothing was imported" in result.stderr
+    assert data.read_text(encoding="utf-8") == before
+
+
+def test_export_hsds(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    result = invoke("db", "export", "--format", "hsds", "--output", str(tmp_path / "hsds"), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "HSDS 3.0" in result.stderr
+    written = {p.name for p in (tmp_path / "hsds").iterdir()}
+    assert {"services.json", "phones.json", "datapackage.json"} <= written
+    everything = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "hsds").iterdir())
+    assert "Секрет" not in everything and "Secret 1" not in everything
+
+
+def test_export_hsds_needs_a_folder(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "export", "--format", "hsds", data=data)
+    assert result.exit_code == 2
+
+
+def test_diff_between_two_files(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    invoke("db", "edit", "kz-a", "--set", "email=a@example.org", data=data)
+    result = invoke("db", "diff", str(old), str(data))
+    assert result.exit_code == 0
+    assert "~ kz-a" in result.stdout and "email: ∅ → a@example.org" in result.stdout
+    assert "0 added, 1 changed, 0 removed." in result.stderr
+
+
+def test_log_of_one_record(invoke: Invoke, data: Path) -> None:
+    invoke("db", "--by", "dana", "edit", "kz-a", "--set", "email=a@example.org", data=data)
+    invoke("db", "edit", "kz-150", "--set", "email=b@example.org", data=data)
+    entries = json.loads(invoke("db", "log", "kz-a", "--format", "json", data=data).stdout)
+    assert [(e["id"], e["by"]) for e in entries] == [("kz-a", "dana")]
+    table = invoke("db", "log", data=data)
+    assert table.exit_code == 0 and "kz-150" in table.stdout
+
+
+def test_db_help_in_each_language(invoke: Invoke) -> None:
+    for lang in ("kk", "ru", "en"):
+        result = invoke("--lang", lang, "db", "--help")
+        assert result.exit_code == 0
+        assert "--data" in result.stdout
+
+
+def _exported_rows(invoke: Invoke, data: Path, tmp_path: Path) -> list[list[str]]:
+    out = tmp_path / "export.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    return list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+
+
+def _csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("encoding", "line 5: the file is not UTF-8 text"),
+        ("missing column", "line 1: missing columns: sources"),
+        ("huge cell", "line 3: not readable as CSV (a cell may be too long)"),
+        ("wrong type", "line 2, location.lat: expected a number, found north"),
+        ("invalid value", "line 3, region: kz-a: Unknown region atlantis"),
+    ],
+)
+def test_a_malformed_csv_import_is_refused_and_changes_nothing(
+    invoke: Invoke, data: Path, tmp_path: Path, damage: str, expected: str
+) -> None:
+    rows = _exported_rows(invoke, data, tmp_path)
+    header = rows[0]
+    if damage == "encoding":
+        raw = _csv_bytes(rows) + "kz-new,Кризис\n".encode("cp1251")
+    else:
+        if damage == "missing column":
+            index = header.index("sources")
+            rows = [row[:index] + row[index + 1 :] for row in rows]
+        elif damage == "huge cell":
+            rows[2][header.index("description.en")] = "x" * 10_000_000
+        elif damage == "wrong type":
+            rows[1][header.index("location.lat")] = "north"
+        else:
+            rows[2][header.index("region")] = "atlantis"
+        raw = _csv_bytes(rows)
+    (tmp_path / "in.csv").write_bytes(raw)
+    before = data.read_text(encoding="utf-8")
+    result = invoke("db", "import", str(tmp_path / "in.csv"), data=data)
+    assert result.exit_code == 2
+    assert "nothing was imported" in result.stderr
+    assert expected in result.stderr
+    assert data.read_text(encoding="utf-8") == before

@@ -1,0 +1,207 @@
+"""kzsupport.validate: each check on small hand-made records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kzsupport.validate import (
+    ERROR,
+    WARNING,
+    Denylist,
+    Report,
+    new_errors,
+    normalize_number,
+    parse_denylist,
+    phone_problems,
+    validate_records,
+)
+from tests.dbkit import REGIONS, SCHEMA, record
+
+DENY = parse_denylist(
+    {
+        "numbers": [
+            {"digits": "77272929104", "as_written": "+7 (727) 292-91-04"},
+            {"number": "8-727-273-77-77"},
+        ],
+        "mislabels": [{"number": "+77081060810", "as_labelled": "wrong label"}],
+        "addresses": [{"text": "Dostyk Ave 125"}],
+    }
+)
+
+
+def check(*records: dict[str, Any]) -> Report:
+    return validate_records(list(records), REGIONS, schema=SCHEMA, denylist=DENY)
+
+
+def checks_of(report: Report, severity: str = ERROR) -> set[str]:
+    return {p.check for p in report.problems if p.severity == severity}
+
+
+def test_a_good_record_passes() -> None:
+    report = check(record())
+    assert report.ok, [p.message() for p in report.problems]
+
+
+def test_schema_violation_is_reported_with_its_field() -> None:
+    report = check(record(status="open"))
+    [problem] = [p for p in report.errors if p.check == "schema"]
+    assert problem.field == "status"
+    assert "open" in problem.message()
+
+
+@pytest.mark.parametrize("number", ["150", "111", "1414", "112", "102"])
+def test_kazakhstan_short_numbers_are_understood(number: str) -> None:
+    assert phone_problems(number, "short_number", number) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "kind"),
+    [
+        ("15", "short_number"),
+        ("+77272000000", "short_number"),
+        ("87272000000", "voice"),
+        ("+74951234567", "voice"),
+        ("+76112345678", "whatsapp"),
+    ],
+)
+def test_bad_numbers_are_refused(number: str, kind: str) -> None:
+    assert phone_problems(number, kind, None)
+
+
+def test_kazakhstan_mobile_and_landline_pass() -> None:
+    assert phone_problems("+77081060810", "whatsapp", "+7 708 106 08 10") == []
+    assert phone_problems("+77172580058", "voice", "8 (7172) 58-00-58") == []
+
+
+def test_display_form_must_dial_the_number() -> None:
+    [(msgid, _params)] = phone_problems("+77172580058", "voice", "8 (7172) 58-00-59")
+    assert "display" in msgid
+
+
+def test_normalize_number_reads_the_usual_ways_of_writing() -> None:
+    assert normalize_number("8 (727) 250-50-50") == "+77272505050"
+    assert normalize_number("+7 727 250 50 50") == "+77272505050"
+    assert normalize_number("150") == "150"
+    assert normalize_number("12") is None
+
+
+def test_denylisted_number_is_an_error() -> None:
+    phone = {"number": "+77272929104", "kind": "voice", "display": "+7 727 292 91 04", "note": None}
+    report = check(record(phones=[phone]))
+    assert "denylist" in checks_of(report)
+
+
+def test_denylisted_number_in_free_text_is_an_error() -> None:
+    report = check(record(description={"kk": "x", "ru": "звоните 8-727-273-77-77", "en": "x"}))
+    assert [p.field for p in report.errors if p.check == "denylist"] == ["description.ru"]
+
+
+def test_denylisted_text_is_an_error() -> None:
+    report = check(record(caveats=[{"kk": "a", "ru": "b", "en": "at dostyk ave 125, Almaty"}]))
+    assert "denylist" in checks_of(report)
+
+
+def test_coordinates_outside_kazakhstan() -> None:
+    report = check(record(location={"lat": 76.9, "lon": 43.2}))
+    assert "coordinates" in checks_of(report)
+
+
+def test_coordinates_far_from_the_region() -> None:
+    report = check(record(location={"lat": 51.18, "lon": 71.44}))  # Astana, record says Almaty
+    [problem] = [p for p in report.errors if p.check == "coordinates"]
+    assert "nearest to places in astana, not in region almaty" in problem.message()
+
+
+def test_coordinates_inside_the_box_but_outside_the_outline() -> None:
+    report = check(record(location={"lat": 55.0, "lon": 60.0}))  # Chelyabinsk region, Russia
+    assert "coordinates" in checks_of(report)
+
+
+def test_unknown_region_and_type() -> None:
+    report = check(record(type="spa", scope="atlantis", region="atlantis"))
+    fields = {p.field for p in report.errors if p.check in ("type", "region")}
+    assert fields == {"type", "scope", "region"}
+
+
+def test_a_national_record_has_no_region() -> None:
+    report = check(record(scope="national", region="astana", location=None))
+    assert "region" in checks_of(report)
+
+
+def test_same_phone_in_two_records() -> None:
+    report = check(record("kz-a"), record("kz-b", name={"kk": "б", "ru": "б", "en": "b"}))
+    owners = {p.service_id for p in report.errors if p.check == "duplicate"}
+    assert owners == {"kz-a", "kz-b"}
+
+
+def test_same_name_in_the_same_city() -> None:
+    other = record("kz-b", phones=[], name=record("kz-a")["name"])
+    report = check(record("kz-a"), other)
+    assert any("Same name" in p.msgid for p in report.errors)
+
+
+def test_duplicate_ids() -> None:
+    report = check(record("kz-a"), record("kz-a", phones=[]))
+    assert any(p.field == "id" for p in report.errors)
+
+
+def test_confidential_address_leaking_into_another_field() -> None:
+    address = {
+        "text": {"kk": "Абай к-сі 10", "ru": "ул. Абая, 10", "en": "10 Abai St"},
+        "confidential": True,
+        "note": None,
+    }
+    leaky = record(address=address, description={"kk": "x", "ru": "Мы на ул. Абая, 10", "en": "x"})
+    report = check(leaky)
+    [problem] = [p for p in report.errors if p.check == "confidential"]
+    assert problem.field == "description.ru"
+
+
+def test_confidential_address_in_its_own_field_is_fine() -> None:
+    address = {
+        "text": {"kk": "Абай к-сі 10", "ru": "ул. Абая, 10", "en": "10 Abai St"},
+        "confidential": True,
+        "note": None,
+    }
+    assert "confidential" not in checks_of(check(record(address=address)))
+
+
+def test_missing_name_language_is_an_error_and_other_texts_a_warning() -> None:
+    report = check(
+        record(
+            name={"kk": None, "ru": "Центр", "en": "Centre"},
+            eligibility_note={"kk": None, "ru": "Женщины", "en": "Women"},
+        )
+    )
+    assert [p.field for p in report.errors if p.check == "languages"] == ["name"]
+    assert [p.field for p in report.problems if p.severity == WARNING] == ["eligibility_note"]
+
+
+def test_unverified_record_needs_a_note() -> None:
+    verification = {"status": "unverified", "date": None, "method": None, "by": None, "note": None}
+    assert "verification" in checks_of(check(record(verification=verification)))
+    verification["note"] = "Number from a 2005 article; not called yet."
+    assert "verification" not in checks_of(check(record(verification=verification)))
+
+
+def test_new_errors_ignores_problems_that_were_there_before() -> None:
+    before = check(record(type="spa"))
+    after = check(record(type="spa", region="atlantis"))
+    assert {p.field for p in new_errors(before, after)} == {"region"}
+
+
+def test_empty_denylist_by_default_shape() -> None:
+    assert parse_denylist([]) == Denylist()
+    assert parse_denylist(["+7 777 123 4567"]).numbers == frozenset({"+77771234567"})
+
+
+def test_mislabelled_numbers_are_not_blocked() -> None:
+    assert "+77081060810" not in DENY.numbers
+    assert DENY.numbers == frozenset({"+77272929104", "+77272737777"})
+
+
+def test_telegram_is_a_name_or_a_link() -> None:
+    assert phone_problems("@kz_help_line", "telegram", "@kz_help_line") == []
+    assert phone_problems("+77081060810", "telegram", None)
