@@ -193,3 +193,38 @@ def test_near_on_a_discreet_card_passes_over_services_with_nothing_to_call(invok
     result = invoke("referral", "--near", "50.41,80.25", "--discreet", data=MINI)
     assert result.exit_code == 0, result.stderr
     assert "8 727 200 00 00" in result.stdout
+
+
+@pytest.fixture
+def answers(tmp_path: Path) -> Path:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"victim_of": "sexual_violence", "age": 30}), encoding="utf-8")
+    return path
+
+
+def test_eligibility_outcomes_go_on_the_sheet(invoke: Invoke, answers: Path) -> None:
+    result = invoke("referral", "test-150", "--eligibility", str(answers), "--lang", "ru",
+                    "--format", "md", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert "На что вы можете иметь право" in result.stdout and "176-VI" in result.stdout
+
+
+def test_eligibility_on_a_discreet_card_is_a_usage_error(invoke: Invoke, answers: Path) -> None:
+    out = answers.parent / "card.txt"
+    result = invoke("referral", "test-150", "--eligibility", str(answers), "--discreet",
+                    "-o", str(out), data=MINI)
+    assert result.exit_code == 2 and "--discreet" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("content", [None, "{not json", '{"age": "two hundred"}'])
+def test_a_bad_answers_file_is_a_usage_error(invoke: Invoke, tmp_path: Path,
+                                             content: str | None) -> None:
+    path = tmp_path / "answers.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = invoke("referral", "test-150", "--eligibility", str(path), "-o",
+                    str(tmp_path / "s.pdf"), data=MINI)
+    assert result.exit_code == 2
+    assert "answers" in result.stderr or "age" in result.stderr
+    assert not (tmp_path / "s.pdf").exists()

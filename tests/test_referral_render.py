@@ -147,16 +147,15 @@ def test_pdf_carries_no_tool_name_in_its_metadata() -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_eligibility_outcomes_appear_in_every_format(fmt: str) -> None:
-    from kzsupport.models import Localized
-    from kzsupport.referral.sheet import EligibilityResult
+    from kzsupport import eligibility
 
-    outcome = EligibilityResult(
-        programme=Localized(kk="Кепілдік берілген заң көмегі", ru="Гарантированная юридическая помощь",
-                            en="State-guaranteed legal aid"),
-        outcome="eligible", explanation=Localized(kk="Түсіндірме", ru="Пояснение", en="Why"),
-        next_steps=(Localized(kk="Адвокатқа барыңыз", ru="Обратитесь к адвокату", en="See a lawyer"),))
+    facts = eligibility.parse_answers([("victim_of", "sexual_violence"), ("age", "30")])
+    results = eligibility.evaluate(facts, as_of=date(2026, 11, 24))
     sheet = build_sheet([LEGAL], NATIONAL, Options(lang="ru"), printed=date(2026, 11, 24),
-                        as_of="2026-11-01", eligibility=[outcome])
+                        as_of="2026-11-01", eligibility=results)
     text = " ".join(text_of(render(sheet, fmt), fmt).split())
-    assert "Гарантированная юридическая помощь" in text
-    assert "Имеете право" in text and "Обратитесь к адвокату" in text
+    first = sheet.eligibility[0]
+    assert first.programme.parts[0] in text and first.outcome.parts[0] in text
+    assert first.next_steps and " ".join(first.next_steps[0].parts[0].split()) in text
+    if fmt != "txt":  # the messenger text keeps to outcomes and next steps
+        assert "176-VI" in text

@@ -8,10 +8,12 @@ from datetime import date
 
 import pytest
 
+from kzsupport import eligibility
+from kzsupport.eligibility import ProgrammeOutcome
 from kzsupport.errors import BadInput
+from kzsupport.i18n import translator
 from kzsupport.models import Address, Hours, Localized, Phone, Service
 from kzsupport.referral.sheet import (
-    EligibilityResult,
     Options,
     Sheet,
     SheetRefused,
@@ -146,21 +148,34 @@ def test_discreet_card_needs_a_phone() -> None:
         make([replace(LEGAL, phones=())], discreet=True)
 
 
+def outcomes(**answers: str) -> list[ProgrammeOutcome]:
+    facts = eligibility.parse_answers(answers.items())
+    return eligibility.evaluate(facts, as_of=date(2026, 11, 24))
+
+
 def test_discreet_card_refuses_eligibility_outcomes() -> None:
-    outcome = EligibilityResult(programme=Localized("a", "b", "c"), outcome="eligible")
     with pytest.raises(BadInput):
         build_sheet([LEGAL], NATIONAL, Options(discreet=True), printed=date(2026, 1, 1),
-                    as_of="2026-01-01", eligibility=[outcome])
+                    as_of="2026-01-01", eligibility=outcomes(victim_of="domestic_violence"))
 
 
-def test_eligibility_outcomes_are_translated_labels() -> None:
-    outcome = EligibilityResult(
-        programme=Localized("Заң көмегі", "Юридическая помощь", "Legal aid"), outcome="depends",
-        explanation=Localized("к", "р", "e"), next_steps=(Localized("1", "2", "3"),))
+def test_eligibility_outcome_is_explained_by_the_rules_that_hold() -> None:
+    results = outcomes(victim_of="sexual_violence", age="30", citizen="yes")
     sheet = build_sheet([LEGAL], NATIONAL, Options(lang="en"), printed=date(2026, 1, 1),
-                        as_of="2026-01-01", eligibility=[outcome])
-    assert sheet.eligibility[0].outcome.parts == ("Depends",)
-    assert sheet.eligibility[0].next_steps[0].parts == ("3",)
+                        as_of="2026-01-01", eligibility=results)
+    legal_aid = sheet.eligibility[0]
+    assert legal_aid.outcome.parts == ("Entitled",)
+    assert legal_aid.basis is not None and "176-VI" in legal_aid.basis.value.parts[0]
+    assert legal_aid.next_steps and legal_aid.explanation
+
+
+def test_undecided_outcome_says_so_instead_of_listing_every_rule() -> None:
+    results = outcomes(victim_of="domestic_violence", age="30", citizen="yes")
+    legal_aid = build_sheet([LEGAL], NATIONAL, Options(lang="ru"), printed=date(2026, 1, 1),
+                            as_of="2026-01-01", eligibility=results).eligibility[0]
+    assert legal_aid.outcome.parts == (translator("ru").gettext("Depends"),)
+    assert legal_aid.basis is None and legal_aid.next_steps == ()
+    assert "ответ" in legal_aid.explanation.parts[0]
 
 
 def test_language_not_offered_is_bad_input() -> None:

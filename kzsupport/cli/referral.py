@@ -17,6 +17,7 @@ from kzsupport.cli.options import (
     pass_app,
     types_option,
 )
+from kzsupport.eligibility import ProgrammeOutcome
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import Service
@@ -55,6 +56,14 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
     return [item.service for item in result.items]
 
 
+def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
+    """The eligibility outcomes for the answers in ``path``, read as ``eligibility --answers`` does."""
+    from kzsupport import eligibility
+    from kzsupport.cli.eligibility import _read_answers
+
+    return eligibility.evaluate(_read_answers((), path), as_of=on)
+
+
 @click.command(
     cls=TranslatedCommand,
     help=N_(
@@ -86,6 +95,9 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
 @option("--discreet", is_flag=True,
         help=N_("A neutral contact card: no addresses, no word that tells what a service is for."))
 @option("--large-print", is_flag=True, help=N_("Bigger letters, for low vision."))
+@option("--eligibility", "answers_file", metavar="ANSWERS.json",
+        help=N_("Add what the client is entitled to, from answers in this JSON file (as for "
+                "\"kzsupport eligibility --answers\")."))
 @pass_app
 def referral(
     app: App,
@@ -101,6 +113,7 @@ def referral(
     force: bool,
     discreet: bool,
     large_print: bool,
+    answers_file: str | None,
 ) -> None:
     fmt = _format(output_format, output)
     if output is None and fmt in BINARY_FORMATS:
@@ -113,7 +126,9 @@ def referral(
     options = Options(lang=(sheet_lang or i18n.current_lang()).lower(),
                       also_lang=also_lang.lower() if also_lang else None,
                       discreet=discreet, large_print=large_print)
-    data = render(sheet_for(app.directory, services, options, date.today()), fmt)
+    today = date.today()
+    outcomes = _outcomes(answers_file, today) if answers_file else ()
+    data = render(sheet_for(app.directory, services, options, today, outcomes), fmt)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

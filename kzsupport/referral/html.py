@@ -88,6 +88,8 @@ def render(sheet: Sheet) -> str:
             if outcome.next_steps:
                 out.append("<ul>{}</ul>".format(
                     "".join(f"<li>{_t(s, langs)}</li>" for s in outcome.next_steps)))
+            if (basis := outcome.basis) is not None:
+                out.append(f'<p class="meta">{_t(basis.label, langs)}: {_t(basis.value, langs)}</p>')
             out.append("</section>")
     if sheet.national:
         out += [f"<h2>{_t(sheet.national_heading, langs)}</h2>", "<table>"]

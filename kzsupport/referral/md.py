@@ -43,6 +43,8 @@ def render(sheet: Sheet) -> str:
             if outcome.explanation:
                 out.append("  " + _t(outcome.explanation))
             out.extend("  - " + _t(step) for step in outcome.next_steps)
+            if outcome.basis:
+                out.append(f"  - *{_t(outcome.basis.label)}: {_t(outcome.basis.value)}*")
         out.append("")
     if sheet.national:
         out += ["## " + _t(sheet.national_heading), ""]

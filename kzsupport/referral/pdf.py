@@ -186,11 +186,13 @@ def _national_height(pdf: Any, entry: Entry, st: _Style, exact: bool) -> float:
 
 
 def _outcome_texts(outcome: Outcome) -> list[Text]:
-    """Head line, explanation and next steps of an eligibility outcome, in drawing order."""
+    """Head line, explanation, next steps and legal basis of an outcome, in drawing order."""
     head = Text(tuple(f"{p}: {o}" for p, o in zip(
         outcome.programme.parts, outcome.outcome.parts, strict=True)))
     steps = [Text(tuple("• " + p for p in step.parts)) for step in outcome.next_steps]
-    return [head, *([outcome.explanation] if outcome.explanation else []), *steps]
+    basis = [Text(tuple(f"{lab}: {val}" for lab, val in zip(
+        outcome.basis.label.parts, outcome.basis.value.parts, strict=True)))] if outcome.basis else []
+    return [head, *([outcome.explanation] if outcome.explanation else []), *steps, *basis]
 
 
 def render(sheet: Sheet) -> bytes:

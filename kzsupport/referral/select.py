@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kzsupport import directory
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Service
-from kzsupport.referral.sheet import EligibilityResult, Options, Sheet, build_sheet, printable
+from kzsupport.referral.sheet import Options, Sheet, build_sheet, printable
+
+if TYPE_CHECKING:
+    from kzsupport.eligibility import ProgrammeOutcome
 
 DEFAULT_LIMIT = 5
 
@@ -48,7 +52,7 @@ def sheet_for(
     services: Sequence[Service],
     options: Options,
     printed: date,
-    eligibility: Sequence[EligibilityResult] = (),
+    eligibility: Sequence[ProgrammeOutcome] = (),
 ) -> Sheet:
     """The sheet for ``services`` with the directory's national lines and its "as of" date."""
     return build_sheet(

@@ -17,15 +17,19 @@ interface language, so every text here comes from a translator object made for t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from typing import Any
+from gettext import NullTranslations
+from typing import TYPE_CHECKING, Any
 
 from kzsupport import labels
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, fmt_date, text, translator
 from kzsupport.models import Localized, Phone, Service
+
+if TYPE_CHECKING:  # the sheet reads evaluated outcomes; it never loads the rules itself
+    from kzsupport.eligibility import Citation, ProgrammeOutcome
 
 SHEET_LANGS: tuple[str, ...] = ("kk", "kk-latn", "ru", "en")
 
@@ -64,10 +68,12 @@ _NEUTRAL_LABEL: dict[str, str] = {
     "government_info": N_("Information line"),
 }
 
+# The same msgids as the eligibility command's view, so one translation serves both.
 _OUTCOME_LABEL: dict[str, str] = {
-    "eligible": N_("Eligible"),
-    "not_eligible": N_("Not eligible"),
+    "eligible": N_("Entitled"),
+    "not_eligible": N_("Not entitled"),
     "depends": N_("Depends"),
+    "no_rules": N_("Not covered by the rules"),
 }
 
 # Messenger and text channels keep their brand names; a voice line or a short number is "Phone".
@@ -143,20 +149,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Outcome:
+    """One programme's eligibility outcome as printed: why, what to do, and the legal basis."""
+
     programme: Text
     outcome: Text
     explanation: Text
     next_steps: tuple[Text, ...] = ()
-
-
-@dataclass(frozen=True)
-class EligibilityResult:
-    """What the sheet needs from an eligibility evaluation (adapted by the caller)."""
-
-    programme: Localized
-    outcome: str
-    explanation: Localized | None = None
-    next_steps: tuple[Localized, ...] = ()
+    basis: Row | None = None
 
 
 @dataclass(frozen=True)
@@ -238,6 +237,10 @@ class _Writer:
 
     def date(self, value: date | str) -> Text:
         return Text(tuple(fmt_date(value, lang) for lang in self.langs))
+
+    def each_lang(self, make: Callable[[NullTranslations, str], str]) -> Text:
+        """``make(translator, lang)`` for each sheet language."""
+        return Text(tuple(make(t, lang) for t, lang in zip(self._tr, self.langs, strict=True)))
 
     def each(self, msgid: str, name: str, values: Text) -> Text:
         """``msgid`` with the field ``name`` filled, per language, from ``values``."""
@@ -385,13 +388,42 @@ def _national_key(service: Service) -> tuple[int, int, str]:
     return (first, order, service.id)
 
 
-def _outcome(result: EligibilityResult, w: _Writer) -> Outcome:
+def _outcome(result: ProgrammeOutcome, w: _Writer) -> Outcome:
+    """An evaluated programme, explained by the rules that hold for this client (not by every rule
+    that could still decide it: a sheet is not the rule book)."""
+    fired = result.fired
+    citations = list({(c.source, c.article): c for r in fired for c in r.citations}.values())
+    if fired:
+        explanation = w.concat([w.loc(r.explanation) for r in fired], " ")
+    elif result.depends_on:
+        explanation = w.concat([w.loc(d) for d in result.depends_on], " ")
+    else:
+        explanation = w.msg(N_("This depends on answers not given yet: ask a caseworker to check it "
+                               "with you."))
+    steps = {step: None for r in fired for step in r.next_steps}  # in order, without repeats
     return Outcome(
-        programme=w.loc(result.programme),
+        programme=w.loc(result.name),
         outcome=w.msg(_OUTCOME_LABEL.get(result.outcome, result.outcome)),
-        explanation=w.loc(result.explanation) if result.explanation else Text(("",) * len(w.langs)),
-        next_steps=tuple(w.loc(step) for step in result.next_steps),
+        explanation=explanation,
+        next_steps=tuple(w.loc(step) for step in steps),
+        basis=w.row("basis", N_("Legal basis"), w.concat([_citation(c, w) for c in citations], "; "))
+        if citations else None,
     )
+
+
+def _citation(c: Citation, w: _Writer) -> Text:
+    # Some rules cite a whole act (article "—"): no "article —" then.
+    whole_act = c.article.strip() in ("", "—", "-")
+    msgid = (N_("{act}, No. {number} of {date}") if whole_act
+             else N_("{act}, No. {number} of {date}, article {article}"))
+
+    def one(t: NullTranslations, lang: str) -> str:
+        cited = t.gettext(msgid).format(
+            act=text(c.act, lang), number=c.number, date=fmt_date(c.date, lang), article=c.article
+        )
+        return cited if c.verified else "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED")))
+
+    return w.each_lang(one)
 
 
 def build_sheet(
@@ -401,7 +433,7 @@ def build_sheet(
     *,
     printed: date,
     as_of: str,
-    eligibility: Sequence[EligibilityResult] = (),
+    eligibility: Sequence[ProgrammeOutcome] = (),
 ) -> Sheet:
     """The sheet for ``services`` (in the given order) with the ``national`` lines block.
 
