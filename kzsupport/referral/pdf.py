@@ -6,12 +6,14 @@ fpdf2 is imported inside ``render`` only, so nothing else pays for it.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from importlib.resources import as_file, files
-from typing import Any
+from typing import Any, TypeVar
 
 from kzsupport.referral.sheet import Entry, Outcome, Row, Sheet, Text
+
+T = TypeVar("T")
 
 FONT = "DejaVu"
 _FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
@@ -175,6 +177,22 @@ def _heading(pdf: Any, text: Text, st: _Style, following: Measure) -> None:
     pdf.ln(2)
 
 
+def _section(pdf: Any, heading: Text, st: _Style, items: Sequence[T],
+             measure: Callable[[T, bool], float], draw: Callable[[T], None]) -> None:
+    """A heading and its items, each kept on one page, the heading with the first item."""
+    _heading(pdf, heading, st, partial(measure, items[0]))
+    for item in items:
+        _keep_together(pdf, partial(measure, item))
+        draw(item)
+
+
+def _outcome(pdf: Any, texts: list[Text], st: _Style) -> None:
+    _block(pdf, texts[0], st.name, bold=True)
+    for text in texts[1:]:
+        _block(pdf, text, st.body)
+    pdf.ln(2)
+
+
 def _texts_height(pdf: Any, texts: list[Text], head: float, body: float, exact: bool) -> float:
     """Blocks drawn one under the other: the first bold at ``head`` size, the rest at ``body``."""
     return sum(_block_height(pdf, t, head if i == 0 else body, i == 0, pdf.epw, exact)
@@ -230,27 +248,16 @@ def render(sheet: Sheet) -> bytes:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)
     if sheet.entries:
-        entries = [partial(_entry_height, pdf, e, st) for e in sheet.entries]
-        _heading(pdf, sheet.services_heading, st, entries[0])
-        for entry, measure in zip(sheet.entries, entries, strict=True):
-            _keep_together(pdf, measure)
-            _entry(pdf, entry, st)
+        _section(pdf, sheet.services_heading, st, sheet.entries,
+                 lambda e, exact: _entry_height(pdf, e, st, exact), lambda e: _entry(pdf, e, st))
     if sheet.eligibility_heading:
-        outcomes = [_outcome_texts(o) for o in sheet.eligibility]
-        measures = [partial(_texts_height, pdf, texts, st.name, st.body) for texts in outcomes]
-        _heading(pdf, sheet.eligibility_heading, st, measures[0])
-        for texts, measure in zip(outcomes, measures, strict=True):
-            _keep_together(pdf, measure)
-            _block(pdf, texts[0], st.name, bold=True)
-            for text in texts[1:]:
-                _block(pdf, text, st.body)
-            pdf.ln(2)
+        _section(pdf, sheet.eligibility_heading, st, [_outcome_texts(o) for o in sheet.eligibility],
+                 lambda t, exact: _texts_height(pdf, t, st.name, st.body, exact),
+                 lambda t: _outcome(pdf, t, st))
     if sheet.national:
-        lines = [partial(_national_height, pdf, e, st) for e in sheet.national]
-        _heading(pdf, sheet.national_heading, st, lines[0])
-        for entry, measure in zip(sheet.national, lines, strict=True):
-            _keep_together(pdf, measure)
-            _national(pdf, entry, st)
+        _section(pdf, sheet.national_heading, st, sheet.national,
+                 lambda e, exact: _national_height(pdf, e, st, exact),
+                 lambda e: _national(pdf, e, st))
     pdf.ln(3)
     _keep_together(pdf, partial(_texts_height, pdf, [sheet.note], st.body, st.body))
     _block(pdf, sheet.note, st.body, bold=True)
