@@ -1,7 +1,8 @@
-"""The directory file: the only module that touches TinyDB and the data file on disk.
+"""The directory file: the only module that reads or writes it on disk.
 
-The file is TinyDB's JSON layout with two tables, ``meta`` (one document) and ``services``, each a
-mapping of document ids to documents. Reading parses it once with ``json``; writes go through TinyDB.
+The file keeps TinyDB's JSON layout (two tables, ``meta`` with one document and ``services``, each a
+mapping of document ids to documents), so TinyDB itself can open it; kzsupport reads it with one
+``json`` parse and writes it atomically itself, which TinyDB's own storage does not do.
 Regions always come from the bundled ``regions.json``.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib.resources import files
+from importlib.resources import as_file, files
 from typing import Any
 
 import pytest
@@ -66,6 +66,15 @@ def test_directory_is_in_tinydb_layout() -> None:
     assert list(doc["meta"]) == ["1"]
     assert doc["services"]
     assert all(key.isdigit() for key in doc["services"])
+
+
+def test_tinydb_opens_the_directory_as_is() -> None:
+    """Anyone can query the file with TinyDB itself (a dev dependency; kzsupport does not need it)."""
+    from tinydb import Query, TinyDB
+
+    with as_file(files("kzsupport.data") / "directory.json") as path, TinyDB(path, access_mode="r") as db:
+        assert len(db.table("services")) == len(RECORDS)
+        assert db.table("services").search(Query().id == "kz-national-112")
 
 
 def test_directory_file_is_canonical_json() -> None:
