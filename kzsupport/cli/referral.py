@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,14 +18,13 @@ from kzsupport.cli.options import (
     pass_app,
     types_option,
 )
-from kzsupport.eligibility import ProgrammeOutcome
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import Service
-from kzsupport.referral import BINARY_FORMATS, FORMATS, render
-from kzsupport.referral.output import write_atomic
-from kzsupport.referral.select import DEFAULT_LIMIT, choose, sheet_for
-from kzsupport.referral.sheet import Options
+from kzsupport.referral import BINARY_FORMATS, DEFAULT_LIMIT, FORMATS, render
+
+if TYPE_CHECKING:  # the rules are loaded only when --eligibility is given
+    from kzsupport.eligibility import ProgrammeOutcome
 
 # Output file extensions and the format each one means.
 _EXTENSIONS = {"pdf": "pdf", "html": "html", "htm": "html", "md": "md", "markdown": "md",
@@ -115,6 +115,10 @@ def referral(
     large_print: bool,
     answers_file: str | None,
 ) -> None:
+    from kzsupport.referral.output import write_atomic
+    from kzsupport.referral.select import choose, sheet_for
+    from kzsupport.referral.sheet import Options
+
     fmt = _format(output_format, output)
     if output is None and fmt in BINARY_FORMATS:
         raise BadInput(N_("A PDF cannot be written to the terminal. Add --output FILE.pdf."))

@@ -10,13 +10,11 @@ from kzsupport import directory
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Service
+from kzsupport.referral import DEFAULT_LIMIT
 from kzsupport.referral.sheet import Options, Sheet, build_sheet, printable
 
 if TYPE_CHECKING:
     from kzsupport.eligibility import ProgrammeOutcome
-
-DEFAULT_LIMIT = 5
-
 
 def choose(
     d: Directory,
