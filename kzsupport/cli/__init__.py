@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Collection
 from typing import Any
 
 import click
@@ -24,10 +25,12 @@ ENCODING_HELP = (
 )
 
 
-def lang_from_argv(argv: list[str]) -> str | None:
-    """The value of ``--lang`` in ``argv``, read before Click parses anything."""
+def lang_from_argv(argv: list[str], commands: Collection[str] = ()) -> str | None:
+    """The value of the root ``--lang`` in ``argv``, read before Click parses anything. Scanning stops
+    at the command name: a command's own ``--lang`` (``referral --lang kk``, the client's language
+    for a sheet) is not the interface language."""
     for i, arg in enumerate(argv):
-        if arg == "--":
+        if arg == "--" or arg in commands:
             break
         if arg == "--lang" and i + 1 < len(argv):
             return argv[i + 1]
@@ -48,6 +51,7 @@ COMMAND_MODULES: dict[str, str] = {
     "eligibility": "eligibility",
     "rules": "eligibility",
     "db": "db",
+    "referral": "referral",
 }
 
 
@@ -67,7 +71,7 @@ class RootGroup(TranslatedGroup):
 
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        i18n.activate(i18n.resolve(lang_from_argv(argv)))
+        i18n.activate(i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands})))
         try:
             return super().main(argv, *pos, **kwargs)
         except UnicodeEncodeError as exc:

@@ -1,0 +1,78 @@
+"""Writing a sheet: atomically, never over an existing file unless asked, and nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder (fsync, then rename).
+
+    Without ``force`` an existing file is never replaced, even one created meanwhile. On any failure
+    the temporary file is removed: no partial file is left behind.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise KzSupportError(N_("The folder {folder} does not exist."), folder=str(folder))
+    if target.is_dir():
+        raise KzSupportError(N_("{path} is a folder; give a file name."), path=str(target))
+    if target.exists() and not force:
+        raise KzSupportError(
+            N_("{path} already exists. Use --force to replace it."), path=str(target)
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise KzSupportError(
+            N_("Cannot write in the folder {folder}: {reason}"),
+            folder=str(folder), reason=exc.strerror or str(exc),
+        ) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _publish(tmp, target, force)
+    finally:
+        tmp.unlink(missing_ok=True)  # gone already after a successful rename or link
+    _sync_folder(folder)
+    return target
+
+
+def _publish(tmp: Path, target: Path, force: bool) -> None:
+    if force:
+        tmp.replace(target)
+        return
+    try:
+        # A hard link fails if the name exists, so a file created since the check is not replaced.
+        os.link(tmp, target)
+    except FileExistsError as exc:
+        raise KzSupportError(
+            N_("{path} already exists. Use --force to replace it."), path=str(target)
+        ) from exc
+    except OSError:
+        # Some file systems (FAT on a USB stick) have no hard links: check and rename instead.
+        if target.exists():
+            raise KzSupportError(
+                N_("{path} already exists. Use --force to replace it."), path=str(target)
+            ) from None
+        tmp.replace(target)
+        return
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows opening a folder."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

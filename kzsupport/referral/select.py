@@ -1,0 +1,59 @@
+"""Which services go on a sheet: the ids asked for, then those matching the filters, up to a limit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kzsupport import directory
+from kzsupport.errors import BadInput
+from kzsupport.i18n import N_
+from kzsupport.models import Directory, Service
+from kzsupport.referral import DEFAULT_LIMIT
+from kzsupport.referral.sheet import Options, Sheet, build_sheet, printable
+
+if TYPE_CHECKING:
+    from kzsupport.eligibility import ProgrammeOutcome
+
+def choose(
+    d: Directory,
+    ids: Sequence[str] = (),
+    region: str | None = None,
+    types: Sequence[str] = (),
+    limit: int = DEFAULT_LIMIT,
+    nearby: Sequence[Service] | None = None,
+    discreet: bool = False,
+) -> list[Service]:
+    """The services named by id (in the order given; an unknown id is an error), followed by at
+    most ``limit`` others: those ``nearby`` (nearest first) when a place was given, else the
+    visible services matching ``region`` and ``types``. Others that could not go on the sheet
+    (on a discreet card: those with no phone) are passed over; a named one is refused later."""
+    if not ids and region is None and not types and nearby is None:
+        raise BadInput(N_("Name services by id, or choose them with --near, --type or --region."))
+    if limit < 1:
+        raise BadInput(N_("--limit must be at least 1."))
+    chosen = list(dict.fromkeys(directory.get(d, sid) for sid in ids))
+    if nearby is not None:
+        pool: Sequence[Service] = nearby
+    elif region is not None or types:
+        pool = directory.search(d, region=region, types=types)
+    else:
+        pool = []
+    taken = {s.id for s in chosen}
+    others = [s for s in pool if s.id not in taken and printable(s, discreet=discreet)]
+    return chosen + others[:limit]
+
+
+def sheet_for(
+    d: Directory,
+    services: Sequence[Service],
+    options: Options,
+    printed: date,
+    eligibility: Sequence[ProgrammeOutcome] = (),
+) -> Sheet:
+    """The sheet for ``services`` with the directory's national lines and its "as of" date."""
+    return build_sheet(
+        services, directory.national_numbers(d), options,
+        printed=printed, as_of=d.meta.as_of, eligibility=eligibility,
+    )

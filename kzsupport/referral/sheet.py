@@ -1,0 +1,521 @@
+"""The referral sheet model: one neutral, already-translated description of a sheet that every renderer
+(text, Markdown, HTML, PDF) draws from.
+
+Safety is decided here and nowhere else:
+
+* a record that is unverified or not active is refused (``SheetRefused``);
+* a confidential address is never read: only ``Service.public_address`` is, and a final check makes sure
+  no confidential address text appears anywhere in the model;
+* in discreet mode there is no address, no purpose-revealing name or wording, only what the client needs
+  to call, and a final check refuses the sheet if any text in it contains a word from
+  ``REVEALING_WORDS``.
+
+A sheet is written in the *client's* language (and optionally a second one), which may differ from the
+interface language, so every text here comes from a translator object made for that language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
+from gettext import NullTranslations
+from typing import TYPE_CHECKING, Any
+
+from kzsupport import labels
+from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.i18n import N_, fmt_date, text, translator
+from kzsupport.models import Localized, Phone, Service
+
+if TYPE_CHECKING:  # the sheet reads evaluated outcomes; it never loads the rules itself
+    from kzsupport.eligibility import Citation, ProgrammeOutcome
+
+SHEET_LANGS: tuple[str, ...] = ("kk", "kk-latn", "ru", "en")
+
+# Word stems that must never appear on a discreet sheet, in Kazakh, Russian and English (case-folded).
+REVEALING_WORDS: tuple[str, ...] = (
+    # en
+    "violen", "abuse", "crisis", "shelter", "victim", "domestic", "traffick", "rape", "assault",
+    # ru
+    "насил", "кризис", "убежищ", "приют", "жертв", "бытов", "торговл", "побо",
+    # kk (Cyrillic and the 2021 Latin alphabet)
+    "зорлық", "зомбылық", "дағдарыс", "баспана", "жәбірлен", "құрбан", "тұрмыстық",
+    "zorlyq", "zombylyq", "dagdarys", "dağdarys", "baspana", "jäbirlen", "qurban", "qūrban",
+    "turmystyq", "tūrmystyq",
+)
+
+# A stem counts at the start of a word only ("rape" in "therapeutic" is not a hit).
+_REVEALING = re.compile(r"\b(?:" + "|".join(map(re.escape, REVEALING_WORDS)) + ")", re.IGNORECASE)
+
+# Types whose recorded name is printed on a discreet card when it carries no revealing word (112,
+# 102, 103, the e-government line): every other type always gets its neutral label, whatever its
+# name says.
+_PLAIN_TYPES = ("emergency", "police", "health", "government_info")
+
+_NEUTRAL_LABEL: dict[str, str] = {
+    "emergency": N_("Emergency services"),
+    "police": N_("Police"),
+    "hotline": N_("Advice line"),
+    "crisis_centre": N_("Support centre"),
+    "shelter": N_("Support centre"),
+    "legal_aid": N_("Legal advice"),
+    "child_rights": N_("Family advice"),
+    "family_support": N_("Family advice"),
+    "health": N_("Medical advice"),
+    "social_services": N_("Social services"),
+    "ngo": N_("Advice line"),
+    "government_info": N_("Information line"),
+}
+
+# The same msgids as the eligibility command's view, so one translation serves both.
+_OUTCOME_LABEL: dict[str, str] = {
+    "eligible": N_("Entitled"),
+    "not_eligible": N_("Not entitled"),
+    "depends": N_("Depends"),
+    "no_rules": N_("Not covered by the rules"),
+}
+
+# Messenger and text channels keep their brand names; a voice line or a short number is "Phone".
+_PHONE_KIND_BRAND = {"whatsapp": "WhatsApp", "telegram": "Telegram", "sms": "SMS"}
+
+
+@dataclass(frozen=True)
+class Text:
+    """One text in each sheet language, in the sheet's language order (one or two parts)."""
+
+    parts: tuple[str, ...]
+
+    def distinct(self) -> tuple[str, ...]:
+        """The parts without repeats (a number or a name that reads the same in both languages)."""
+        return tuple(dict.fromkeys(p for p in self.parts if p))
+
+    def inline(self, sep: str = " / ") -> str:
+        return sep.join(self.distinct())
+
+    def __bool__(self) -> bool:
+        return any(self.parts)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A labelled line of an entry: ``label: value``."""
+
+    key: str
+    label: Text
+    value: Text
+
+
+@dataclass(frozen=True)
+class PhoneLine:
+    kind: Text
+    number: str
+    note: Text | None = None
+    messenger: bool = False
+
+    def compact(self) -> str:
+        """``150`` for a call, ``WhatsApp +7 708 106 08 10`` for a messenger (brand names need no
+        translation)."""
+        return f"{self.kind.parts[0]} {self.number}" if self.messenger else self.number
+
+
+@dataclass(frozen=True)
+class Entry:
+    # Never printed (so not checked for revealing words): ids such as "almaty-crisis-centre" are fine.
+    service_id: str = field(metadata={"printed": False})
+    name: Text
+    phones: tuple[PhoneLine, ...]
+    address: Row | None = None
+    hours: Row | None = None
+    languages: Row | None = None
+    free: Row | None = None
+    offers: Row | None = None
+    bring: Row | None = None
+    notes: Row | None = None
+    checked: Row | None = None
+
+    def numbers(self) -> str:
+        """All numbers on one line, for the national lines block."""
+        return ", ".join(p.compact() for p in self.phones)
+
+    def rows(self) -> tuple[Row, ...]:
+        """The labelled rows in reading order (phones come first and are rendered apart)."""
+        candidates = (
+            self.address, self.hours, self.languages, self.free,
+            self.offers, self.bring, self.notes, self.checked,
+        )
+        return tuple(r for r in candidates if r is not None)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One programme's eligibility outcome as printed: why, what to do, and the legal basis."""
+
+    programme: Text
+    outcome: Text
+    explanation: Text
+    next_steps: tuple[Text, ...] = ()
+    basis: Row | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "en"
+    also_lang: str | None = None
+    discreet: bool = False
+    large_print: bool = False
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        if self.also_lang and self.also_lang != self.lang:
+            return (self.lang, self.also_lang)
+        return (self.lang,)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    langs: tuple[str, ...]
+    discreet: bool
+    large_print: bool
+    title: Text
+    intro: Text | None
+    services_heading: Text
+    entries: tuple[Entry, ...]
+    national_heading: Text
+    national: tuple[Entry, ...]
+    eligibility_heading: Text | None
+    eligibility: tuple[Outcome, ...]
+    note: Text
+    printed: Row
+    as_of: Row
+
+    def all_text(self) -> Iterator[str]:
+        """Every string a renderer may print (for the safety checks and the tests)."""
+        yield from _strings(self)
+
+
+class SheetRefused(KzSupportError):
+    """A service that must not go on a sheet (unverified, inactive, nothing to call on a discreet card)."""
+
+
+def _strings(obj: Any) -> Iterator[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, tuple):
+        for item in obj:
+            yield from _strings(item)
+    elif is_dataclass(obj) and not isinstance(obj, type):
+        for f in fields(obj):
+            if f.metadata.get("printed", True):
+                yield from _strings(getattr(obj, f.name))
+
+
+def local_number(phone: Phone) -> str:
+    """A number as a person in Kazakhstan dials it, keeping the record's grouping: ``8 (7172) ...``
+    for a call (``+7`` becomes ``8``), ``+7 ...`` for a messenger (it needs the country code), a short
+    number or a handle as it is."""
+    display = phone.display.strip()
+    if not phone.number.startswith("+7"):
+        return display
+    if phone.kind in _PHONE_KIND_BRAND:
+        return "+7" + display[1:] if display.startswith("8") else display
+    return "8" + display[2:] if display.startswith("+7") else display
+
+
+class _Writer:
+    """Texts in the sheet's languages: interface wording via gettext, record content via ``text()``."""
+
+    def __init__(self, langs: tuple[str, ...]) -> None:
+        self.langs = langs
+        self._tr = [translator(lang) for lang in langs]
+
+    def msg(self, msgid: str, **params: Any) -> Text:
+        return Text(tuple(t.gettext(msgid).format(**params) for t in self._tr))
+
+    def loc(self, value: Localized | None) -> Text:
+        return Text(tuple(text(value, lang) for lang in self.langs))
+
+    def date(self, value: date | str) -> Text:
+        return Text(tuple(fmt_date(value, lang) for lang in self.langs))
+
+    def each_lang(self, make: Callable[[NullTranslations, str], str]) -> Text:
+        """``make(translator, lang)`` for each sheet language."""
+        return Text(tuple(make(t, lang) for t, lang in zip(self._tr, self.langs, strict=True)))
+
+    def each(self, msgid: str, name: str, values: Text) -> Text:
+        """``msgid`` with the field ``name`` filled, per language, from ``values``."""
+        return Text(tuple(
+            t.gettext(msgid).format(**{name: v})
+            for t, v in zip(self._tr, values.parts, strict=True)
+        ))
+
+    def row(self, key: str, label: str, value: Text) -> Row:
+        return Row(key=key, label=self.msg(label), value=value)
+
+    def join(self, msgids: Sequence[str]) -> Text:
+        return Text(tuple(", ".join(t.gettext(m) for m in msgids) for t in self._tr))
+
+    def concat(self, texts: Sequence[Text], sep: str) -> Text:
+        """Texts joined per language, empty parts skipped."""
+        return Text(tuple(sep.join(t.parts[i] for t in texts if t.parts[i])
+                          for i in range(len(self.langs))))
+
+
+def check_printable(service: Service, *, discreet: bool) -> None:
+    """Refuse a record that must not be printed. The one gate every sheet entry passes."""
+    if service.is_unverified:
+        raise SheetRefused(
+            N_("Service {service_id} is not verified yet, so it cannot go on a sheet."),
+            service_id=service.id,
+        )
+    if service.status != "active":
+        raise SheetRefused(
+            N_("Service {service_id} is not active ({status}), so it cannot go on a sheet."),
+            service_id=service.id,
+            status=service.status,
+        )
+    if discreet and not service.phones:
+        raise SheetRefused(
+            N_("Service {service_id} has no phone number, so it cannot go on a discreet card."),
+            service_id=service.id,
+        )
+
+
+def _discreet_name(service: Service, w: _Writer) -> Text:
+    """The recorded name only for a plain type and only if no word in it reveals a purpose; else
+    the neutral label of the type ("Advice line", "Support centre" ...)."""
+    if service.type in _PLAIN_TYPES:
+        recorded = w.loc(service.name)
+        if not any(revealing_word(part) for part in recorded.parts):
+            return recorded
+    return w.msg(_NEUTRAL_LABEL.get(service.type, N_("Advice line")))
+
+
+def printable(service: Service, *, discreet: bool) -> bool:
+    """Whether ``check_printable`` lets the record through (for choosing among search results)."""
+    try:
+        check_printable(service, discreet=discreet)
+    except SheetRefused:
+        return False
+    return True
+
+
+def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
+    name = _discreet_name(service, w) if discreet else w.loc(service.name)
+    phones = tuple(
+        PhoneLine(
+            kind=Text((_PHONE_KIND_BRAND[p.kind],)) if p.kind in _PHONE_KIND_BRAND
+            else w.msg(N_("Phone")),
+            number=local_number(p),
+            note=None if discreet or p.note is None else w.loc(p.note),
+            messenger=p.kind in _PHONE_KIND_BRAND,
+        )
+        for p in service.phones
+    )
+    return Entry(
+        service_id=service.id,
+        name=name,
+        phones=phones,
+        address=None if discreet else _address(service, w),
+        hours=_hours(service, w),
+        languages=_languages(service, w),
+        free=(w.row("free", N_("Cost"), w.msg(N_("free of charge"))) if service.fees
+              and service.fees.free else None),
+        offers=None if discreet or not service.services_offered else w.row(
+            "offers", N_("Offers"),
+            w.join([labels.OFFERS[o] for o in service.services_offered if o in labels.OFFERS]),
+        ),
+        bring=None if discreet or not service.required_documents else w.row(
+            "bring", N_("What to bring"),
+            w.concat([w.loc(d) for d in service.required_documents], "; "),
+        ),
+        notes=None if discreet or not service.caveats else w.row(
+            "notes", N_("Please note"), w.concat([w.loc(c) for c in service.caveats], " "),
+        ),
+        checked=_checked(service, w),
+    )
+
+
+def _address(service: Service, w: _Writer) -> Row | None:
+    if service.address is not None and service.address.confidential:
+        # The confidential address object is not read at all: only a fixed sentence is printed.
+        return w.row("address", N_("Address"), w.msg(N_("given by phone")))
+    public = service.public_address
+    city = w.loc(service.city)
+    street = w.loc(public.text if public is not None else None)
+    if not city and not street:
+        return None
+    # "Караганда, Караганда, ..." when the address already starts with its city: print it once.
+    value = Text(tuple(
+        s if c and s.casefold().startswith(c.casefold()) else ", ".join(p for p in (c, s) if p)
+        for c, s in zip(city.parts, street.parts, strict=True)
+    ))
+    return w.row("address", N_("Address"), value)
+
+
+def _hours(service: Service, w: _Writer) -> Row | None:
+    if service.hours is None:
+        return None
+    if service.hours.open_24_7:
+        return w.row("hours", N_("Hours"), w.msg(N_("24 hours, 7 days a week")))
+    if service.hours.text is None:
+        return None
+    return w.row("hours", N_("Hours"), w.loc(service.hours.text))
+
+
+def _languages(service: Service, w: _Writer) -> Row | None:
+    known = [labels.LANGUAGE_NAMES[c] for c in service.languages if c in labels.LANGUAGE_NAMES]
+    if not known:
+        return None
+    return w.row("languages", N_("Languages"), w.join(known))
+
+
+def _checked(service: Service, w: _Writer) -> Row:
+    v = service.verification
+    if v.date is None:
+        value = w.msg(N_("date not recorded; call to confirm"))
+    elif v.status == "verified":
+        value = w.date(v.date)
+    else:
+        value = w.each(N_("{date}, from a public source; call to confirm"), "date", w.date(v.date))
+    return w.row("checked", N_("Checked"), value)
+
+
+def _national_key(service: Service) -> tuple[int, int, str]:
+    """112 and 102 first, then the other national lines in their recorded order (111, 150 ...)."""
+    first = 0 if service.type in ("emergency", "police") else 1
+    order = service.national_order if service.national_order is not None else 999
+    return (first, order, service.id)
+
+
+def _outcome(result: ProgrammeOutcome, w: _Writer) -> Outcome:
+    """An evaluated programme, explained by the rules that hold for this client (not by every rule
+    that could still decide it: a sheet is not the rule book)."""
+    fired = result.fired
+    citations = list({(c.source, c.article): c for r in fired for c in r.citations}.values())
+    if fired:
+        explanation = w.concat([w.loc(r.explanation) for r in fired], " ")
+    elif result.depends_on:
+        explanation = w.concat([w.loc(d) for d in result.depends_on], " ")
+    else:
+        explanation = w.msg(N_("This depends on answers not given yet: ask a caseworker to check it "
+                               "with you."))
+    steps = {step: None for r in fired for step in r.next_steps}  # in order, without repeats
+    return Outcome(
+        programme=w.loc(result.name),
+        outcome=w.msg(_OUTCOME_LABEL.get(result.outcome, result.outcome)),
+        explanation=explanation,
+        next_steps=tuple(w.loc(step) for step in steps),
+        basis=w.row("basis", N_("Legal basis"), w.concat([_citation(c, w) for c in citations], "; "))
+        if citations else None,
+    )
+
+
+def _citation(c: Citation, w: _Writer) -> Text:
+    # Some rules cite a whole act (article "—"): no "article —" then.
+    whole_act = c.article.strip() in ("", "—", "-")
+    msgid = (N_("{act}, No. {number} of {date}") if whole_act
+             else N_("{act}, No. {number} of {date}, article {article}"))
+
+    def one(t: NullTranslations, lang: str) -> str:
+        cited = t.gettext(msgid).format(
+            act=text(c.act, lang), number=c.number, date=fmt_date(c.date, lang), article=c.article
+        )
+        return cited if c.verified else "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED")))
+
+    return w.each_lang(one)
+
+
+def build_sheet(
+    services: Sequence[Service],
+    national: Sequence[Service],
+    options: Options,
+    *,
+    printed: date,
+    as_of: str,
+    eligibility: Sequence[ProgrammeOutcome] = (),
+) -> Sheet:
+    """The sheet for ``services`` (in the given order) with the ``national`` lines block.
+
+    Raises ``SheetRefused`` for a record that must not be printed, ``BadInput`` for options that
+    cannot be honoured (a language not offered, eligibility outcomes on a discreet card).
+    """
+    for lang in options.langs:
+        if lang not in SHEET_LANGS:
+            raise BadInput(
+                N_("Sheets are offered in {langs}, not in {lang}."),
+                langs=", ".join(SHEET_LANGS), lang=lang,
+            )
+    if options.discreet and eligibility:
+        raise BadInput(
+            N_("Eligibility outcomes name what happened, so they cannot go on a discreet card. "
+               "Leave out --discreet or --eligibility.")
+        )
+    for service in services:
+        check_printable(service, discreet=options.discreet)
+    w = _Writer(options.langs)
+    discreet = options.discreet
+    chosen = {s.id for s in services}
+    lines = sorted(
+        (s for s in national if s.id not in chosen and not s.is_unverified and s.status == "active"
+         and s.phones),
+        key=_national_key,
+    )
+    sheet = Sheet(
+        langs=options.langs,
+        discreet=discreet,
+        large_print=options.large_print,
+        title=w.msg(N_("Useful contacts") if discreet else N_("Where to get help")),
+        intro=None if discreet else w.msg(
+            N_("These services were chosen for you. Call before you go: hours and addresses change.")
+        ),
+        services_heading=w.msg(N_("Contacts") if discreet else N_("Services")),
+        entries=tuple(_entry(s, w, discreet) for s in services),
+        national_heading=w.msg(N_("Other numbers") if discreet else N_("National lines")),
+        national=tuple(_entry(s, w, discreet) for s in lines),
+        eligibility_heading=w.msg(N_("What you may be entitled to")) if eligibility else None,
+        eligibility=tuple(_outcome(r, w) for r in eligibility),
+        note=w.msg(
+            N_("Numbers can change. If a number does not answer, call 111 or 150.") if discreet
+            else N_("Numbers change. If a number does not answer, call 111 or 150: "
+                    "they can help you find the right service.")
+        ),
+        printed=w.row("printed", N_("Printed"), w.date(printed)),
+        as_of=w.row("as_of", N_("Data as of"), w.date(as_of)),
+    )
+    _check_confidential(sheet, [*services, *national])
+    if discreet:
+        _check_discreet(sheet)
+    return sheet
+
+
+def _check_confidential(sheet: Sheet, services: Sequence[Service]) -> None:
+    """Fail closed if any confidential address text reached the sheet by any route."""
+    secrets = [
+        t.strip() for s in services
+        if s.address is not None and s.address.confidential and s.address.text is not None
+        for t in s.address.text.texts() if t.strip()
+    ]
+    if not secrets:
+        return
+    for value in sheet.all_text():
+        for secret in secrets:
+            if secret in value:
+                raise SheetRefused(
+                    N_("A confidential address would appear on the sheet; nothing was written.")
+                )
+
+
+def revealing_word(value: str) -> str | None:
+    """The first word stem of ``REVEALING_WORDS`` found in ``value``, or ``None``."""
+    found = _REVEALING.search(value)
+    return found.group(0) if found else None
+
+
+def _check_discreet(sheet: Sheet) -> None:
+    for value in sheet.all_text():
+        if revealing_word(value):
+            raise SheetRefused(
+                N_("This sheet cannot be made discreet: the text “{text}” would reveal its purpose."),
+                text=value,
+            )

@@ -1,0 +1,230 @@
+"""The sheet model: what goes on a referral sheet, in which language, and what never does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from kzsupport import eligibility
+from kzsupport.eligibility import ProgrammeOutcome
+from kzsupport.errors import BadInput
+from kzsupport.i18n import translator
+from kzsupport.models import Address, Hours, Localized, Phone, Service
+from kzsupport.referral.sheet import (
+    Options,
+    Sheet,
+    SheetRefused,
+    build_sheet,
+    local_number,
+    revealing_word,
+)
+from tests.referral_samples import (
+    CLOSED,
+    CRISIS,
+    LEGAL,
+    LONG_RU_NAME,
+    NATIONAL,
+    SECRET_STREET,
+    UNVERIFIED,
+)
+
+
+def make(services: Sequence[Service] = (CRISIS, LEGAL), **options: object) -> Sheet:
+    return build_sheet(
+        services, NATIONAL, Options(**options),  # type: ignore[arg-type]
+        printed=date(2026, 11, 24), as_of="2026-11-01",
+    )
+
+
+def test_entries_keep_the_requested_order_and_names_in_the_client_language() -> None:
+    sheet = make(lang="ru")
+    assert [e.service_id for e in sheet.entries] == ["almaty-umit", "astana-legal"]
+    assert sheet.entries[0].name.parts == (LONG_RU_NAME,)
+
+
+def test_national_block_puts_112_and_102_first_then_111_and_150() -> None:
+    sheet = make()
+    assert [e.phones[0].number for e in sheet.national] == ["112", "102", "111", "150"]
+
+
+def test_a_national_line_chosen_as_a_service_is_not_repeated_in_the_block() -> None:
+    sheet = make([NATIONAL[0]])
+    assert [e.phones[0].number for e in sheet.national] == ["112", "102", "111"]
+
+
+def test_voice_numbers_read_locally_and_messengers_keep_the_country_code() -> None:
+    assert local_number(Phone("+77270000000", "voice", "+7 727 000 00 00")) == "8 727 000 00 00"
+    assert local_number(Phone("+77172580058", "voice", "8 (7172) 58-00-58")) == "8 (7172) 58-00-58"
+    assert local_number(Phone("+77081060810", "whatsapp", "8 708 106 08 10")) == "+7 708 106 08 10"
+    assert local_number(Phone("+77081060810", "whatsapp", "+7 708 106 08 10")) == "+7 708 106 08 10"
+    assert local_number(Phone("111", "short_number", "111")) == "111"
+    assert local_number(Phone("+99890000000", "voice", "+998 90 000 00 00")) == "+998 90 000 00 00"
+
+
+def test_every_entry_carries_its_verification_date() -> None:
+    sheet = make(lang="en")
+    checked = [e.checked for e in sheet.entries]
+    assert checked[0] is not None and "2026" in checked[0].value.parts[0]
+    assert checked[1] is not None and "public source" in checked[1].value.parts[0]
+
+
+def test_second_language_gives_every_text_two_parts() -> None:
+    sheet = make(lang="kk", also_lang="ru")
+    assert sheet.langs == ("kk", "ru")
+    assert all(len(t.parts) == 2 for t in (sheet.title, sheet.note, sheet.entries[0].name))
+    assert sheet.entries[0].name.parts[1] == LONG_RU_NAME
+
+
+def test_kazakh_latin_sheet_is_transliterated() -> None:
+    sheet = make(lang="kk-latn")
+    assert sheet.national[0].name.parts == ("Qūtqaru qyzmetı",)
+
+
+def test_unverified_record_is_refused() -> None:
+    with pytest.raises(SheetRefused) as info:
+        make([LEGAL, UNVERIFIED])
+    assert info.value.params["service_id"] == "unverified-one"
+
+
+def test_inactive_record_is_refused() -> None:
+    with pytest.raises(SheetRefused):
+        make([CLOSED])
+
+
+def test_unverified_national_line_is_left_out_of_the_block() -> None:
+    hidden = replace(NATIONAL[0], verification=UNVERIFIED.verification)
+    sheet = build_sheet([], [hidden, *NATIONAL[1:]], Options(), printed=date(2026, 1, 1),
+                        as_of="2026-01-01")
+    assert "150" not in [e.phones[0].number for e in sheet.national]
+
+
+def test_confidential_address_is_replaced_by_a_fixed_sentence() -> None:
+    sheet = make(lang="en")
+    address = sheet.entries[0].address
+    assert address is not None and address.value.parts == ("given by phone",)
+    text = "\n".join(sheet.all_text())
+    for secret in SECRET_STREET.texts():
+        assert secret not in text
+
+
+def test_public_address_is_printed_with_its_city() -> None:
+    address = make(lang="en").entries[1].address
+    assert address is not None and address.value.parts == ("Astana, 1 Abai Avenue",)
+
+
+def test_confidential_text_reaching_the_sheet_by_another_field_fails_closed() -> None:
+    leaky = replace(CRISIS, hours=Hours(open_24_7=False, text=SECRET_STREET))
+    with pytest.raises(SheetRefused):
+        make([leaky])
+
+
+def test_discreet_sheet_has_no_address_and_neutral_names() -> None:
+    sheet = make(lang="ru", discreet=True)
+    assert all(e.address is None and e.offers is None and e.bring is None
+               for e in (*sheet.entries, *sheet.national))
+    names = [e.name.parts[0] for e in (*sheet.entries, *sheet.national)]
+    assert LONG_RU_NAME not in names
+    assert sheet.intro is None
+
+
+@pytest.mark.parametrize("lang", ["kk", "kk-latn", "ru", "en"])
+def test_discreet_sheet_has_no_revealing_word_in_any_language(lang: str) -> None:
+    sheet = make(lang=lang, also_lang="ru", discreet=True)
+    assert [t for t in sheet.all_text() if revealing_word(t)] == []
+
+
+def test_discreet_sheet_refuses_data_text_that_would_reveal_its_purpose() -> None:
+    telling = replace(LEGAL, hours=Hours(open_24_7=False, text=Localized(
+        kk="дағдарыс кезінде", ru="при кризисе", en="in a crisis")))
+    with pytest.raises(SheetRefused):
+        make([telling], discreet=True)
+
+
+def test_discreet_card_needs_a_phone() -> None:
+    with pytest.raises(SheetRefused):
+        make([replace(LEGAL, phones=())], discreet=True)
+
+
+def outcomes(**answers: str) -> list[ProgrammeOutcome]:
+    facts = eligibility.parse_answers(answers.items())
+    return eligibility.evaluate(facts, as_of=date(2026, 11, 24))
+
+
+def test_discreet_card_refuses_eligibility_outcomes() -> None:
+    with pytest.raises(BadInput):
+        build_sheet([LEGAL], NATIONAL, Options(discreet=True), printed=date(2026, 1, 1),
+                    as_of="2026-01-01", eligibility=outcomes(victim_of="domestic_violence"))
+
+
+def test_eligibility_outcome_is_explained_by_the_rules_that_hold() -> None:
+    results = outcomes(victim_of="sexual_violence", age="30", citizen="yes")
+    sheet = build_sheet([LEGAL], NATIONAL, Options(lang="en"), printed=date(2026, 1, 1),
+                        as_of="2026-01-01", eligibility=results)
+    legal_aid = sheet.eligibility[0]
+    assert legal_aid.outcome.parts == ("Entitled",)
+    assert legal_aid.basis is not None and "176-VI" in legal_aid.basis.value.parts[0]
+    assert legal_aid.next_steps and legal_aid.explanation
+
+
+def test_undecided_outcome_says_so_instead_of_listing_every_rule() -> None:
+    results = outcomes(victim_of="domestic_violence", age="30", citizen="yes")
+    legal_aid = build_sheet([LEGAL], NATIONAL, Options(lang="ru"), printed=date(2026, 1, 1),
+                            as_of="2026-01-01", eligibility=results).eligibility[0]
+    assert legal_aid.outcome.parts == (translator("ru").gettext("Depends"),)
+    assert legal_aid.basis is None and legal_aid.next_steps == ()
+    assert "ответ" in legal_aid.explanation.parts[0]
+
+
+def test_language_not_offered_is_bad_input() -> None:
+    with pytest.raises(BadInput):
+        make(lang="de")
+
+
+def test_revealing_word_matches_word_starts_only() -> None:
+    assert revealing_word("Кризисный центр") == "Кризис"
+    assert revealing_word("therapeutic help") is None
+    assert revealing_word("Қолдау орталығы") is None
+
+
+def test_missing_language_in_a_record_falls_back_visibly() -> None:
+    partial = replace(LEGAL, name=Localized(kk=None, ru="Только по-русски", en=None),
+                      address=Address(text=None, confidential=False))
+    sheet = make([partial], lang="kk")
+    assert sheet.entries[0].name.parts == ("[ru] Только по-русски",)
+
+
+def test_discreet_check_ignores_ids_that_are_never_printed() -> None:
+    sheet = make([replace(LEGAL, id="almaty-crisis-shelter")], discreet=True)
+    assert sheet.entries[0].service_id == "almaty-crisis-shelter"
+    assert "almaty-crisis-shelter" not in list(sheet.all_text())
+
+
+def test_discreet_card_keeps_a_plain_name_and_neutralises_a_telling_one() -> None:
+    ambulance = replace(NATIONAL[3], id="kz-103", type="health", national_order=5,
+                        phones=(Phone("103", "short_number", "103"),),
+                        name=Localized("Жедел жәрдем 103", "Скорая помощь 103", "Ambulance 103"))
+    telling_police = replace(NATIONAL[2], name=Localized(
+        "Зорлық-зомбылық бөлімі", "Отдел по бытовому насилию", "Domestic violence unit"))
+    sheet = build_sheet([], [ambulance, telling_police, *NATIONAL[:2]], Options(lang="ru",
+                        discreet=True), printed=date(2026, 1, 1), as_of="2026-01-01")
+    names = {e.phones[0].number: e.name.parts[0] for e in sheet.national}
+    assert names["103"] == "Скорая помощь 103"
+    assert names["102"] == "Полиция"  # the neutral label, not the telling name
+    assert [e.phones[0].number for e in sheet.national][:1] == ["102"]
+
+
+def test_caveats_are_printed_except_on_a_discreet_card() -> None:
+    careful = replace(LEGAL, caveats=(Localized("Ескерту", "Звоните заранее", "Call first"),))
+    notes = make([careful], lang="ru").entries[0].notes
+    assert notes is not None and notes.value.parts == ("Звоните заранее",)
+    assert make([careful], lang="ru", discreet=True).entries[0].notes is None
+
+
+def test_address_that_starts_with_its_city_names_the_city_once() -> None:
+    local = replace(LEGAL, address=Address(text=Localized("Астана, Абай 1", "Астана, Абая 1",
+                                                            "Astana, 1 Abai"), confidential=False))
+    address = make([local], lang="ru").entries[0].address
+    assert address is not None and address.value.parts == ("Астана, Абая 1",)
