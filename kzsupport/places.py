@@ -246,7 +246,9 @@ class Gazetteer:
     _located: tuple[Place, ...] = field(default=(), repr=False)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Gazetteer:
+    def from_dict(
+        cls, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None = None
+    ) -> Gazetteer:
         regions: dict[str, RegionInfo] = {}
         for r in data["regions"]:
             names = r["names"]
@@ -273,31 +275,19 @@ class Gazetteer:
         )
         outline = tuple(tuple((x, y) for x, y in ring) for ring in data["outline"])
         gaz = cls(regions=regions, places=places, outline=outline, meta=data["meta"])
-        gaz._build(data)
+        gaz._build(data, rows)
         return gaz
 
-    def _add(self, place: Place, names: Iterable[str], via: str) -> None:
-        # A district's short name ("Balkhash" for Balkhash District) is like a region's: a bare name
-        # means the town of that name, unless no town has it ("Karasay").
-        short = place.kind == "district" and via == "alias"
-        for name in names:
-            key, named = analyse(name)
-            if key:
-                entry = _Entry(place, name, via, bool(named) or short)
-                self.index.setdefault(key, []).append(entry)
-
-    def _build(self, data: Mapping[str, Any]) -> None:
+    def _build(self, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None = None) -> None:
+        """Index every name. ``rows`` are precomputed by ``index_rows`` (data/place_index.json), which
+        saves folding some 2,500 names at each start; without them the index is computed here."""
         self._by_id = {p.id: p for p in self.places}
-        for raw, place in zip(data["places"], self.places, strict=True):
-            self._add(place, [n for n in raw["names"].values() if n], "name")
-            self._add(place, raw["alt"], "alias")
-            self._add(place, raw["former"], "former")
         for raw in data["regions"]:
             info = self.regions[raw["id"]]
             if info.kind == "city":  # Astana, Almaty, Shymkent: their names are on the city itself
                 continue
             centre = self._by_id[info.centre_id]
-            as_place = Place(
+            self._by_id[f"region:{info.id}"] = Place(
                 id=f"region:{info.id}",
                 kind="region",
                 names=info.names,
@@ -305,10 +295,9 @@ class Gazetteer:
                 lat=centre.lat,
                 lon=centre.lon,
             )
-            self._by_id[as_place.id] = as_place
-            self._add(as_place, raw["names"].values(), "name")
-            self._add(as_place, raw["aliases"], "alias")
-            self._add(as_place, raw["former"], "former")
+        for key, place_id, name, via, qualified in index_rows(data) if rows is None else rows:
+            entry = _Entry(self._by_id[place_id], name, via, qualified)
+            self.index.setdefault(key, []).append(entry)
         self._keys = sorted(self.index)
         self._located = tuple(p for p in self.places if p.has_point)
 
@@ -475,11 +464,40 @@ class Gazetteer:
         return Resolution(query, status, tuple(candidates), point=point, basis="nearest_place")
 
 
+def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]:
+    """``(key, place id, name, via, qualified)`` for every name of the raw gazetteer ``data``."""
+    rows: list[tuple[str, str, str, str, bool]] = []
+
+    def add(place_id: str, kind: str, names: Iterable[str], via: str) -> None:
+        # A district's short name ("Balkhash" for Balkhash District) is like a region's: a bare name
+        # means the town of that name, unless no town has it ("Karasay").
+        short = kind == "district" and via == "alias"
+        for name in names:
+            key, named = analyse(name)
+            if key:
+                rows.append((key, place_id, name, via, bool(named) or short))
+
+    for raw in data["places"]:
+        add(raw["id"], raw["kind"], [n for n in raw["names"].values() if n], "name")
+        add(raw["id"], raw["kind"], raw["alt"], "alias")
+        add(raw["id"], raw["kind"], raw["former"], "former")
+    for raw in data["regions"]:
+        if raw["kind"] == "city":
+            continue
+        add(f"region:{raw['id']}", "region", raw["names"].values(), "name")
+        add(f"region:{raw['id']}", "region", raw["aliases"], "alias")
+        add(f"region:{raw['id']}", "region", raw["former"], "former")
+    return rows
+
+
+def _read(name: str) -> Any:
+    return json.loads(files("kzsupport.data").joinpath(name).read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The bundled gazetteer, read once per process."""
-    raw = files("kzsupport.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
-    return Gazetteer.from_dict(json.loads(raw))
+    """The bundled gazetteer with its precomputed name index, read once per process."""
+    return Gazetteer.from_dict(_read("gazetteer.json"), _read("place_index.json")["rows"])
 
 
 def resolve(text: str, region: str | None = None) -> Resolution:

@@ -1,5 +1,8 @@
 """Terminal and machine output for directory records. The only rich user besides ``cli/``.
 
+Dates on the terminal are ISO 8601 (``2026-11-22``): unambiguous in every language, and a plain
+lookup need not load babel's calendar data (about 25 ms). Printed sheets use the client's language.
+
 Pure functions: they take records and return rich renderables or strings; ``cli/`` prints them. Text
 from data is always wrapped in ``rich.text.Text`` (never parsed as markup), so a name containing
 ``[bold]`` prints literally.
@@ -19,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kzsupport import labels
-from kzsupport.i18n import _, current_lang, fmt_date, text
+from kzsupport.i18n import _, current_lang, text
 from kzsupport.labels import label
 from kzsupport.models import Directory, Region, Service
 
@@ -78,7 +81,7 @@ def verification_text(service: Service) -> Text:
     style = DANGER if v.status == "unverified" else (WARN if v.status == "source_only" else "")
     out = Text(label(labels.VERIFICATION_SHORT, v.status), style=style)
     if v.date:
-        out.append("\n" + fmt_date(v.date), style=DIM)
+        out.append("\n" + v.date, style=DIM)
     return out
 
 
@@ -219,7 +222,7 @@ def footer(directory: Directory, national: Sequence[Service]) -> Text:
     out.append("\n")
     out.append(
         _("Numbers change: when in doubt, call 111 or 150. Data as of {date}").format(
-            date=fmt_date(directory.meta.as_of)
+            date=directory.meta.as_of
         ),
         style=DIM,
     )
@@ -325,7 +328,7 @@ def sources_text(service: Service) -> Text:
         out.append(f"{i}. {source.title}")
         meta = [source.publisher]
         meta.append(source.date or _("undated"))
-        meta.append(_("read {date}").format(date=fmt_date(source.accessed)))
+        meta.append(_("read {date}").format(date=source.accessed))
         out.append(" — " + ", ".join(meta), style=DIM)
         link = source.url or source.document
         if link:

@@ -17,6 +17,7 @@ import gettext
 import io
 import re
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -89,17 +90,35 @@ def compiled_entries_of(catalog: Catalog) -> dict[object, object]:
     return {k: v for k, v in translations._catalog.items() if k}  # type: ignore[attr-defined]
 
 
+# Fixed header values, so that regenerating unchanged catalogs changes no byte (and merges stay quiet).
+HEADER_DATE = datetime(2026, 11, 24, tzinfo=timezone.utc)
+HEADER_COMMENT = (
+    "# kzsupport interface messages, including Click's own.\n"
+    "# This file is distributed under the MIT licence."
+)
+
+
+def with_header(catalog: Catalog, lang: str) -> Catalog:
+    catalog.project, catalog.version = "kzsupport", "1"
+    catalog.copyright_holder = "kzsupport contributors"
+    catalog.msgid_bugs_address = ""
+    catalog.last_translator = catalog.language_team = "kzsupport translators (" + lang + ")"
+    catalog.creation_date = catalog.revision_date = HEADER_DATE
+    catalog.header_comment = HEADER_COMMENT
+    catalog.fuzzy = False
+    return catalog
+
+
 def updated(lang: str, pot: Catalog) -> Catalog:
     path = po_path(lang)
     catalog = read(path, lang) if path.exists() else Catalog(locale=lang, domain=DOMAIN)
     catalog.update(pot, no_fuzzy_matching=True)
     catalog.obsolete.clear()
-    return catalog
+    return with_header(catalog, lang)
 
 
 def latin(source: Catalog, lang: str) -> Catalog:
-    out = Catalog(locale="kk", domain=DOMAIN, project="kzsupport", fuzzy=False)
-    out.language_team = lang
+    out = with_header(Catalog(locale="kk", domain=DOMAIN), lang)
     for message in source:
         if not message.id:
             continue

@@ -21,7 +21,7 @@ def test_every_table_ends_with_national_lines_and_data_date(invoke: Invoke) -> N
     result = invoke("find", "--region", "almaty", data=MINI)
     tail = result.stdout.strip().splitlines()[-2:]
     assert "112" in tail[0] and "+7 708 106 08 10" in tail[0]
-    assert "Nov 22, 2026" in tail[1]
+    assert "2026-11-22" in tail[1]
 
 
 def test_find_matches_words_in_any_script(invoke: Invoke) -> None:

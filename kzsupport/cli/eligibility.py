@@ -35,7 +35,7 @@ class _Back(Exception):
     """The person typed back / артқа / назад."""
 
 
-def _read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]:
+def read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]:
     facts: dict[str, FactValue] = {}
     if path is not None:
         try:
@@ -84,7 +84,7 @@ def _place(app: App, query: str) -> tuple[Resolution, Candidate]:
     from kzsupport import places
 
     res = places.resolve(query)
-    return res, places_cli._pick(app, res)
+    return res, places_cli.pick_candidate(app, res)
 
 
 def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[ProgrammeOutcome],
@@ -173,7 +173,7 @@ def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_fi
     on = core.parse_date(as_of) if as_of else date.today()
     place = _place(app, near_place) if near_place else None
     if pairs or answers_file:
-        facts = _read_answers(pairs, answers_file)
+        facts = read_answers(pairs, answers_file)
     else:
         try:
             facts = interview(app, programmes, on, err=output_format == "json")

@@ -34,7 +34,7 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def _pick(app: App, res: places.Resolution) -> places.Candidate:
+def pick_candidate(app: App, res: places.Resolution) -> places.Candidate:
     """The one place to work from: the match, or the user's choice on a terminal, or an error."""
     if res.best is not None:
         return res.best
@@ -119,7 +119,7 @@ def near(
     will_ask = res.status == "ambiguous" and _stdin_is_terminal()
     if output_format == "json" and res.best is None and not will_ask:
         click.echo(render_places.near_json(res, None, None, app.directory))  # then the error
-    chosen = _pick(app, res)
+    chosen = pick_candidate(app, res)
     p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
     point = (float(p.lat or 0.0), float(p.lon or 0.0))
     d = app.directory

@@ -41,11 +41,11 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
             ) -> list[Service]:
     """Services nearest to the place the user typed, resolved (and picked) as ``near`` does."""
     from kzsupport import geo, places, render_places
-    from kzsupport.cli.places import _pick  # the same choice (or error) as "kzsupport near"
+    from kzsupport.cli.places import pick_candidate  # the same choice (or error) as "kzsupport near"
 
     gaz = places.load()
     res = gaz.resolve(query, region)
-    chosen = _pick(app, res)
+    chosen = pick_candidate(app, res)
     app.hint(render_places.status_text(res).plain)
     p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
     point = (float(p.lat or 0.0), float(p.lon or 0.0))
@@ -59,9 +59,9 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
 def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
     """The eligibility outcomes for the answers in ``path``, read as ``eligibility --answers`` does."""
     from kzsupport import eligibility
-    from kzsupport.cli.eligibility import _read_answers
+    from kzsupport.cli.eligibility import read_answers
 
-    return eligibility.evaluate(_read_answers((), path), as_of=on)
+    return eligibility.evaluate(read_answers((), path), as_of=on)
 
 
 @click.command(
