@@ -97,55 +97,55 @@ def place_text(service: Service, directory: Directory) -> Text:
 NARROW = 70  # below this many columns, records are listed one under another, not in a table
 
 
-def cards(services: Sequence[Service], directory: Directory) -> RenderableType:
-    """Records one under another, for narrow terminals: nothing is cut, phone numbers whole."""
-    blocks: list[RenderableType] = []
-    for service in services:
-        block = service_name(service)
-        block.stylize("bold")
-        block.append("\n" + label(labels.TYPES, service.type) + " · " + service.id, style=DIM)
-        block.append("\n")
-        block.append_text(place_text(service, directory))
-        if service.phones:
-            block.append("\n")
-            block.append_text(phones_text(service))
-        marks = status_marks(service)
-        if marks:
-            block.append("\n")
-            block.append_text(marks)
-        block.append("\n")
-        block.append_text(verification_text(service))
-        block.append("\n")
-        blocks.append(block)
-    return Group(*blocks)
+def service_cell(service: Service) -> Text:
+    """Name, type and id of a record, with the warnings a reader must not miss."""
+    cell = service_name(service)
+    cell.append("\n" + label(labels.TYPES, service.type), style="italic")
+    cell.append(" · ")
+    cell.append(service.id, style=DIM)
+    marks = status_marks(service)
+    if marks:
+        cell.append("\n")
+        cell.append_text(marks)
+    return cell
+
+
+Row = tuple[Service, "Text | None", Text]  # a record, an optional leading cell (distance), where it is
+
+
+def listing(
+    rows: Sequence[Row], lead: str | None = None, ascii_only: bool = False, narrow: bool = False
+) -> RenderableType:
+    """Records as a table, or one under another on a narrow terminal (nothing cut, numbers whole)."""
+    if narrow:
+        blocks: list[RenderableType] = []
+        for service, first, where in rows:
+            block = Text()
+            parts = (first, service_cell(service), where, phones_text(service), verification_text(service))
+            for part in parts:
+                if part is not None and part.plain:
+                    block.append_text(part)
+                    block.append("\n")
+            blocks.append(block)
+        return Group(*blocks)
+    table = Table(box=box_style(ascii_only), show_lines=True)
+    if lead is not None:
+        table.add_column(lead, justify="right", no_wrap=True)
+    table.add_column(_("Service"), ratio=3, overflow="fold")
+    table.add_column(_("Where"), ratio=1, overflow="fold")
+    table.add_column(_("Contact"), no_wrap=True)
+    table.add_column(_("Checked"), ratio=1, overflow="fold")
+    for service, first, where in rows:
+        cells = [service_cell(service), where, phones_text(service), verification_text(service)]
+        table.add_row(*([first or Text()] if lead is not None else []), *cells)
+    return table
 
 
 def services_table(
     services: Sequence[Service], directory: Directory, ascii_only: bool = False, narrow: bool = False
 ) -> RenderableType:
-    if narrow:
-        return cards(services, directory)
-    table = Table(box=box_style(ascii_only), show_lines=True)
-    table.add_column(_("Service"), ratio=3, overflow="fold")
-    table.add_column(_("Where"), ratio=1, overflow="fold")
-    table.add_column(_("Contact"), no_wrap=True)
-    table.add_column(_("Checked"), ratio=1, overflow="fold")
-    for service in services:
-        name = service_name(service)
-        name.append("\n" + label(labels.TYPES, service.type), style="italic")
-        name.append(" · ")
-        name.append(service.id, style=DIM)
-        marks = status_marks(service)
-        if marks:
-            name.append("\n")
-            name.append_text(marks)
-        table.add_row(
-            name,
-            place_text(service, directory),
-            phones_text(service),
-            verification_text(service),
-        )
-    return table
+    rows: list[Row] = [(s, None, place_text(s, directory)) for s in services]
+    return listing(rows, None, ascii_only, narrow)
 
 
 def first_sentence(value: str) -> str:

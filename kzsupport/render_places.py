@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from kzsupport import labels
 from kzsupport.geo import NearItem, NearResult
 from kzsupport.i18n import N_, _, current_lang, fmt_distance_km, fmt_number, text
 from kzsupport.labels import label
@@ -20,10 +20,11 @@ from kzsupport.places import Candidate, RegionInfo, Resolution
 from kzsupport.render import (
     DIM,
     WARN,
+    Row,
     box_style,
     csv_text,
-    phones_text,
-    service_name,
+    listing,
+    place_text,
     to_json,
 )
 
@@ -123,28 +124,15 @@ def choice_line(number: int, c: Candidate) -> str:
     return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)}), {region_label(c.region)}"
 
 
-def near_table(items: Sequence[NearItem], directory: Directory, ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=True)
-    table.add_column(_("Distance"), justify="right", no_wrap=True)
-    table.add_column(_("Service"), ratio=3, overflow="fold")
-    table.add_column(_("Type"), ratio=1, overflow="fold")
-    table.add_column(_("Where"), ratio=1, overflow="fold")
-    table.add_column(_("Contact"), ratio=1, no_wrap=True)
+def near_table(
+    items: Sequence[NearItem], directory: Directory, ascii_only: bool = False, narrow: bool = False
+) -> RenderableType:
+    rows: list[Row] = []
     for item in items:
-        s = item.service
-        name = service_name(s)
-        name.append("\n" + s.id, style=DIM)
-        region = directory.regions.get(s.region or "")
-        where = Text(", ".join(x for x in (text(s.city), text(region.names) if region else "") if x))
+        where = place_text(item.service, directory)
         where.append("\n" + label(PLACED_BY, item.placed_by), style=DIM)
-        table.add_row(
-            fmt_distance_km(item.distance_km),
-            name,
-            label(labels.TYPES, s.type),
-            where,
-            phones_text(s),
-        )
-    return table
+        rows.append((item.service, Text(fmt_distance_km(item.distance_km)), where))
+    return listing(rows, _("Distance"), ascii_only, narrow)
 
 
 def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) -> list[str]:

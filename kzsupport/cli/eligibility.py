@@ -106,7 +106,7 @@ def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[Pr
     for note in render_places.near_notes(found, chosen.region, True):
         app.hint(note)
     if found.items:
-        app.print(render_places.near_table(found.items, d, app.ascii_only))
+        app.print(render_places.near_table(found.items, d, app.ascii_only, app.narrow))
     app.print(render.footer(d, directory.national_numbers(d)))
     return None
 

@@ -140,7 +140,7 @@ def near(
     for note in render_places.near_notes(result, chosen.region, bool(types or serves)):
         app.hint(note)
     if result.items:
-        app.print(render_places.near_table(result.items, d, app.ascii_only))
+        app.print(render_places.near_table(result.items, d, app.ascii_only, app.narrow))
     app.print(render.footer(d, directory.national_numbers(d)))
 
 
