@@ -1,0 +1,67 @@
+"""Any input to any read-only command: exit 0, 1 or 2 with a message, never a traceback, and the data
+file unchanged (issue 7). Arguments are generated from the commands' own vocabulary plus noise."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzsupport.cli import cli
+from kzsupport.store import bundled_path
+
+COMMANDS = [
+    ["hotlines"],
+    ["find"],
+    ["show"],
+    ["regions"],
+    ["place"],
+    ["near"],
+    ["eligibility"],
+    ["rules", "list"],
+    ["rules", "show"],
+    ["rules", "facts"],
+    ["referral"],
+    ["db", "validate"],
+    ["db", "stale"],
+    ["db", "coverage"],
+    ["db", "log"],
+    ["db", "export"],
+]
+WORDS = [
+    "--format", "json", "csv", "table", "txt", "md", "html", "pdf", "--region", "almaty", "KZ-75",
+    "--type", "crisis_centre", "--serves", "women", "--all", "--limit", "0", "-1", "3", "--radius",
+    "1e9", "nan", "--lang", "kk", "ru", "en", "kk-latn", "xx", "--also", "--discreet", "--large-print",
+    "-a", "victim_of=domestic_violence", "age=200", "low_income=иә", "--as-of", "2024-06-16",
+    "2024-02-30", "--programme", "legal-aid", "--older-than", "12m", "5y", "kz-national-150",
+    "Семей", "Semipalatinsk", "50.41,80.25", "91,200", "Актау", "--", "-", "=", "",
+]  # fmt: skip
+noise = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30)
+argument = st.one_of(st.sampled_from(WORDS), noise)
+
+
+@pytest.fixture(scope="module")
+def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("hardening") / "directory.json"
+    shutil.copyfile(bundled_path(), path)
+    return path
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(command=st.sampled_from(COMMANDS), args=st.lists(argument, max_size=5))
+def test_any_arguments_give_a_clean_exit_and_leave_the_data_unchanged(
+    data_copy: Path, command: list[str], args: list[str]
+) -> None:
+    before = data_copy.read_bytes()
+    result = CliRunner().invoke(cli, ["--data", str(data_copy), *command, *args], input="")
+    assert result.exit_code in (0, 1, 2, 130), (command, args, result.output)
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), (command, args, repr(result.exception))
+    if result.exit_code:
+        assert result.stderr.strip() or result.stdout.strip(), (command, args)
+    assert "Traceback" not in result.output
+    assert data_copy.read_bytes() == before
