@@ -221,9 +221,9 @@ def outcomes_json(results: Sequence[ProgrammeOutcome], facts: Mapping[str, FactV
 
 
 def rules_table(ruleset: RuleSet, ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only))
+    table = Table(box=box_style(ascii_only), show_lines=True)
     for name in (_("Rule"), _("Title"), _("Outcome"), _("In force"), _("Verified")):
-        table.add_column(name)
+        table.add_column(name, overflow="fold")  # rule ids are what "rules show" takes: never cut
     for r in ruleset.rules:
         table.add_row(
             r.id,
@@ -248,7 +248,7 @@ def rule_detail(rule: Rule, ascii_only: bool = False) -> Panel:
 def facts_table(ascii_only: bool = False) -> Table:
     table = Table(box=box_style(ascii_only), show_lines=True)
     for name in (_("Fact"), _("Type"), _("Values"), _("Question")):
-        table.add_column(name)
+        table.add_column(name, overflow="fold")
     for f in FACTS:
         if f.kind == "int":
             values = "0-120"
