@@ -115,3 +115,9 @@ def test_every_place_kind_and_placement_has_a_label() -> None:
 
     assert set(render_places.PLACE_KINDS) == set(places.PLACE_KINDS)
     assert set(render_places.PLACED_BY) == set(geo.PLACED_BY)
+
+
+def test_empty_place_asks_for_a_name(invoke: Invoke) -> None:
+    result = invoke("near", "  ")
+    assert result.exit_code == 2
+    assert "Type a place name or coordinates" in result.stderr

@@ -18,7 +18,7 @@ from kzsupport.cli.options import (
     serves_option,
     types_option,
 )
-from kzsupport.errors import KzSupportError
+from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, text
 
 region_choice_option = option(
@@ -52,6 +52,8 @@ def pick_candidate(app: App, res: places.Resolution) -> places.Candidate:
             query=res.query,
             regions=", ".join(res.regions),
         )
+    if not res.query:
+        raise BadInput(N_("Type a place name or coordinates, for example Семей or 43.25,76.95."))
     raise KzSupportError(
         N_("No place matches {query}. Check the spelling or give coordinates such as 43.25,76.95."),
         query=res.query,
