@@ -7,6 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -166,10 +167,13 @@ def coverage_table(
     ascii_only: bool = False,
 ) -> RenderableType:
     """Rows: national + regions; columns: service types; cells: verified/source-only, — missing."""
-    table = Table(box=box_style(ascii_only), show_lines=False)
-    table.add_column(_("Region"))
-    for kind in types:
-        table.add_column(label(labels.TYPES, kind), justify="center", overflow="fold")
+    # Types are numbered columns with a legend, so 12 of them fit an 80-column terminal.
+    table = Table(
+        box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
+    )
+    table.add_column(_("Region"), min_width=8, max_width=19, no_wrap=True, overflow="ellipsis")
+    for number, _kind in enumerate(types, 1):
+        table.add_column(str(number), justify="right", no_wrap=True, min_width=4)
     by_row: dict[str, list[Cell]] = {}
     for cell in cells:
         by_row.setdefault(cell.region, []).append(cell)
@@ -177,8 +181,11 @@ def coverage_table(
         name = _area_name(row, regions)
         table.add_row(name, *(_cell_text(c) for c in row_cells))
     legend = Text(
-        _("verified/source-only records per cell; — no record; (n) only unverified records."),
+        "  ".join(f"{number} {label(labels.TYPES, kind)}" for number, kind in enumerate(types, 1)),
         style=DIM,
+    )
+    legend.append(
+        "\n" + _("verified/source-only records per cell; — no record; (n) only unverified records."),
     )
     return Group(table, legend)
 
