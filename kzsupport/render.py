@@ -65,14 +65,22 @@ def status_marks(service: Service, contact: bool = True) -> Text:
     return marks
 
 
-def phones_text(service: Service) -> Text:
+def phones_text(service: Service, detail: bool = False) -> Text:
+    """The numbers, whole. In a listing a messenger's name goes on its own line under its number;
+    in detail every number gets its kind and note, and a record without one says whom to call."""
     out = Text()
     for i, phone in enumerate(service.phones):
         if i:
             out.append("\n")
         out.append(phone.display, style="bold")
-        if phone.kind not in ("short_number", "voice"):
+        if detail:
+            out.append(f" ({label(labels.PHONE_KINDS, phone.kind)})", style=DIM)
+            if phone.note:
+                out.append(" " + text(phone.note), style=DIM)
+        elif phone.kind not in ("short_number", "voice"):
             out.append(f"\n({label(labels.PHONE_KINDS, phone.kind)})", style=DIM)
+    if detail and not service.phones:
+        out.append(_("No verified contact: call 111, 150 or 102"), style=WARN)
     return out
 
 
@@ -251,7 +259,7 @@ def service_detail(
     _field(info, _("Operator"), text(service.operator))
     _field(info, _("Where"), place_text(service, directory))
     _field(info, _("Address"), address_text(service))
-    _field(info, _("Contact"), phones_detail(service))
+    _field(info, _("Contact"), phones_text(service, detail=True))
     _field(info, _("Website"), service.website)
     _field(info, _("E-mail"), service.email)
     _field(info, _("Hours"), hours_text(service))
@@ -278,20 +286,6 @@ def address_text(service: Service) -> Text | None:
     out = Text(text(service.address.text))
     if service.address.note:
         out.append("\n" + text(service.address.note), style=DIM)
-    return out
-
-
-def phones_detail(service: Service) -> Text:
-    out = Text()
-    for i, phone in enumerate(service.phones):
-        if i:
-            out.append("\n")
-        out.append(phone.display, style="bold")
-        out.append(f" ({label(labels.PHONE_KINDS, phone.kind)})", style=DIM)
-        if phone.note:
-            out.append(" " + text(phone.note), style=DIM)
-    if not service.phones:
-        out.append(_("No verified contact: call 111, 150 or 102"), style=WARN)
     return out
 
 
