@@ -9,8 +9,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from kzsupport import i18n
+
+# Properties are about behaviour, never speed: no per-example deadline (a loaded CI machine is slow).
+settings.register_profile("kzsupport", deadline=None)
+settings.load_profile("kzsupport")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini_directory.json"
