@@ -45,3 +45,10 @@ def test_region_ids_complete() -> None:
 def test_types_complete() -> None:
     out = complete("bash", "kzsupport find --type cri")
     assert "crisis_centre" in out
+
+
+def test_record_ids_complete_from_the_named_data_file() -> None:
+    from tests.conftest import MINI
+
+    out = complete("bash", f"kzsupport --data {MINI} show test-1")
+    assert "test-150" in out and "kz-national" not in out

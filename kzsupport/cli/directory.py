@@ -86,9 +86,9 @@ def find(
 def _complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
     from kzsupport import store
 
-    return [
-        CompletionItem(s.id) for s in store.load().services if s.id.startswith(incomplete)
-    ]
+    # The root callback does not run while completing, so read --data / KZSUPPORT_DATA from its params.
+    data = store.load(ctx.find_root().params.get("data_path"))
+    return [CompletionItem(s.id) for s in data.services if s.id.startswith(incomplete)]
 
 
 @click.command(
