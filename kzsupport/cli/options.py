@@ -36,6 +36,11 @@ def _translated(obj: object, *attrs: str) -> Iterator[None]:
             setattr(obj, attr, value)
 
 
+# Click translates these words when it shows help but does not mark them for extraction (Click 8.5
+# shows "[required]" with ``_(extra["required"])``), so they are marked here to stay in the catalogs.
+CLICK_UNMARKED = (N_("required"),)
+
+
 class TranslatedOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         with _translated(self, "help"):
