@@ -17,7 +17,7 @@ from pathlib import Path
 
 from synthetic import write
 
-from kzsupport import exchange, store
+from kzsupport import exchange, store, store_write
 from kzsupport import validate as validate_module
 from kzsupport.validate import validate_records
 
@@ -58,12 +58,12 @@ def measure(size: int) -> dict[str, float]:
         doc["verification"] = VERIFICATION
         centre = regions[str(doc["region"])]
         doc["location"] = {"lat": centre.centre_lat, "lon": centre.centre_lon}
-    path.write_text(store.dumps(tables), encoding="utf-8")
+    path.write_text(store_write.dumps(tables), encoding="utf-8")
     records = list(tables[store.SERVICES].values())
     first = str(records[0]["id"])
 
     def edit(n: int) -> None:
-        with store.editing(path, by="bench", action="edit") as draft:
+        with store_write.editing(path, by="bench", action="edit") as draft:
             draft.get(first)["email"] = f"bench{n}@example.org"
 
     def validate(_n: int) -> None:

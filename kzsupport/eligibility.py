@@ -588,10 +588,9 @@ def parse_rules(doc: Any) -> RuleSet:
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """The bundled rules (``kzsupport.data/rules.json``)."""
-    from importlib.resources import files
+    from kzsupport.resources import read_data
 
-    text = files("kzsupport.data").joinpath("rules.json").read_text(encoding="utf-8")
-    return parse_rules(json.loads(text))
+    return parse_rules(json.loads(read_data("rules.json")))
 
 
 # Evaluation --------------------------------------------------------------------------------------

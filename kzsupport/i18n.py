@@ -14,9 +14,9 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import date
-from importlib.resources import files
 
 from kzsupport.models import Localized
+from kzsupport.resources import locale_dir
 from kzsupport.translit import to_latin
 
 DOMAIN = "kzsupport"
@@ -40,10 +40,6 @@ ngettext = gettext.ngettext
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now."""
     return message
-
-
-def localedir() -> str:
-    return str(files("kzsupport.locales"))
 
 
 def normalize(value: str | None) -> str | None:
@@ -76,7 +72,7 @@ def activate(lang: str) -> None:
     global _current
     _current = lang
     os.environ["LANGUAGE"] = _CATALOG[lang]
-    gettext.bindtextdomain(DOMAIN, localedir())
+    gettext.bindtextdomain(DOMAIN, locale_dir())
     gettext.textdomain(DOMAIN)
 
 
@@ -87,7 +83,7 @@ def current_lang() -> str:
 def translator(lang: str) -> gettext.NullTranslations:
     """A translation object for ``lang`` that leaves the interface language alone (for sheets)."""
     return gettext.translation(
-        DOMAIN, localedir(), languages=[_CATALOG[lang]], fallback=True
+        DOMAIN, locale_dir(), languages=[_CATALOG[lang]], fallback=True
     )
 
 

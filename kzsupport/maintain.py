@@ -29,7 +29,7 @@ from kzsupport.models import (
 )
 
 if TYPE_CHECKING:
-    from kzsupport.store import Draft, WriteRefused
+    from kzsupport.store_write import Draft, WriteRefused
 
 PROTECTED = ("verification", "id")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")

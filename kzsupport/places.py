@@ -19,13 +19,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Localized
 from kzsupport.placekey import analyse
+from kzsupport.resources import read_data
 
 STATUSES: tuple[str, ...] = ("exact", "fuzzy", "ambiguous", "none")
 PLACE_KINDS: tuple[str, ...] = ("region", "city", "settlement", "district", "point")
@@ -491,7 +491,7 @@ def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]
 
 
 def _read(name: str) -> Any:
-    return json.loads(files("kzsupport.data").joinpath(name).read_text(encoding="utf-8"))
+    return json.loads(read_data(name))
 
 
 @lru_cache(maxsize=1)

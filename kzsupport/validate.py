@@ -26,12 +26,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, SERVICE_TYPES, Region
+from kzsupport.resources import data_file, read_data
 
 ERROR = "error"
 WARNING = "warning"
@@ -99,11 +100,9 @@ class Report:
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
     """The record schema shipped as ``data/service.schema.json``."""
-    resource = files("kzsupport.data") / "service.schema.json"
-    if not resource.is_file():
+    if not Path(data_file("service.schema.json")).is_file():
         raise KzSupportError(N_("The record schema service.schema.json is missing from the package."))
-    text = resource.read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
+    schema: dict[str, Any] = json.loads(read_data("service.schema.json"))
     return schema
 
 
@@ -161,10 +160,9 @@ def parse_denylist(raw: Any) -> Denylist:
 
 @lru_cache(maxsize=1)
 def load_denylist() -> Denylist:
-    resource = files("kzsupport.data") / "denylist.json"
-    if not resource.is_file():
+    if not Path(data_file("denylist.json")).is_file():
         return Denylist()
-    return parse_denylist(json.loads(resource.read_text(encoding="utf-8")))
+    return parse_denylist(json.loads(read_data("denylist.json")))
 
 
 # --- single-value checks (also used by the interactive prompts) -----------------------------------

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kzsupport import store
+from kzsupport import store, store_write
 from tests.conftest import Invoke
 
 
@@ -27,7 +27,7 @@ def test_the_bundled_directory_passes_validate(invoke: Invoke, copy: Path) -> No
 
 def test_the_bundled_file_is_written_exactly_as_the_store_writes(copy: Path) -> None:
     text = copy.read_text(encoding="utf-8")
-    assert store.dumps(json.loads(text)) == text
+    assert store_write.dumps(json.loads(text)) == text
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kzsupport import store, validate
+from kzsupport import store, store_write, validate
 from kzsupport.validate import Denylist
 from tests.conftest import Invoke
 from tests.dbkit import SCHEMA, record, tables
@@ -52,7 +52,7 @@ def data(tmp_path: Path) -> Path:
             "note": "Not called yet.",
         },
     )
-    path.write_text(store.dumps(tables(national, record("kz-a"), shelter)), encoding="utf-8")
+    path.write_text(store_write.dumps(tables(national, record("kz-a"), shelter)), encoding="utf-8")
     return path
 
 
@@ -108,7 +108,7 @@ def test_add_scripted(invoke: Invoke, data: Path) -> None:
         "by": "aigerim",
         "note": None,
     }
-    [entry] = store.read_log(data)
+    [entry] = store_write.read_log(data)
     assert (entry.action, entry.by, entry.service_id) == ("add", "aigerim", "kz-new")
     assert "Saved" in result.stderr
 
@@ -207,7 +207,7 @@ def test_edit_with_set(invoke: Invoke, data: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert services(data)["kz-a"]["name"]["en"] == "Renamed"
     assert services(data)["kz-a"]["languages"] == ["kk", "ru", "en"]
-    [entry] = store.read_log(data, "kz-a")
+    [entry] = store_write.read_log(data, "kz-a")
     assert [c.path for c in entry.changes] == ["languages.2", "name.en"]
 
 
@@ -257,13 +257,13 @@ def test_verify_is_the_only_way_the_date_moves(invoke: Invoke, data: Path) -> No
         "note": "answered",
     }
     assert rec["sources"][-1]["document"] == "call to +7 727 200 00 00"
-    assert store.read_log(data)[0].note == "answered"
+    assert store_write.read_log(data)[0].note == "answered"
 
 
 def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert invoke("db", "deactivate", "kz-a", "--reason", "closed in 2025", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "inactive"
-    assert store.read_log(data)[0].note == "closed in 2025"
+    assert store_write.read_log(data)[0].note == "closed in 2025"
     assert invoke("db", "reactivate", "kz-a", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "active"
 
@@ -283,7 +283,7 @@ def test_validate_passes_a_good_file(invoke: Invoke, data: Path) -> None:
 
 def test_validate_fails_with_a_per_record_report(invoke: Invoke, data: Path) -> None:
     broken = tables(record("kz-a"), record("kz-b", region="atlantis", phones=[]))
-    data.write_text(store.dumps(broken), encoding="utf-8")
+    data.write_text(store_write.dumps(broken), encoding="utf-8")
     result = invoke("db", "validate", data=data)
     assert result.exit_code == 1
     assert "kz-b" in result.stdout and "atlantis" in result.stdout
@@ -340,11 +340,11 @@ def test_export_then_import_into_an_empty_file_round_trips(
     invoke: Invoke, data: Path, tmp_path: Path, fmt: str
 ) -> None:
     public = tables(*(r for r in services(data).values() if r["id"] != "kz-shelter"))
-    data.write_text(store.dumps(public), encoding="utf-8")
+    data.write_text(store_write.dumps(public), encoding="utf-8")
     out = tmp_path / f"out.{fmt}"
     assert invoke("db", "export", "--format", fmt, "--output", str(out), data=data).exit_code == 0
     empty = tmp_path / "empty.json"
-    empty.write_text(store.dumps(tables()), encoding="utf-8")
+    empty.write_text(store_write.dumps(tables()), encoding="utf-8")
     result = invoke("db", "import", str(out), data=empty)
     assert result.exit_code == 0, result.stderr
     assert store.load(empty).services == store.load(data).services

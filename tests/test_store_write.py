@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzsupport import store, validate
+from kzsupport import store, store_write, validate
 from kzsupport.errors import KzSupportError
 from tests.dbkit import SCHEMA, record, tables
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKER_PRELUDE = (
     "import sys\n"
     f"sys.path.insert(0, {str(ROOT)!r})\n"
-    "from kzsupport import validate, store\n"
+    "from kzsupport import validate, store_write\n"
     "from tests.dbkit import SCHEMA, record, tables\n"
     "validate.load_schema = lambda: SCHEMA\n"
 )
@@ -42,12 +42,12 @@ def small_schema(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     path = tmp_path / "directory.json"
-    path.write_text(store.dumps(tables(record("kz-a"), record("kz-b", phones=[]))), encoding="utf-8")
+    path.write_text(store_write.dumps(tables(record("kz-a"), record("kz-b", phones=[]))), encoding="utf-8")
     return path
 
 
-def rename(path: Path, service_id: str, text: str, by: str = "tester") -> store.WriteResult:
-    with store.editing(path, by=by, action="edit") as draft:
+def rename(path: Path, service_id: str, text: str, by: str = "tester") -> store_write.WriteResult:
+    with store_write.editing(path, by=by, action="edit") as draft:
         draft.get(service_id)["name"]["en"] = text
     assert draft.result is not None
     return draft.result
@@ -71,18 +71,18 @@ def test_the_file_is_pretty_sorted_utf8_with_a_trailing_newline(data: Path) -> N
 
 def test_each_write_is_logged_with_who_what_and_when(data: Path) -> None:
     rename(data, "kz-a", "One", by="aigerim")
-    [entry] = store.read_log(data)
+    [entry] = store_write.read_log(data)
     assert (entry.by, entry.action, entry.service_id) == ("aigerim", "edit", "kz-a")
     assert [(c.path, c.old, c.new) for c in entry.changes] == [("name.en", "Crisis centre kz-a", "One")]
     assert entry.at.endswith("Z")
-    assert store.log_path(data).name == "directory.changes.jsonl"
+    assert store_write.log_path(data).name == "directory.changes.jsonl"
 
 
 def test_the_login_name_is_used_without_by(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")
-    with store.editing(data, action="edit") as draft:
+    with store_write.editing(data, action="edit") as draft:
         draft.get("kz-a")["email"] = "a@example.org"
-    assert store.read_log(data)[0].by == "login-name"
+    assert store_write.read_log(data)[0].by == "login-name"
 
 
 def test_only_the_last_five_backups_are_kept(data: Path) -> None:
@@ -90,20 +90,20 @@ def test_only_the_last_five_backups_are_kept(data: Path) -> None:
     for n in range(7):
         rename(data, "kz-a", f"v{n}")
         versions.append(data.read_text(encoding="utf-8"))
-    backups = sorted(store.backups_dir(data).iterdir())
+    backups = sorted(store_write.backups_dir(data).iterdir())
     assert [b.read_text(encoding="utf-8") for b in backups] == versions[-6:-1]
 
 
 def test_nothing_changed_writes_nothing(data: Path) -> None:
     mtime = data.stat().st_mtime_ns
-    with store.editing(data, action="edit") as draft:
+    with store_write.editing(data, action="edit") as draft:
         draft.get("kz-a")
-    assert data.stat().st_mtime_ns == mtime and store.read_log(data) == []
+    assert data.stat().st_mtime_ns == mtime and store_write.read_log(data) == []
 
 
 def test_an_exception_in_the_block_writes_nothing(data: Path) -> None:
     text = data.read_text(encoding="utf-8")
-    with pytest.raises(KzSupportError), store.editing(data, action="edit") as draft:
+    with pytest.raises(KzSupportError), store_write.editing(data, action="edit") as draft:
         draft.get("kz-a")["status"] = "inactive"
         draft.get("kz-missing")
     assert data.read_text(encoding="utf-8") == text
@@ -111,7 +111,7 @@ def test_an_exception_in_the_block_writes_nothing(data: Path) -> None:
 
 def test_a_change_that_adds_a_problem_is_refused(data: Path) -> None:
     text = data.read_text(encoding="utf-8")
-    with pytest.raises(store.WriteRefused) as caught, store.editing(data, action="edit") as draft:
+    with pytest.raises(store_write.WriteRefused) as caught, store_write.editing(data, action="edit") as draft:
         draft.get("kz-a")["region"] = "atlantis"
     assert "kz-a region" in caught.value.message()
     assert data.read_text(encoding="utf-8") == text
@@ -119,7 +119,7 @@ def test_a_change_that_adds_a_problem_is_refused(data: Path) -> None:
 
 def test_a_corrupt_file_is_reported_and_never_overwritten(data: Path) -> None:
     data.write_text('{"services": {"1": {"id": ', encoding="utf-8")
-    with pytest.raises(KzSupportError) as caught, store.editing(data, action="edit"):
+    with pytest.raises(KzSupportError) as caught, store_write.editing(data, action="edit"):
         pass
     assert str(data) in caught.value.message() and "line 1" in caught.value.message()
     assert data.read_text(encoding="utf-8") == '{"services": {"1": {"id": '
@@ -127,8 +127,8 @@ def test_a_corrupt_file_is_reported_and_never_overwritten(data: Path) -> None:
 
 def test_an_invalid_file_is_reported_with_its_first_problem(data: Path) -> None:
     broken = tables(record("kz-a"), record("kz-b", phones=[], status="open"))
-    data.write_text(store.dumps(broken), encoding="utf-8")
-    with pytest.raises(KzSupportError) as caught, store.editing(data, action="edit"):
+    data.write_text(store_write.dumps(broken), encoding="utf-8")
+    with pytest.raises(KzSupportError) as caught, store_write.editing(data, action="edit"):
         pass
     message = caught.value.message()
     assert str(data) in message and "kz-b" in message
@@ -136,16 +136,16 @@ def test_an_invalid_file_is_reported_with_its_first_problem(data: Path) -> None:
 
 
 def test_a_missing_file_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(KzSupportError), store.editing(tmp_path / "none.json", action="edit"):
+    with pytest.raises(KzSupportError), store_write.editing(tmp_path / "none.json", action="edit"):
         pass
     assert not (tmp_path / "none.json").exists()
 
 
 def test_new_records_get_the_next_document_id(data: Path) -> None:
-    with store.editing(data, action="add") as draft:
+    with store_write.editing(data, action="add") as draft:
         draft.add(record("kz-c", phones=[]))
     assert list(json.loads(data.read_text(encoding="utf-8"))["services"]) == ["1", "2", "3"]
-    with pytest.raises(KzSupportError), store.editing(data, action="add") as draft:
+    with pytest.raises(KzSupportError), store_write.editing(data, action="add") as draft:
         draft.add(record("kz-c", phones=[]))
 
 
@@ -154,7 +154,7 @@ def hold_lock(path: Path) -> Iterator[subprocess.Popen[str]]:
     code = WORKER_PRELUDE + (
         "from pathlib import Path\n"
         "import time\n"
-        f"with store.editing(Path({str(path)!r}), by='zhanar', action='edit') as d:\n"
+        f"with store_write.editing(Path({str(path)!r}), by='zhanar', action='edit') as d:\n"
         "    print('locked', flush=True)\n"
         "    time.sleep(30)\n"
     )
@@ -171,11 +171,11 @@ def hold_lock(path: Path) -> Iterator[subprocess.Popen[str]]:
 def test_a_second_writer_gets_a_clear_locked_by_error(data: Path) -> None:
     with hold_lock(data):
         started = time.monotonic()
-        with pytest.raises(KzSupportError) as caught, store.editing(data, action="edit", timeout=0.3):
+        with pytest.raises(KzSupportError) as caught, store_write.editing(data, action="edit", timeout=0.3):
             pass
         assert time.monotonic() - started < 5
         message = caught.value.message()
-        assert "locked by zhanar" in message and str(store.lock_path(data)) in message
+        assert "locked by zhanar" in message and str(store_write.lock_path(data)) in message
 
 
 def test_a_lock_left_by_a_killed_writer_does_not_block(data: Path) -> None:
@@ -189,7 +189,7 @@ def versions_text(path: Path, n: int) -> str:
     """The file as it is after ``n`` writes of the kill test."""
     first = tables(record("kz-a"), record("kz-b", phones=[]))
     first["services"]["1"]["name"]["en"] = f"v{n}"
-    return store.dumps(first)
+    return store_write.dumps(first)
 
 
 def test_sigkill_during_200_writes_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
@@ -201,7 +201,7 @@ def test_sigkill_during_200_writes_leaves_the_old_or_the_new_version(tmp_path: P
         "start = int(sys.argv[1])\n"
         "print('ready', flush=True)\n"
         "for n in range(start + 1, 201):\n"
-        "    with store.editing(path, action='edit') as d:\n"
+        "    with store_write.editing(path, action='edit') as d:\n"
         "        d.get('kz-a')['name']['en'] = 'v%d' % n\n"
     )
     valid = {versions_text(tmp_path, n): n for n in range(201)}
@@ -227,21 +227,21 @@ def test_sigkill_during_200_writes_leaves_the_old_or_the_new_version(tmp_path: P
 
 def test_four_processes_adding_50_records_each_lose_nothing(tmp_path: Path) -> None:
     data = tmp_path / "directory.json"
-    data.write_text(store.dumps(tables()), encoding="utf-8")
+    data.write_text(store_write.dumps(tables()), encoding="utf-8")
     adder = WORKER_PRELUDE + (
         "from pathlib import Path\n"
         f"path = Path({str(data)!r})\n"
         "worker = sys.argv[1]\n"
         "for n in range(50):\n"
         "    rid = 'kz-w%s-%02d' % (worker, n)\n"
-        "    with store.editing(path, by='w' + worker, action='add', timeout=60) as d:\n"
+        "    with store_write.editing(path, by='w' + worker, action='add', timeout=60) as d:\n"
         "        d.add(record(rid, phones=[], location=None))\n"
     )
     procs = [subprocess.Popen([sys.executable, "-c", adder, str(w)]) for w in range(4)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
     ids = {s.id for s in store.load(data).services}
     assert len(ids) == 200
-    log = store.read_log(data)
+    log = store_write.read_log(data)
     assert len(log) == 200 and {e.service_id for e in log} == ids
     assert {e.action for e in log} == {"add"}
 
@@ -265,11 +265,11 @@ json_values = st.recursive(
 @settings(max_examples=150)
 def test_dumps_is_exactly_json_dumps_pretty_sorted(tables: dict[str, Any]) -> None:
     expected = json.dumps(tables, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    assert store.dumps(tables) == expected
+    assert store_write.dumps(tables) == expected
 
 
 def test_a_folder_that_cannot_be_written_is_a_clear_error(data: Path) -> None:
-    store.aux_dir(data).write_text("a file in the way", encoding="utf-8")
-    with pytest.raises(KzSupportError) as caught, store.editing(data, action="edit"):
+    store_write.aux_dir(data).write_text("a file in the way", encoding="utf-8")
+    with pytest.raises(KzSupportError) as caught, store_write.editing(data, action="edit"):
         pass
     assert "Cannot write the data file" in caught.value.message()

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kzsupport import store
+from kzsupport import store, store_write
 from kzsupport.cli.options import (
     REGION,
     App,
@@ -46,14 +46,16 @@ class DbContext:
         return maintain.require_path(self.app.data_path)
 
     @contextmanager
-    def editing(self, action: str, note: str | None = None, dry_run: bool = False) -> Iterator[store.Draft]:
-        with store.editing(
+    def editing(
+        self, action: str, note: str | None = None, dry_run: bool = False
+    ) -> Iterator[store_write.Draft]:
+        with store_write.editing(
             self.path, by=self.by, action=action, note=note, timeout=self.wait, dry_run=dry_run
         ) as draft:
             yield draft
         self.report(draft)
 
-    def report(self, draft: store.Draft) -> None:
+    def report(self, draft: store_write.Draft) -> None:
         from kzsupport import render_db
 
         result = draft.result
@@ -87,7 +89,7 @@ def today() -> Any:
 @option(
     "--wait",
     type=click.FloatRange(min=0),
-    default=store.LOCK_TIMEOUT,
+    default=store_write.LOCK_TIMEOUT,
     show_default=True,
     help=N_("Seconds to wait for another maintainer's change to finish."),
 )
@@ -187,7 +189,7 @@ def add(
             )
         )
     with dbc.editing("add") as draft:
-        new = maintain.prepare_new(record, by=store.who(dbc.by), today=today())
+        new = maintain.prepare_new(record, by=store_write.who(dbc.by), today=today())
         draft.add(new)
         maintain.edit(draft, new["id"], _assignments(assignments))
 
@@ -248,7 +250,7 @@ def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: s
             service_id,
             method=method,
             reference=reference,
-            by=store.who(dbc.by),
+            by=store_write.who(dbc.by),
             today=today(),
             note=note,
         )
@@ -416,7 +418,7 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
             diffs = maintain.apply_import(draft, rows, file)
             if diffs:
                 dbc.app.print(render_db.diff_text(diffs))
-    except store.WriteRefused as refused:
+    except store_write.WriteRefused as refused:
         raise maintain.refused_rows(refused, rows, file) from None
     if dry_run:
         dbc.app.hint(_("Dry run: nothing was written."))
@@ -516,7 +518,7 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
 def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
     from kzsupport import render_db
 
-    entries = store.read_log(Path(dbc.path), service_id)
+    entries = store_write.read_log(Path(dbc.path), service_id)
     if output_format == "json":
         click.echo(render_db.log_json(entries))
     elif entries:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from functools import partial
-from importlib.resources import as_file, files
 from typing import Any, TypeVar
 
 from kzsupport.referral.sheet import Entry, Outcome, Row, Sheet, Text
+from kzsupport.resources import data_file
 
 T = TypeVar("T")
 
@@ -228,10 +228,8 @@ def render(sheet: Sheet) -> bytes:
     pdf = _Pdf(format="A4", unit="mm")
     pdf.set_margins(_MARGIN, _MARGIN, _MARGIN)
     pdf.set_auto_page_break(True, margin=_MARGIN + 5)
-    fonts = files("kzsupport.data") / "fonts"
     for style, name in _FONT_FILES.items():
-        with as_file(fonts / name) as path:
-            pdf.add_font(FONT, style, str(path))
+        pdf.add_font(FONT, style, data_file("fonts", name))
     title = sheet.title.inline()
     pdf.set_title(title)
     pdf.set_lang(_lang_tag(sheet.langs[0]))

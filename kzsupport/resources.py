@@ -1,0 +1,33 @@
+"""Where the files shipped inside the package are: data, fonts and gettext catalogs.
+
+The folders are those of the ``kzsupport.data`` and ``kzsupport.locales`` packages (the top-level
+``data/`` and ``locales/`` of the repository, mapped into the package by setup.cfg), so the same code
+finds them in a wheel and in an editable checkout. ``importlib.resources`` would find them too, but
+importing it costs about 7 ms on every start (it pulls in tempfile, shutil, zipfile and pathlib),
+and kzsupport is always installed as plain files, never run from a zip.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+
+
+def _folder(package: str) -> str:
+    return os.path.dirname(import_module(package).__file__ or "")
+
+
+def data_file(*parts: str) -> str:
+    """The path of a bundled data file, e.g. ``data_file("fonts", "DejaVuSans.ttf")``."""
+    return os.path.join(_folder("kzsupport.data"), *parts)
+
+
+def read_data(name: str) -> str:
+    """The text of a bundled data file (UTF-8)."""
+    with open(data_file(name), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def locale_dir() -> str:
+    """The folder holding ``<lang>/LC_MESSAGES/kzsupport.mo``."""
+    return _folder("kzsupport.locales")
