@@ -283,7 +283,7 @@ def _cell(value: Any, kind: str) -> str:
 
 def _flat(record: Mapping[str, Any], column: str) -> Any:
     if column == "extra":
-        known = set(Service.__dataclass_fields__) - {"extra"}
+        known = set(Service._fields) - {"extra"}
         return {k: v for k, v in record.items() if k not in known}
     node: Any = record
     for part in column.split("."):

@@ -3,8 +3,6 @@ and invented local services whose numbers are fictional (0 00 00 ...) and never 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kzsupport.models import (
     Address,
     Fees,
@@ -90,14 +88,14 @@ LEGAL = Service(
     services_offered=("legal_advice", "legal_representation"),
 )
 
-UNVERIFIED = replace(LEGAL, id="unverified-one",
+UNVERIFIED = LEGAL._replace(id="unverified-one",
                      verification=Verification(status="unverified"),
                      name=Localized(kk="Тексерілмеген", ru="Непроверенный", en="Not checked"))
 
-CLOSED = replace(LEGAL, id="closed-one", status="inactive")
+CLOSED = LEGAL._replace(id="closed-one", status="inactive")
 
 # A name that tries to inject markup into HTML and Markdown.
-NASTY = replace(LEGAL, id="nasty", name=Localized(
+NASTY = LEGAL._replace(id="nasty", name=Localized(
     kk="<script>alert(1)</script> [клик](http://x) **қалың**",
     ru="<script>alert(1)</script> [клик](http://x) **жирный**",
     en="<script>alert(1)</script> [click](http://x) **bold**"))

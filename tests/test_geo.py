@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,7 @@ def _template() -> dict[str, Any]:
 
 def with_services(services: list[Service]) -> Directory:
     d = mini()
-    return replace(d, services=tuple(services))
+    return Directory(tuple(services), d.regions, d.meta, d.path)
 
 
 def test_haversine_almaty_astana_is_about_973_km() -> None:
@@ -96,7 +95,7 @@ def test_near_results_are_sorted_by_distance_within_each_group(
 ) -> None:
     base = Service.from_dict(_template())
     services = [
-        replace(base, id=f"s{i}", region=r, location=Location(lat, lon))
+        base._replace(id=f"s{i}", region=r, location=Location(lat, lon))
         for i, ((lat, lon), r) in enumerate(spots)
     ]
     result = near(with_services(services), origin, limit=50, region=region)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -95,7 +94,7 @@ def test_inactive_record_is_refused() -> None:
 
 
 def test_unverified_national_line_is_left_out_of_the_block() -> None:
-    hidden = replace(NATIONAL[0], verification=UNVERIFIED.verification)
+    hidden = NATIONAL[0]._replace(verification=UNVERIFIED.verification)
     sheet = build_sheet([], [hidden, *NATIONAL[1:]], Options(), printed=date(2026, 1, 1),
                         as_of="2026-01-01")
     assert "150" not in [e.phones[0].number for e in sheet.national]
@@ -116,7 +115,7 @@ def test_public_address_is_printed_with_its_city() -> None:
 
 
 def test_confidential_text_reaching_the_sheet_by_another_field_fails_closed() -> None:
-    leaky = replace(CRISIS, hours=Hours(open_24_7=False, text=SECRET_STREET))
+    leaky = CRISIS._replace(hours=Hours(open_24_7=False, text=SECRET_STREET))
     with pytest.raises(SheetRefused):
         make([leaky])
 
@@ -137,7 +136,7 @@ def test_discreet_sheet_has_no_revealing_word_in_any_language(lang: str) -> None
 
 
 def test_discreet_sheet_refuses_data_text_that_would_reveal_its_purpose() -> None:
-    telling = replace(LEGAL, hours=Hours(open_24_7=False, text=Localized(
+    telling = LEGAL._replace(hours=Hours(open_24_7=False, text=Localized(
         kk="дағдарыс кезінде", ru="при кризисе", en="in a crisis")))
     with pytest.raises(SheetRefused):
         make([telling], discreet=True)
@@ -145,7 +144,7 @@ def test_discreet_sheet_refuses_data_text_that_would_reveal_its_purpose() -> Non
 
 def test_discreet_card_needs_a_phone() -> None:
     with pytest.raises(SheetRefused):
-        make([replace(LEGAL, phones=())], discreet=True)
+        make([LEGAL._replace(phones=())], discreet=True)
 
 
 def outcomes(**answers: str) -> list[ProgrammeOutcome]:
@@ -190,23 +189,23 @@ def test_revealing_word_matches_word_starts_only() -> None:
 
 
 def test_missing_language_in_a_record_falls_back_visibly() -> None:
-    partial = replace(LEGAL, name=Localized(kk=None, ru="Только по-русски", en=None),
+    partial = LEGAL._replace(name=Localized(kk=None, ru="Только по-русски", en=None),
                       address=Address(text=None, confidential=False))
     sheet = make([partial], lang="kk")
     assert sheet.entries[0].name.parts == ("[ru] Только по-русски",)
 
 
 def test_discreet_check_ignores_ids_that_are_never_printed() -> None:
-    sheet = make([replace(LEGAL, id="almaty-crisis-shelter")], discreet=True)
+    sheet = make([LEGAL._replace(id="almaty-crisis-shelter")], discreet=True)
     assert sheet.entries[0].service_id == "almaty-crisis-shelter"
     assert "almaty-crisis-shelter" not in list(sheet.all_text())
 
 
 def test_discreet_card_keeps_a_plain_name_and_neutralises_a_telling_one() -> None:
-    ambulance = replace(NATIONAL[3], id="kz-103", type="health", national_order=5,
+    ambulance = NATIONAL[3]._replace(id="kz-103", type="health", national_order=5,
                         phones=(Phone("103", "short_number", "103"),),
                         name=Localized("Жедел жәрдем 103", "Скорая помощь 103", "Ambulance 103"))
-    telling_police = replace(NATIONAL[2], name=Localized(
+    telling_police = NATIONAL[2]._replace(name=Localized(
         "Зорлық-зомбылық бөлімі", "Отдел по бытовому насилию", "Domestic violence unit"))
     sheet = build_sheet([], [ambulance, telling_police, *NATIONAL[:2]], Options(lang="ru",
                         discreet=True), printed=date(2026, 1, 1), as_of="2026-01-01")
@@ -217,14 +216,14 @@ def test_discreet_card_keeps_a_plain_name_and_neutralises_a_telling_one() -> Non
 
 
 def test_caveats_are_printed_except_on_a_discreet_card() -> None:
-    careful = replace(LEGAL, caveats=(Localized("Ескерту", "Звоните заранее", "Call first"),))
+    careful = LEGAL._replace(caveats=(Localized("Ескерту", "Звоните заранее", "Call first"),))
     notes = make([careful], lang="ru").entries[0].notes
     assert notes is not None and notes.value.parts == ("Звоните заранее",)
     assert make([careful], lang="ru", discreet=True).entries[0].notes is None
 
 
 def test_address_that_starts_with_its_city_names_the_city_once() -> None:
-    local = replace(LEGAL, address=Address(text=Localized("Астана, Абай 1", "Астана, Абая 1",
+    local = LEGAL._replace(address=Address(text=Localized("Астана, Абай 1", "Астана, Абая 1",
                                                             "Astana, 1 Abai"), confidential=False))
     address = make([local], lang="ru").entries[0].address
     assert address is not None and address.value.parts == ("Астана, Абая 1",)
