@@ -10,14 +10,14 @@ from data is always wrapped in ``rich.text.Text`` (never parsed as markup), so a
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -165,33 +165,61 @@ def first_sentence(value: str) -> str:
     return value
 
 
-def hotlines_table(
-    services: Sequence[Service], ascii_only: bool = False, narrow: bool = False
-) -> RenderableType:
-    """The national lines: number, name, what it is for, hours, caveats."""
+def hotlines_list(services: Sequence[Service]) -> RenderableType:
+    """The national lines one under another: the numbers first, each on a line of its own (never
+    wrapped or cut), then, indented, the name, what the line is for, its hours, how it was checked
+    and every caveat. Blocks rather than a table: as a table the seven lines ran to 188 rows at 80
+    columns; as blocks they read the same at 40 columns or 200, with no box lines to draw."""
     blocks: list[RenderableType] = []
-    table = Table(box=box_style(ascii_only), show_lines=True)
-    table.add_column(_("Number"), min_width=16, overflow="fold")
-    table.add_column(_("Service"), ratio=4, overflow="fold")
-    table.add_column(_("Hours"), ratio=1, overflow="fold")
-    table.add_column(_("Checked"), ratio=1, overflow="fold")
     for service in services:
-        name = service_name(service)
-        name.stylize("bold")
-        name.append("\n" + first_sentence(text(service.description)))
+        body = service_name(service)
+        body.stylize("bold")
+        body.append("\n" + first_sentence(text(service.description)))
+        body.append("\n" + _("Hours: {hours}").format(hours=hours_line(service)))
+        body.append("\n")
+        body.append_text(checked_line(service))
         for caveat in service.caveats:
-            name.append("\n! " + text(caveat), style=WARN)
-        name.append("\n" + service.id, style=DIM)
-        if narrow:
-            block = phones_text(service)
-            for part in (name, hours_text(service), verification_text(service)):
-                block.append("\n")
-                block.append_text(part)
-            block.append("\n")
-            blocks.append(block)
-        else:
-            table.add_row(phones_text(service), name, hours_text(service), verification_text(service))
-    return Group(*blocks) if narrow else table
+            body.append("\n! " + text(caveat), style=WARN)
+        body.append("\n" + service.id, style=DIM)
+        blocks.append(phones_text(service))
+        blocks.append(Indented(body))
+        blocks.append(Text())
+    return Group(*blocks)
+
+
+class Indented:
+    """Text wrapped to the width left after ``indent`` spaces, every line indented. Unlike rich's
+    ``Padding`` it adds nothing on the right, so piped output carries no trailing spaces."""
+
+    def __init__(self, content: Text, indent: int = 2) -> None:
+        self.content = content
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        pad = Segment(" " * self.indent)
+        width = max(options.max_width - self.indent, 1)
+        for line in self.content.wrap(console, width, overflow="fold"):
+            yield pad
+            line.rstrip()
+            yield from line.render(console, end="")
+            yield Segment.line()
+
+
+def hours_line(service: Service) -> str:
+    """The hours on one line: ``24 hours, 7 days (24/7 according to ...)`` or the record's text."""
+    hours = service.hours
+    note = text(hours.text) if hours else ""
+    if hours is not None and hours.open_24_7:
+        return _("24 hours, 7 days") + (f" — {note}" if note else "")
+    return note or _("not known")
+
+
+def checked_line(service: Service) -> Text:
+    """``Checked: source only, 2026-11-22``, the status coloured as in tables."""
+    status = verification_text(service)
+    status.plain = status.plain.replace("\n", ", ")
+    before, _placeholder, after = _("Checked: {status}").partition("{status}")
+    return Text.assemble(before, status, after)
 
 
 def hours_text(service: Service) -> Text:
@@ -357,6 +385,8 @@ def csv_safe(value: str) -> str:
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)

@@ -17,6 +17,15 @@ def test_hotlines_lists_emergency_first(invoke: Invoke) -> None:
     assert result.stderr == ""
 
 
+def test_hotlines_put_each_number_on_a_line_of_its_own_and_indent_the_rest(invoke: Invoke) -> None:
+    lines = invoke("hotlines", data=MINI).stdout.splitlines()
+    assert "112" in lines and "+7 708 106 08 10" in lines
+    details = lines[lines.index("112") + 1 : lines.index("112") + 5]
+    assert all(line.startswith("  ") for line in details)
+    assert any(line.strip() == "Checked: source only, 2026-11-22" for line in details)
+    assert not any(line.endswith(" ") for line in lines)
+
+
 def test_every_table_ends_with_national_lines_and_data_date(invoke: Invoke) -> None:
     result = invoke("find", "--region", "almaty", data=MINI)
     tail = result.stdout.strip().splitlines()[-2:]

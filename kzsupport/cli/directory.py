@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
-from click.shell_completion import CompletionItem
 
 from kzsupport import directory, render
 from kzsupport.cli.options import (
@@ -18,6 +19,9 @@ from kzsupport.cli.options import (
 )
 from kzsupport.i18n import N_, _
 from kzsupport.models import Service
+
+if TYPE_CHECKING:  # imported where completion runs, not on every start
+    from click.shell_completion import CompletionItem
 
 
 def emit(app: App, output_format: str, services: list[Service]) -> None:
@@ -48,7 +52,7 @@ def hotlines(app: App, output_format: str) -> None:
     if output_format != "table":
         emit(app, output_format, lines)
         return
-    app.print(render.hotlines_table(lines, app.ascii_only, app.narrow))
+    app.print(render.hotlines_list(lines))
     app.print(render.footer(d, directory.national_numbers(d)))
 
 
@@ -84,6 +88,8 @@ def find(
 
 
 def _complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     from kzsupport import store
 
     # The root callback does not run while completing, so read --data / KZSUPPORT_DATA from its params.

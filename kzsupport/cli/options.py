@@ -9,16 +9,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 from rich.console import Console, RenderableType
 
 from kzsupport import i18n
 from kzsupport.i18n import N_, _
 from kzsupport.models import SERVES, SERVICE_TYPES, Directory
+
+if TYPE_CHECKING:  # imported where completion runs, not on every start
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,13 +83,13 @@ def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
 # The application context ---------------------------------------------------------------------
 
 
-@dataclass
 class App:
     """What every command shares: the data path, the output style, the loaded directory (lazily)."""
 
-    data_path: str | None = None
-    ascii_only: bool = False
-    _directory: Directory | None = field(default=None, repr=False)
+    def __init__(self, data_path: str | None = None, ascii_only: bool = False) -> None:
+        self.data_path = data_path
+        self.ascii_only = ascii_only
+        self._directory: Directory | None = None
 
     @property
     def directory(self) -> Directory:
@@ -166,6 +167,8 @@ class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
     ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
         from kzsupport.store import load_regions
 
         return [CompletionItem(r) for r in sorted(load_regions()) if r.startswith(incomplete)]
