@@ -13,12 +13,10 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from kzsupport import labels
@@ -26,13 +24,27 @@ from kzsupport.i18n import _, current_lang, text
 from kzsupport.labels import label
 from kzsupport.models import Directory, Region, Service
 
+if TYPE_CHECKING:
+    from rich import box
+    from rich.table import Table
+
 DIM = "dim"
 WARN = "bold yellow"
 DANGER = "bold red"
 
 
 def box_style(ascii_only: bool) -> box.Box:
+    from rich import box
+
     return box.ASCII if ascii_only else box.ROUNDED
+
+
+def new_table(**options: Any) -> Table:
+    """A rich table. ``rich.table`` (with the fractions and decimal modules it pulls in, about 4 ms)
+    is imported when a table is drawn, so the hotlines list and JSON or CSV output never load it."""
+    from rich.table import Table
+
+    return Table(**options)
 
 
 def region_name(region: Region | None) -> str:
@@ -136,7 +148,7 @@ def listing(
                     block.append("\n")
             blocks.append(block)
         return Group(*blocks)
-    table = Table(box=box_style(ascii_only), show_lines=True)
+    table = new_table(box=box_style(ascii_only), show_lines=True)
     if lead is not None:
         table.add_column(lead, justify="right", no_wrap=True)
     table.add_column(_("Service"), ratio=3, overflow="fold")
@@ -235,7 +247,7 @@ def hours_text(service: Service) -> Text:
 
 
 def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only))
+    table = new_table(box=box_style(ascii_only))
     table.add_column(_("ID"), no_wrap=True)
     table.add_column(_("ISO code"), no_wrap=True)
     table.add_column(_("Name"))
@@ -277,7 +289,7 @@ def service_detail(
     """One record in full, with its sources and verification."""
     head = Text(text(service.name), style="bold")
     head.append("  " + service.id, style=DIM)
-    info = Table(box=None, show_header=False, padding=(0, 1))
+    info = new_table(box=None, show_header=False, padding=(0, 1))
     info.add_column(no_wrap=True)
     info.add_column(overflow="fold")
     _field(info, _("Type"), label(labels.TYPES, service.type))
