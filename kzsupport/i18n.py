@@ -1,4 +1,4 @@
-"""Language: choose it, activate gettext (ours and Click's strings), pick record text, format with babel.
+"""Language: choose it, activate gettext (ours and Click's strings), pick record text, format dates,
 
 Interface languages: ``kk`` (Kazakh, Cyrillic), ``kk-latn`` (Kazakh, 2021 Latin alphabet, generated from
 ``kk``), ``ru`` and ``en`` (the msgids). Resolution order: ``--lang``, ``KZSUPPORT_LANG``, then
@@ -14,6 +14,7 @@ import gettext
 import os
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 
 from kzsupport.models import Localized
 from kzsupport.resources import locale_dir
@@ -27,7 +28,7 @@ ENV_VAR = "KZSUPPORT_LANG"
 # gettext catalog name and babel (CLDR) locale for each interface language. CLDR has no kk_Latn:
 # format in kk, then transliterate.
 _CATALOG = {"kk": "kk", "kk-latn": "kk_Latn", "ru": "ru", "en": "en"}
-_BABEL = {"kk": "kk_KZ", "kk-latn": "kk_KZ", "ru": "ru_KZ", "en": "en"}
+BABEL_LOCALES = {"kk": "kk_KZ", "kk-latn": "kk_KZ", "ru": "ru_KZ", "en": "en"}
 # Where a record lacks the asked language, which language to show instead (marked visibly).
 _FALLBACK = {"kk": ("ru", "en"), "ru": ("kk", "en"), "en": ("ru", "kk")}
 
@@ -117,21 +118,36 @@ def latinize(s: str, lang: str | None = None) -> str:
     return to_latin(s) if (lang or _current) == "kk-latn" else s
 
 
-def fmt_number(value: float, lang: str | None = None) -> str:
-    from babel.numbers import format_decimal
+@cache
+def _number_format(lang: str) -> Mapping[str, str]:
+    """CLDR's decimal and group signs and kilometre pattern for ``lang``, taken from babel by
+    scripts/build_number_formats.py (loading babel here would cost ``near`` about 30 ms)."""
+    import json
 
+    from kzsupport.resources import read_data
+
+    locales: Mapping[str, Mapping[str, str]] = json.loads(read_data("number_formats.json"))["locales"]
+    return locales[BABEL_LOCALES[lang]]
+
+
+def _digits(value: float, fmt: Mapping[str, str]) -> str:
+    digits = f"{abs(value):,.3f}".rstrip("0").rstrip(".")
+    digits = digits.translate({ord(","): fmt["group"], ord("."): fmt["decimal"]})
+    return fmt["minus"] + digits if value < 0 else digits
+
+
+def fmt_number(value: float, lang: str | None = None) -> str:
+    """A number as babel's ``format_decimal`` writes it (up to three decimals): ``1 234,5``."""
     lang = lang or _current
-    return latinize(format_decimal(value, locale=_BABEL[lang]), lang)
+    return latinize(_digits(value, _number_format(lang)), lang)
 
 
 def fmt_distance_km(km: float, lang: str | None = None) -> str:
     """A distance such as ``2,5 км`` / ``2.5 km``, rounded sensibly for a person."""
-    from babel.units import format_unit
-
     lang = lang or _current
+    fmt = _number_format(lang)
     rounded = round(km, 1) if km < 10 else round(km)
-    out = format_unit(rounded, "length-kilometer", length="short", locale=_BABEL[lang])
-    return latinize(out, lang)
+    return latinize(fmt["km"].replace("{0}", _digits(rounded, fmt)), lang)
 
 
 def fmt_date(value: date | str, lang: str | None = None) -> str:
@@ -143,4 +159,4 @@ def fmt_date(value: date | str, lang: str | None = None) -> str:
         if len(value) != 10:
             return value
         value = date.fromisoformat(value)
-    return latinize(format_date(value, format="medium", locale=_BABEL[lang]), lang)
+    return latinize(format_date(value, format="medium", locale=BABEL_LOCALES[lang]), lang)

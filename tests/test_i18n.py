@@ -48,6 +48,25 @@ def test_distances_and_numbers_follow_the_language() -> None:
     assert i18n.fmt_number(1234567, "kk") == "1\xa0234\xa0567"
 
 
+DISTANCES = [0, 0.05, 0.1, 0.96, 1, 2.54, 9.94, 9.96, 10, 10.5, 11.5, 99.5, 999.4, 1000, 1234.5, 2950]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_distances_and_numbers_are_written_as_babel_writes_them(lang: str) -> None:
+    """data/number_formats.json holds babel's CLDR symbols (scripts/build_number_formats.py); the
+    output must stay what babel itself gives, for every language and magnitude."""
+    from babel.numbers import format_decimal
+    from babel.units import format_unit
+
+    locale = i18n.BABEL_LOCALES[lang]
+    for km in DISTANCES:
+        rounded = round(km, 1) if km < 10 else round(km)
+        expected = format_unit(rounded, "length-kilometer", length="short", locale=locale)
+        assert i18n.fmt_distance_km(km, lang) == i18n.latinize(expected, lang), km
+    for value in (0, 7, 42, 100, 999, 1000, 65432, 1234567, -15, 3.5, 0.125):
+        assert i18n.fmt_number(value, lang) == i18n.latinize(format_decimal(value, locale=locale), lang)
+
+
 def test_catalogs_are_complete_and_in_step_with_the_code() -> None:
     """Every kk and ru msgid translated, placeholders kept, .po in step, committed .mo compiled."""
     result = subprocess.run(
