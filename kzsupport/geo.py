@@ -6,12 +6,10 @@ see shared/research/geo_i18n.md §8). A service is placed by its own coordinates
 National services are never "near": callers list them as the national lines instead.
 """
 
-from __future__ import annotations
-
 import heapq
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from kzsupport.directory import hotlines, visible
 from kzsupport.models import Directory, Service
@@ -23,8 +21,7 @@ PLACED_BY: tuple[str, ...] = ("location", "city", "region_centre")
 _EXACT_POOL = 32
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(NamedTuple):
     """Where a service is, and on what basis."""
 
     service: Service
@@ -34,16 +31,14 @@ class Placed:
     shown: bool = True  # visible in default views (directory.visible)
 
 
-@dataclass(frozen=True)
-class NearItem:
+class NearItem(NamedTuple):
     service: Service
     distance_km: float
     placed_by: str
     in_region: bool  # in the client's region
 
 
-@dataclass(frozen=True)
-class NearResult:
+class NearResult(NamedTuple):
     items: tuple[NearItem, ...]
     region: str | None  # the client's region
     none_in_region: bool  # the client's region has none of the asked kind: items are elsewhere
@@ -74,7 +69,7 @@ def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> dict
     def build() -> dict[str, Placed]:
         gaz = gazetteer or load_gazetteer()
         return {
-            s.id: replace(p, shown=visible(s))
+            s.id: p._replace(shown=visible(s))
             for s in directory.services
             if (p := place_service(s, gaz)) is not None
         }

@@ -11,15 +11,12 @@ Coordinates get the region of the nearest known place (no shippable region bound
 when a place of another region is nearly as close the answer is ``ambiguous``, not a guess.
 """
 
-from __future__ import annotations
-
 import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
@@ -48,8 +45,10 @@ BORDER_SLACK_KM = 5.0
 _KIND_ORDER = {"city": 0, "settlement": 1, "district": 2, "region": 3, "point": 4}
 
 
-@dataclass(frozen=True)
-class RegionInfo:
+# Records here are NamedTuples, as in models.py: cheap to define at each start of place and near.
+
+
+class RegionInfo(NamedTuple):
     """A first-level unit as the gazetteer knows it (17 regions, 3 cities of republican status)."""
 
     id: str
@@ -68,8 +67,7 @@ class RegionInfo:
         }
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     id: str
     kind: str
     names: Localized
@@ -84,8 +82,7 @@ class Place:
         return self.lat is not None and self.lon is not None
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One answer: a place, its region, the name that matched it and how."""
 
     place: Place
@@ -111,8 +108,7 @@ class Candidate:
         }
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     query: str
     status: str
     candidates: tuple[Candidate, ...] = ()
@@ -153,8 +149,7 @@ class Resolution:
         }
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     place: Place
     name: str
     via: str
@@ -234,21 +229,29 @@ def _in_ring(ring: Sequence[Sequence[float]], lon: float, lat: float) -> bool:
 # The gazetteer ------------------------------------------------------------------------------------
 
 
-@dataclass
 class Gazetteer:
-    regions: Mapping[str, RegionInfo]
-    places: tuple[Place, ...]
-    outline: tuple[tuple[tuple[float, float], ...], ...]
-    meta: Mapping[str, Any]
-    index: dict[str, list[_Entry]] = field(default_factory=dict, repr=False)
-    _keys: list[str] = field(default_factory=list, repr=False)
-    _by_id: dict[str, Place] = field(default_factory=dict, repr=False)
-    _located: tuple[Place, ...] = field(default=(), repr=False)
+    """The places and regions with an index of every folded name (``_build``)."""
+
+    def __init__(
+        self,
+        regions: Mapping[str, RegionInfo],
+        places: tuple[Place, ...],
+        outline: tuple[tuple[tuple[float, float], ...], ...],
+        meta: Mapping[str, Any],
+    ) -> None:
+        self.regions = regions
+        self.places = places
+        self.outline = outline
+        self.meta = meta
+        self.index: dict[str, list[_Entry]] = {}
+        self._keys: list[str] = []
+        self._by_id: dict[str, Place] = {}
+        self._located: tuple[Place, ...] = ()
 
     @classmethod
     def from_dict(
-        cls, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None = None
-    ) -> Gazetteer:
+        cls, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None= None
+    ) -> "Gazetteer":
         regions: dict[str, RegionInfo] = {}
         for r in data["regions"]:
             names = r["names"]
