@@ -15,15 +15,13 @@ Condition language (JSON)::
 For a multi-choice fact (``victim_of``) ``eq``/``in`` are true when any chosen value is in the list.
 """
 
-from __future__ import annotations
-
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_
@@ -56,8 +54,7 @@ BACK_WORDS = frozenset({"back", "артқа", "artqa", "назад"})
 # Facts -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FactDef:
+class FactDef(NamedTuple):
     """One fact the rules may ask about. ``question`` and ``help`` and the value labels are msgids."""
 
     key: str
@@ -319,21 +316,24 @@ def parse_date(text: str) -> date:
 
 
 # Conditions --------------------------------------------------------------------------------------
+#
+# Conditions stay frozen dataclasses while the other records here are NamedTuples (cheaper to define
+# at start-up): as tuples, All(x) would compare equal to AnyOf(x).
 
 
 @dataclass(frozen=True)
 class All:
-    items: tuple[Cond, ...]
+    items: "tuple[Cond, ...]"
 
 
 @dataclass(frozen=True)
 class AnyOf:
-    items: tuple[Cond, ...]
+    items: "tuple[Cond, ...]"
 
 
 @dataclass(frozen=True)
 class Not:
-    item: Cond
+    item: "Cond"
 
 
 @dataclass(frozen=True)
@@ -395,8 +395,7 @@ def evaluate_condition(cond: Cond, facts: Facts) -> Result:
 # Rules -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     source: str
     act: Localized
     number: str
@@ -409,8 +408,7 @@ class Citation:
     note: Localized | None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     programme: str
     valid_from: date
@@ -435,8 +433,7 @@ class Rule:
         return all(c.verified for c in self.citations)
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     version: int
     reviewed: str
     programmes: Mapping[str, Localized]
@@ -596,8 +593,7 @@ def load_rules() -> RuleSet:
 # Evaluation --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProgrammeOutcome:
+class ProgrammeOutcome(NamedTuple):
     """The result for one programme on one date.
 
     ``deciding`` are the rules behind ``outcome``; ``fired`` every rule whose condition holds (their
@@ -730,8 +726,7 @@ def next_question(
 # Consistency -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Conflict:
+class Conflict(NamedTuple):
     """Two rules that give opposite outcomes for the same facts on the same date."""
 
     first: str

@@ -169,14 +169,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 _NUM = r"[+-]?\d{1,3}(?:\.\d+)?"
 _NUM_COMMA = r"[+-]?\d{1,3}(?:[.,]\d+)?"
 _DECIMAL = (
-    re.compile(rf"^\s*({_NUM})\s*[,;\s]\s*({_NUM})\s*$"),
-    re.compile(rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$"),  # 50,41 80,25 / 50,41;80,25
+    rf"^\s*({_NUM})\s*[,;\s]\s*({_NUM})\s*$",
+    rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$",  # 50,41 80,25 / 50,41;80,25
 )
 _DMS_PART = (
     r"(\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
     r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|″|''|′′)\s*)?([NSEWСЮВЗ])\.?(?:\s*[шд]\.?)?"
 )
-_DMS = re.compile(rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$", re.IGNORECASE)
+_DMS = rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$"
 _LOOKS_NUMERIC = re.compile(r"^[\s\d.,;:+\-°′″'\"NSEWnsewСЮВЗсювзшд]+$")
 
 
@@ -196,13 +196,15 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     """
     if not _LOOKS_NUMERIC.match(text) or not any(ch.isdigit() for ch in text):
         return None
+    # Compiled here, not at import: a place name never gets this far, and the DMS pattern alone
+    # takes over a millisecond to compile (re caches it after the first use).
     for pattern in _DECIMAL:
-        m = pattern.match(text)
+        m = re.match(pattern, text)
         if m:
             lat, lon = (float(g.replace(",", ".")) for g in m.groups())
             break
     else:
-        m = _DMS.match(text)
+        m = re.match(_DMS, text, re.IGNORECASE)
         if not m:
             return None
         first, second = _dms(*m.groups()[:4]), _dms(*m.groups()[4:])
