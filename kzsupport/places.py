@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, NamedTuple
 
 from kzsupport.errors import BadInput
@@ -245,14 +245,13 @@ class Gazetteer:
         self.places = places
         self.outline = outline
         self.meta = meta
-        self.index: dict[str, list[_Entry]] = {}
-        self._keys: list[str] = []
+        self.index: Mapping[str, Sequence[Sequence[Any]]] = {}  # folded key -> raw index rows
+        self._entries: dict[str, list[_Entry]] = {}
         self._by_id: dict[str, Place] = {}
-        self._located: tuple[Place, ...] = ()
 
     @classmethod
     def from_dict(
-        cls, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None= None
+        cls, data: Mapping[str, Any], index: Mapping[str, Sequence[Sequence[Any]]] | None = None
     ) -> "Gazetteer":
         regions: dict[str, RegionInfo] = {}
         for r in data["regions"]:
@@ -280,12 +279,15 @@ class Gazetteer:
         )
         outline = tuple(tuple((x, y) for x, y in ring) for ring in data["outline"])
         gaz = cls(regions=regions, places=places, outline=outline, meta=data["meta"])
-        gaz._build(data, rows)
+        gaz._build(data, index)
         return gaz
 
-    def _build(self, data: Mapping[str, Any], rows: Iterable[Sequence[Any]] | None = None) -> None:
-        """Index every name. ``rows`` are precomputed by ``index_rows`` (data/place_index.json), which
-        saves folding some 2,500 names at each start; without them the index is computed here."""
+    def _build(
+        self, data: Mapping[str, Any], index: Mapping[str, Sequence[Sequence[Any]]] | None = None
+    ) -> None:
+        """Index every name. ``index`` is precomputed by ``group_rows(index_rows(...))``
+        (data/place_index.json), which saves folding some 2,500 names at each start; without it the
+        index is computed here. Rows become entries only when their key is looked up."""
         self._by_id = {p.id: p for p in self.places}
         for raw in data["regions"]:
             info = self.regions[raw["id"]]
@@ -300,11 +302,23 @@ class Gazetteer:
                 lat=centre.lat,
                 lon=centre.lon,
             )
-        for key, place_id, name, via, qualified in index_rows(data) if rows is None else rows:
-            entry = _Entry(self._by_id[place_id], name, via, qualified)
-            self.index.setdefault(key, []).append(entry)
-        self._keys = sorted(self.index)
-        self._located = tuple(p for p in self.places if p.has_point)
+        self.index = group_rows(index_rows(data)) if index is None else index
+
+    def entries(self, key: str) -> list[_Entry]:
+        """The names indexed under the folded ``key``, each with its place."""
+        found = self._entries.get(key)
+        if found is None:
+            rows = self.index.get(key, ())
+            found = self._entries[key] = [_Entry(self._by_id[row[0]], *row[1:]) for row in rows]
+        return found
+
+    @cached_property
+    def _keys(self) -> list[str]:
+        return sorted(self.index)
+
+    @cached_property
+    def _located(self) -> tuple[Place, ...]:
+        return tuple(p for p in self.places if p.has_point)
 
     # Lookups --------------------------------------------------------------------------------------
 
@@ -382,7 +396,7 @@ class Gazetteer:
         key, named = analyse(query)
         if not key:
             return Resolution(query, "none")
-        found = self._candidates(self.index.get(key, ()), named, 100.0)
+        found = self._candidates(self.entries(key), named, 100.0)
         status = "exact"
         if region is not None:
             found = [c for c in found if c.region.id == region]
@@ -403,12 +417,12 @@ class Gazetteer:
         cutoff = FUZZY_CUTOFF if len(key) >= 7 else FUZZY_CUTOFF_SHORT
         hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=12, score_cutoff=cutoff)
         if region is not None:
-            hits = [h for h in hits if any(e.place.region == region for e in self.index[h[0]])]
+            hits = [h for h in hits if any(e.place.region == region for e in self.entries(h[0]))]
         if not hits:
             return []
         top = hits[0][1]
         entries = [
-            e for k, s, _ in hits if s >= top - FUZZY_TIE for e in self.index[k]
+            e for k, s, _ in hits if s >= top - FUZZY_TIE for e in self.entries(k)
             if region is None or e.place.region == region
         ]  # fmt: skip
         return self._candidates(entries, named, top)
@@ -423,7 +437,7 @@ class Gazetteer:
         for k, _, _ in process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
         ):
-            for e in self.index[k]:
+            for e in self.entries(k):
                 if region is None or e.place.region == region:
                     out.setdefault(e.name, None)
         return tuple(out)[:limit]
@@ -495,6 +509,14 @@ def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]
     return rows
 
 
+def group_rows(rows: Iterable[Sequence[Any]]) -> dict[str, list[list[Any]]]:
+    """Index rows grouped by folded key: ``{key: [[place id, name, via, qualified], ...]}``."""
+    grouped: dict[str, list[list[Any]]] = {}
+    for key, *rest in rows:
+        grouped.setdefault(key, []).append(rest)
+    return grouped
+
+
 def _read(name: str) -> Any:
     return json.loads(read_data(name))
 
@@ -502,7 +524,7 @@ def _read(name: str) -> Any:
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The bundled gazetteer with its precomputed name index, read once per process."""
-    return Gazetteer.from_dict(_read("gazetteer.json"), _read("place_index.json")["rows"])
+    return Gazetteer.from_dict(_read("gazetteer.json"), _read("place_index.json")["index"])
 
 
 def resolve(text: str, region: str | None = None) -> Resolution:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write data/place_index.json: the folded key of every name in data/gazetteer.json.
+"""Write data/place_index.json: every name in data/gazetteer.json under its folded key.
 
 Run it after changing the gazetteer or the folding rules (kzsupport/placekey.py, textfold.py);
 a test fails while the committed index differs from a fresh one.
@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kzsupport.places import index_rows
+from kzsupport.places import group_rows, index_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -23,9 +23,12 @@ def main() -> None:
 
 
 def render(rows: list[tuple[str, str, str, str, bool]]) -> str:
-    """One row a line, so a change to the folding reads well in a diff."""
-    lines = ",\n".join(json.dumps(list(row), ensure_ascii=False) for row in rows)
-    return '{"rows": [\n' + lines + "\n]}\n"
+    """One key a line, so a change to the folding reads well in a diff."""
+    lines = ",\n".join(
+        f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(entries, ensure_ascii=False)}"
+        for key, entries in group_rows(rows).items()
+    )
+    return '{"index": {\n' + lines + "\n}}\n"
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
-from kzsupport.places import Gazetteer, index_rows, load
+from kzsupport.places import Gazetteer, group_rows, index_rows, load
 
 
 def _read(name: str) -> object:
@@ -15,8 +15,8 @@ def _read(name: str) -> object:
 def test_committed_index_matches_the_folding_rules() -> None:
     gazetteer = _read("gazetteer.json")
     committed = _read("place_index.json")
-    fresh = [list(row) for row in index_rows(gazetteer)]  # type: ignore[arg-type]
-    assert committed == {"rows": fresh}, "run scripts/build_place_index.py"
+    fresh = group_rows(index_rows(gazetteer))  # type: ignore[arg-type]
+    assert committed == {"index": fresh}, "run scripts/build_place_index.py"
 
 
 def test_index_with_and_without_precomputed_rows_agree() -> None:
