@@ -114,19 +114,26 @@ def place_text(service: Service, directory: Directory) -> Text:
     return Text(", ".join(p for p in parts if p) or _("region not stated"))
 
 
-NARROW = 70  # below this many columns, records are listed one under another, not in a table
+NARROW = 80  # below this many columns, records are listed one under another, not in a table
+
+
+def service_meta(service: Service) -> Text:
+    """Type and id of a record, with the warnings a reader must not miss."""
+    meta = Text(label(labels.TYPES, service.type), style="italic")
+    meta.append(" · ")
+    meta.append(service.id, style=DIM)
+    marks = status_marks(service)
+    if marks:
+        meta.append("\n")
+        meta.append_text(marks)
+    return meta
 
 
 def service_cell(service: Service) -> Text:
     """Name, type and id of a record, with the warnings a reader must not miss."""
     cell = service_name(service)
-    cell.append("\n" + label(labels.TYPES, service.type), style="italic")
-    cell.append(" · ")
-    cell.append(service.id, style=DIM)
-    marks = status_marks(service)
-    if marks:
-        cell.append("\n")
-        cell.append_text(marks)
+    cell.append("\n")
+    cell.append_text(service_meta(service))
     return cell
 
 
@@ -136,25 +143,28 @@ Row = tuple[Service, "Text | None", Text]  # a record, an optional leading cell 
 def listing(
     rows: Sequence[Row], lead: str | None = None, ascii_only: bool = False, narrow: bool = False
 ) -> RenderableType:
-    """Records as a table, or one under another on a narrow terminal (nothing cut, numbers whole)."""
+    """Records as a table, or on a narrow terminal one under another as the hotlines are: the name
+    (after the distance, if any) in bold, the rest indented; nothing cut, numbers whole."""
     if narrow:
         blocks: list[RenderableType] = []
         for service, first, where in rows:
-            block = Text()
-            parts = (first, service_cell(service), where, phones_text(service), verification_text(service))
-            for part in parts:
-                if part is not None and part.plain:
-                    block.append_text(part)
-                    block.append("\n")
-            blocks.append(block)
+            head = Text.assemble(first, " · ") if first is not None and first.plain else Text()
+            head.append_text(service_name(service))
+            head.stylize("bold")
+            parts = (service_meta(service), where, phones_text(service), checked_line(service))
+            blocks.append(Indented(head, 0))
+            blocks.append(Indented(Text("\n").join(p for p in parts if p.plain)))
+            blocks.append(Text())
         return Group(*blocks)
-    table = new_table(box=box_style(ascii_only), show_lines=True)
+    # The table fills the width so that the ratios hold: the service gets most of it, and words and
+    # ids are not folded in a narrow column while another has room to spare.
+    table = new_table(box=box_style(ascii_only), show_lines=True, expand=True)
     if lead is not None:
         table.add_column(lead, justify="right", no_wrap=True)
     table.add_column(_("Service"), ratio=3, overflow="fold")
     table.add_column(_("Where"), ratio=1, overflow="fold")
     table.add_column(_("Contact"), no_wrap=True)
-    table.add_column(_("Checked"), ratio=1, overflow="fold")
+    table.add_column(_("Checked"), max_width=12, overflow="fold")
     for service, first, where in rows:
         cells = [service_cell(service), where, phones_text(service), verification_text(service)]
         table.add_row(*([first or Text()] if lead is not None else []), *cells)
@@ -258,7 +268,7 @@ def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:
     return table
 
 
-def footer(directory: Directory, national: Sequence[Service]) -> Text:
+def footer(directory: Directory, national: Sequence[Service]) -> Indented:
     """The national lines and the data date, under every table."""
     out = Text()
     out.append(_("In danger now: call 112 or 102."), style="bold")
@@ -274,7 +284,7 @@ def footer(directory: Directory, national: Sequence[Service]) -> Text:
         ),
         style=DIM,
     )
-    return out
+    return Indented(out, 0)
 
 
 def _field(table: Table, name: str, value: RenderableType | str | None) -> None:

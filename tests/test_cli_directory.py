@@ -208,6 +208,16 @@ def test_narrow_terminal_keeps_phone_numbers_whole(
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+def test_narrow_listing_puts_the_name_first_and_indents_the_rest(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = invoke("find", "--region", "abai", data=MINI).stdout.splitlines()
+    name = lines.index("Crisis centre (Semey) (descriptive name)")
+    assert lines[name + 1].startswith("  ") and "test-semey-centre" in lines[name + 1]
+    assert not any(line.endswith(" ") for line in lines)
+
+
 def test_ascii_tables_use_no_box_drawing(invoke: Invoke) -> None:
     result = invoke("--ascii", "find", data=MINI)
     assert not any("\u2500" <= c <= "\u257f" for c in result.stdout)
