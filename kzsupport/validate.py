@@ -97,11 +97,17 @@ class Report:
 # --- reference data -------------------------------------------------------------------------------
 
 
+def _require(name: str) -> None:
+    if not Path(data_file(name)).is_file():
+        raise KzSupportError(
+            N_("The file {name} is missing from the kzsupport package: reinstall kzsupport."), name=name
+        )
+
+
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
     """The record schema shipped as ``data/service.schema.json``."""
-    if not Path(data_file("service.schema.json")).is_file():
-        raise KzSupportError(N_("The record schema service.schema.json is missing from the package."))
+    _require("service.schema.json")
     schema: dict[str, Any] = json.loads(read_data("service.schema.json"))
     return schema
 
@@ -160,8 +166,7 @@ def parse_denylist(raw: Any) -> Denylist:
 
 @lru_cache(maxsize=1)
 def load_denylist() -> Denylist:
-    if not Path(data_file("denylist.json")).is_file():
-        return Denylist()
+    _require("denylist.json")  # without it, known fabricated numbers would pass unnoticed
     return parse_denylist(json.loads(read_data("denylist.json")))
 
 

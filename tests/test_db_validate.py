@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from kzsupport import validate
+from kzsupport.errors import KzSupportError
 from kzsupport.validate import (
     ERROR,
     WARNING,
@@ -205,3 +208,17 @@ def test_mislabelled_numbers_are_not_blocked() -> None:
 def test_telegram_is_a_name_or_a_link() -> None:
     assert phone_problems("@kz_help_line", "telegram", "@kz_help_line") == []
     assert phone_problems("+77081060810", "telegram", None)
+
+
+@pytest.mark.parametrize("loader", ["load_schema", "load_denylist"])
+def test_a_missing_schema_or_denylist_is_an_error_not_a_silent_pass(
+    loader: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(validate, "data_file", lambda name: str(tmp_path / name))
+    load = getattr(validate, loader)
+    load.cache_clear()
+    try:
+        with pytest.raises(KzSupportError, match="missing from the kzsupport package"):
+            load()
+    finally:
+        load.cache_clear()
