@@ -1,4 +1,5 @@
-"""Language: choose it, activate gettext (ours and Click's strings), pick record text, format dates,
+"""Language: choose it, activate gettext (ours and Click's strings), pick record text, and write
+numbers, distances and dates as CLDR does (with facts babel gives, stored in data/cldr.json).
 
 Interface languages: ``kk`` (Kazakh, Cyrillic), ``kk-latn`` (Kazakh, 2021 Latin alphabet, generated from
 ``kk``), ``ru`` and ``en`` (the msgids). Resolution order: ``--lang``, ``KZSUPPORT_LANG``, then
@@ -12,9 +13,11 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
+from typing import Any
 
 from kzsupport.models import Localized
 from kzsupport.resources import locale_dir
@@ -118,15 +121,19 @@ def latinize(s: str, lang: str | None = None) -> str:
     return to_latin(s) if (lang or _current) == "kk-latn" else s
 
 
+# A field of a CLDR date pattern (a run of one letter: y, dd, MMM) or a quoted literal ('г', '').
+DATE_FIELD = r"'(?:[^']|'')*'|([A-Za-z])\1*"
+
+
 @cache
-def _number_format(lang: str) -> Mapping[str, str]:
-    """CLDR's decimal and group signs and kilometre pattern for ``lang``, taken from babel by
-    scripts/build_number_formats.py (loading babel here would cost ``near`` about 30 ms)."""
+def _cldr(lang: str) -> Mapping[str, Any]:
+    """The CLDR facts kzsupport writes numbers, distances and dates with in ``lang``, taken from
+    babel by scripts/build_cldr.py: loading babel itself would cost each such command about 30 ms."""
     import json
 
     from kzsupport.resources import read_data
 
-    locales: Mapping[str, Mapping[str, str]] = json.loads(read_data("number_formats.json"))["locales"]
+    locales: Mapping[str, Mapping[str, Any]] = json.loads(read_data("cldr.json"))["locales"]
     return locales[BABEL_LOCALES[lang]]
 
 
@@ -139,24 +146,37 @@ def _digits(value: float, fmt: Mapping[str, str]) -> str:
 def fmt_number(value: float, lang: str | None = None) -> str:
     """A number as babel's ``format_decimal`` writes it (up to three decimals): ``1 234,5``."""
     lang = lang or _current
-    return latinize(_digits(value, _number_format(lang)), lang)
+    return latinize(_digits(value, _cldr(lang)), lang)
 
 
 def fmt_distance_km(km: float, lang: str | None = None) -> str:
     """A distance such as ``2,5 км`` / ``2.5 km``, rounded sensibly for a person."""
     lang = lang or _current
-    fmt = _number_format(lang)
+    fmt = _cldr(lang)
     rounded = round(km, 1) if km < 10 else round(km)
     return latinize(fmt["km"].replace("{0}", _digits(rounded, fmt)), lang)
 
 
 def fmt_date(value: date | str, lang: str | None = None) -> str:
-    """A date in the language's medium form; partial ISO dates (``2024``, ``2024-09``) pass as given."""
-    from babel.dates import format_date
-
+    """A date in the language's medium form as babel writes it (``22 нояб. 2026 г.``, ``Nov 22,
+    2026``); partial ISO dates (``2024``, ``2024-09``) pass as given."""
     lang = lang or _current
     if isinstance(value, str):
         if len(value) != 10:
             return value
         value = date.fromisoformat(value)
-    return latinize(format_date(value, format="medium", locale=BABEL_LOCALES[lang]), lang)
+    facts = _cldr(lang)
+    fields: dict[str, str] = {
+        "y": str(value.year),
+        "d": str(value.day),
+        "dd": f"{value.day:02d}",
+        "MMM": facts["months_abbreviated"][value.month - 1],
+    }
+
+    def field(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token.startswith("'"):
+            return token[1:-1].replace("''", "'") or "'"
+        return fields[token]
+
+    return latinize(re.sub(DATE_FIELD, field, facts["date_medium"]), lang)

@@ -1,7 +1,7 @@
 """Terminal and machine output for directory records. The only rich user besides ``cli/``.
 
-Dates on the terminal are ISO 8601 (``2026-11-22``): unambiguous in every language, and a plain
-lookup need not load babel's calendar data (about 25 ms). Printed sheets use the client's language.
+Dates in listings are ISO 8601 (``2026-11-22``): short and unambiguous in every language. Printed
+sheets and eligibility results write them in the reader's language.
 
 Pure functions: they take records and return rich renderables or strings; ``cli/`` prints them. Text
 from data is always wrapped in ``rich.text.Text`` (never parsed as markup), so a name containing

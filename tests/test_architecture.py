@@ -53,26 +53,37 @@ def test_core_modules_import_without_a_cycle() -> None:
         assert result.returncode == 0, (name, result.stderr)
 
 
-def test_a_plain_lookup_loads_no_heavy_library() -> None:
-    """hotlines needs click, rich's console and json: nothing a start-up can do without is loaded
-    (the start-up figures in the README depend on it)."""
+def loaded_after(args: list[str], watched: set[str]) -> list[str]:
+    """Which of ``watched`` a fresh process has imported after running ``kzsupport *args``."""
     code = (
         "import sys\n"
         "from kzsupport.cli import cli\n"
         "try:\n"
-        "    cli.main(['--data', 'tests/fixtures/mini_directory.json', 'hotlines'])\n"
+        f"    cli.main({args!r})\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = {'geopy', 'fpdf', 'rapidfuzz', 'phonenumbers', 'jsonschema', 'babel',\n"
-        "         'importlib.resources', 'rich.table', 'csv', 'tempfile', 'filelock',\n"
-        "         'click.shell_completion', 'kzsupport.store_write', 'kzsupport.places'}\n"
-        "print(sorted(heavy & set(sys.modules)))\n"
+        f"print(sorted({sorted(watched)!r} & sys.modules.keys()))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=PACKAGE.parent,
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=PACKAGE.parent
     )
-    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+    last: list[str] = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    return last
+
+
+LIBRARIES = {"geopy", "fpdf", "rapidfuzz", "phonenumbers", "jsonschema", "babel", "filelock"}
+
+
+def test_a_plain_lookup_loads_no_heavy_library() -> None:
+    """hotlines needs click, rich's console and json: nothing a start-up can do without is loaded
+    (the start-up figures in the README depend on it)."""
+    watched = LIBRARIES | {
+        "importlib.resources", "rich.table", "csv", "tempfile", "click.shell_completion",
+        "kzsupport.store_write", "kzsupport.places",
+    }  # fmt: skip
+    assert loaded_after(["--data", "tests/fixtures/mini_directory.json", "hotlines"], watched) == []
+
+
+@pytest.mark.parametrize("args", [["near", "Семей"], ["rules", "list"], ["show", "kz-national-150"]])
+def test_other_commands_load_no_library_they_do_not_use(args: list[str]) -> None:
+    assert loaded_after(args, LIBRARIES) == []

@@ -53,8 +53,8 @@ DISTANCES = [0, 0.05, 0.1, 0.96, 1, 2.54, 9.94, 9.96, 10, 10.5, 11.5, 99.5, 999.
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_distances_and_numbers_are_written_as_babel_writes_them(lang: str) -> None:
-    """data/number_formats.json holds babel's CLDR symbols (scripts/build_number_formats.py); the
-    output must stay what babel itself gives, for every language and magnitude."""
+    """data/cldr.json holds babel's CLDR symbols (scripts/build_cldr.py); the output must stay what
+    babel itself gives, for every language and magnitude."""
     from babel.numbers import format_decimal
     from babel.units import format_unit
 
@@ -65,6 +65,23 @@ def test_distances_and_numbers_are_written_as_babel_writes_them(lang: str) -> No
         assert i18n.fmt_distance_km(km, lang) == i18n.latinize(expected, lang), km
     for value in (0, 7, 42, 100, 999, 1000, 65432, 1234567, -15, 3.5, 0.125):
         assert i18n.fmt_number(value, lang) == i18n.latinize(format_decimal(value, locale=locale), lang)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_dates_are_written_as_babel_writes_them(lang: str) -> None:
+    """Every day of a leap year and the next, in the medium form babel gives (data/cldr.json)."""
+    from datetime import date, timedelta
+
+    from babel.dates import format_date
+
+    locale = i18n.BABEL_LOCALES[lang]
+    day = date(2024, 1, 1)
+    while day.year < 2026:
+        expected = i18n.latinize(format_date(day, format="medium", locale=locale), lang)
+        assert i18n.fmt_date(day, lang) == expected
+        assert i18n.fmt_date(day.isoformat(), lang) == expected
+        day += timedelta(days=1)
+    assert i18n.fmt_date("2024-09", lang) == "2024-09"
 
 
 def test_catalogs_are_complete_and_in_step_with_the_code() -> None:
