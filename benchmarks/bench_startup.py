@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_startup.py [runs]
 Prints the median wall time of each command (a fresh process each run) and its ratio to
-``python -c "import click, rich.console"`` measured in the same run. Goal (issue 7): within 1.3x.
+``python -c "import click, rich.console"`` measured in the same rounds. Goal (issue 7): within 1.3x.
 """
 
 from __future__ import annotations
@@ -22,26 +22,24 @@ COMMANDS: list[tuple[str, list[str]]] = [
 ]
 
 
-def median_seconds(argv: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def timed(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, capture_output=True, check=True)
+    return time.perf_counter() - start
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    floor = None
-    print(f"{'command':40} {'median ms':>10} {'x floor':>8}   ({runs} runs each)")
-    for label, argv in COMMANDS:
-        try:
-            seconds = median_seconds(argv, runs)
-        except subprocess.CalledProcessError as exc:
-            print(f"{label:40} failed: exit {exc.returncode}")
-            continue
-        floor = floor or seconds
+    # Round-robin: each round runs the floor and every command once, so a slow spell of the machine
+    # weighs on all of them alike instead of on whichever ran during it.
+    times: dict[str, list[float]] = {label: [] for label, _ in COMMANDS}
+    for _ in range(runs):
+        for label, argv in COMMANDS:
+            times[label].append(timed(argv))
+    floor = statistics.median(times[COMMANDS[0][0]])
+    print(f"{'command':40} {'median ms':>10} {'x floor':>8}   ({runs} rounds)")
+    for label, _ in COMMANDS:
+        seconds = statistics.median(times[label])
         print(f"{label:40} {seconds * 1000:10.1f} {seconds / floor:8.2f}")
 
 
