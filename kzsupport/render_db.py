@@ -160,26 +160,41 @@ def _cell_text(cell: Cell) -> Text:
     return Text(f"{cell.verified}/{cell.source_only}", style="green" if cell.verified else WARN)
 
 
+# The coverage grid: a region column, then one numbered column per type (a legend names them).
+_REGION_WIDTH = 19
+_TYPE_WIDTH = 5  # "12/34" at most, or a number of four plus the gap
+
+
 def coverage_table(
     cells: Sequence[Cell],
     regions: Mapping[str, Region],
     types: Sequence[str],
     ascii_only: bool = False,
+    width: int = 80,
 ) -> RenderableType:
-    """Rows: national + regions; columns: service types; cells: verified/source-only, — missing."""
-    # Types are numbered columns with a legend, so 12 of them fit an 80-column terminal.
-    table = Table(
-        box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
-    )
-    table.add_column(_("Region"), min_width=8, max_width=19, no_wrap=True, overflow="ellipsis")
-    for number, _kind in enumerate(types, 1):
-        table.add_column(str(number), justify="right", no_wrap=True, min_width=4)
+    """Rows: national + regions; columns: service types; cells: verified/source-only, — missing.
+
+    Types are numbered columns with a legend, so 12 of them fit an 80-column terminal; on a narrower
+    one the grid is split into as many tables as it takes, each repeating the region column, so no
+    column is ever cut off."""
     by_row: dict[str, list[Cell]] = {}
     for cell in cells:
         by_row.setdefault(cell.region, []).append(cell)
-    for row, row_cells in by_row.items():
-        name = _area_name(row, regions)
-        table.add_row(name, *(_cell_text(c) for c in row_cells))
+    per_table = max(1, (width - _REGION_WIDTH - 1) // _TYPE_WIDTH)
+    parts: list[RenderableType] = []
+    for first in range(0, len(types), per_table):
+        numbers = range(first, min(first + per_table, len(types)))
+        table = Table(
+            box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
+        )
+        table.add_column(
+            _("Region"), min_width=8, max_width=_REGION_WIDTH, no_wrap=True, overflow="ellipsis"
+        )
+        for number in numbers:
+            table.add_column(str(number + 1), justify="right", no_wrap=True, min_width=_TYPE_WIDTH - 1)
+        for row, row_cells in by_row.items():
+            table.add_row(_area_name(row, regions), *(_cell_text(row_cells[n]) for n in numbers))
+        parts.extend((table, Text()))
     legend = Text(
         "  ".join(f"{number} {label(labels.TYPES, kind)}" for number, kind in enumerate(types, 1)),
         style=DIM,
@@ -187,7 +202,7 @@ def coverage_table(
     legend.append(
         "\n" + _("verified/source-only records per cell; — no record; (n) only unverified records."),
     )
-    return Group(table, legend)
+    return Group(*parts, legend)
 
 
 def coverage_json(cells: Sequence[Cell]) -> str:

@@ -324,6 +324,17 @@ def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
     assert table.exit_code == 0 and "Ulytau" in table.stdout
 
 
+def test_coverage_on_a_narrow_terminal_splits_the_grid_and_drops_no_type(
+    invoke: Invoke, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    lines = invoke("db", "coverage", data=data).stdout.splitlines()
+    headers = [line.split()[1:] for line in lines if line.startswith("Region ")]
+    assert len(headers) > 1
+    assert [n for header in headers for n in header] == [str(n) for n in range(1, 13)]
+    assert max(len(line) for line in lines) <= 50
+
+
 def test_export_csv_then_import_changes_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     before = data.read_text(encoding="utf-8")
     out = tmp_path / "out.csv"

@@ -391,7 +391,8 @@ def coverage(ctx: click.Context, output_format: str) -> None:
     elif output_format == "csv":
         click.echo(render_db.coverage_csv(cells), nl=False)
     else:
-        app.print(render_db.coverage_table(cells, d.regions, SERVICE_TYPES, app.ascii_only))
+        width = app.console().width
+        app.print(render_db.coverage_table(cells, d.regions, SERVICE_TYPES, app.ascii_only, width))
 
 
 # --- import / export / diff / log -------------------------------------------------------------------
