@@ -31,7 +31,7 @@ from kzsupport.eligibility import (
 )
 from kzsupport.i18n import N_, _, fmt_date, text
 from kzsupport.labels import TYPES, label
-from kzsupport.render import box_style, to_json
+from kzsupport.render import Indented, box_style, to_json
 
 OUTCOME_LABELS: Mapping[str, str] = {
     "eligible": N_("Entitled"),
@@ -220,19 +220,21 @@ def outcomes_json(results: Sequence[ProgrammeOutcome], facts: Mapping[str, FactV
 # Rules for maintainers and trainers --------------------------------------------------------------
 
 
-def rules_table(ruleset: RuleSet, ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=True)
-    for name in (_("Rule"), _("Title"), _("Outcome"), _("In force"), _("Verified")):
-        table.add_column(name, overflow="fold")  # rule ids are what "rules show" takes: never cut
+def rules_list(ruleset: RuleSet) -> RenderableType:
+    """Every rule as a block: its id on a line of its own (what "rules show" takes, so never folded
+    into a narrow column), then, indented, its title, outcome and period, and whether its legal basis
+    was checked. Ids run to 46 characters, too long for a table column at 80."""
+    blocks: list[RenderableType] = []
     for r in ruleset.rules:
-        table.add_row(
-            r.id,
-            text(r.title),
-            outcome_label(r.outcome),
-            period_text(r),
-            _("yes") if r.verified else Text(_("NOT VERIFIED"), style="bold yellow"),
-        )
-    return table
+        body = Text(text(r.title))
+        body.append("\n" + outcome_label(r.outcome) + " · " + period_text(r))
+        body.append("\n")
+        if r.verified:
+            body.append(_("Verified: {answer}").format(answer=_("yes")))
+        else:
+            body.append(_("NOT VERIFIED"), style="bold yellow")
+        blocks.extend((Text(r.id, style="bold"), Indented(body), Text()))
+    return Group(*blocks)
 
 
 def rule_detail(rule: Rule, ascii_only: bool = False) -> Panel:

@@ -202,7 +202,7 @@ def rules() -> None:
                                "legal basis is verified.\n\nExample: kzsupport rules list"))
 @pass_app
 def rules_list(app: App) -> None:
-    app.print(view.rules_table(core.load_rules(), app.ascii_only))
+    app.print(view.rules_list(core.load_rules()))
 
 
 @rules.command("show", help=N_("One rule in full: condition, texts, citations.\n\n"
