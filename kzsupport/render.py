@@ -232,7 +232,7 @@ def hours_line(service: Service) -> str:
     hours = service.hours
     note = text(hours.text) if hours else ""
     if hours is not None and hours.open_24_7:
-        return _("24 hours, 7 days") + (f" — {note}" if note else "")
+        return _("24 hours, 7 days") + (f" · {note}" if note else "")
     return note or _("not known")
 
 
