@@ -18,7 +18,6 @@ For a multi-choice fact (``victim_of``) ``eq``/``in`` are true when any chosen v
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeAlias
@@ -317,41 +316,42 @@ def parse_date(text: str) -> date:
 
 # Conditions --------------------------------------------------------------------------------------
 #
-# Conditions stay frozen dataclasses while the other records here are NamedTuples (cheaper to define
-# at start-up): as tuples, All(x) would compare equal to AnyOf(x).
+# NamedTuples like the other records here (cheap to define at start-up). Each carries its kind as a
+# last field, so that conditions of different kinds never compare equal: as bare tuples, All(x) would
+# equal AnyOf(x).
 
 
-@dataclass(frozen=True)
-class All:
+class All(NamedTuple):
     items: "tuple[Cond, ...]"
+    kind: str = "all"
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class AnyOf(NamedTuple):
     items: "tuple[Cond, ...]"
+    kind: str = "any"
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(NamedTuple):
     item: "Cond"
+    kind: str = "not"
 
 
-@dataclass(frozen=True)
-class In:
+class In(NamedTuple):
     fact: str
     values: frozenset[str]
+    kind: str = "in"
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(NamedTuple):
     fact: str
     op: str  # "gte" or "lte"
     value: int
+    kind: str = "compare"
 
 
-@dataclass(frozen=True)
-class Known:
+class Known(NamedTuple):
     fact: str
+    kind: str = "known"
 
 
 Cond: TypeAlias = All | AnyOf | Not | In | Compare | Known

@@ -522,3 +522,9 @@ def test_every_question_asked_could_change_something() -> None:
             outcomes.add(str([(o.outcome, o.rule_ids, sorted(r.id for r in o.fired))
                               for o in e.evaluate(trial, TODAY)]))
         assert len(outcomes) > 1, q.key
+
+
+def test_conditions_of_different_kinds_never_compare_equal() -> None:
+    same_items = (e.Known("low_income"),)
+    assert e.All(same_items) != e.AnyOf(same_items)
+    assert len({e.All(same_items), e.AnyOf(same_items), e.All(same_items)}) == 2
