@@ -526,5 +526,6 @@ def test_every_question_asked_could_change_something() -> None:
 
 def test_conditions_of_different_kinds_never_compare_equal() -> None:
     same_items = (e.Known("low_income"),)
-    assert e.All(same_items) != e.AnyOf(same_items)
+    all_of: object = e.All(same_items)
+    assert all_of != e.AnyOf(same_items)
     assert len({e.All(same_items), e.AnyOf(same_items), e.All(same_items)}) == 2

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kzsupport import eligibility as core
 from kzsupport import render_eligibility as view
-from kzsupport.cli import places as places_cli
 from kzsupport.cli.options import App, TranslatedCommand, TranslatedGroup, option, pass_app
 from kzsupport.eligibility import FactDef, FactValue, ProgrammeOutcome
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import SERVICE_TYPES
-from kzsupport.places import Candidate, Resolution
+
+if TYPE_CHECKING:  # the place code is imported when a --near place is given
+    from kzsupport.places import Candidate, Resolution
 
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
@@ -38,6 +39,8 @@ class _Back(Exception):
 def read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]:
     facts: dict[str, FactValue] = {}
     if path is not None:
+        from pathlib import Path
+
         try:
             content = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -82,9 +85,10 @@ def _review(app: App, facts: dict[str, FactValue], err: bool) -> str | None:
 def _place(app: App, query: str) -> tuple[Resolution, Candidate]:
     """The client's place, resolved before any question so a misspelt name fails at once."""
     from kzsupport import places
+    from kzsupport.cli.places import pick_candidate
 
     res = places.resolve(query)
-    return res, places_cli.pick_candidate(app, res)
+    return res, pick_candidate(app, res)
 
 
 def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[ProgrammeOutcome],
