@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from kzsupport import directory, geo, places, render, render_places
+from kzsupport import directory, render
 from kzsupport.cli.options import REGION as REGION_TYPE
 from kzsupport.cli.options import (
     App,
@@ -21,6 +22,9 @@ from kzsupport.cli.options import (
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, text
 
+if TYPE_CHECKING:
+    from kzsupport.places import Candidate, Resolution
+
 region_choice_option = option(
     "--region",
     "-r",
@@ -34,8 +38,9 @@ def _stdin_is_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
-def pick_candidate(app: App, res: places.Resolution) -> places.Candidate:
+def pick_candidate(app: App, res: Resolution) -> Candidate:
     """The one place to work from: the match, or the user's choice on a terminal, or an error."""
+    from kzsupport import render_places
     if res.best is not None:
         return res.best
     if res.status == "ambiguous":
@@ -73,6 +78,8 @@ def pick_candidate(app: App, res: places.Resolution) -> places.Candidate:
 @format_option("table", "json")
 @pass_app
 def place(app: App, query: str, region: str | None, output_format: str) -> None:
+    from kzsupport import places, render_places  # the place code loads only for place and near
+
     res = places.resolve(query, region)
     if output_format == "json":
         click.echo(render.to_json(res.to_dict()))
@@ -116,6 +123,8 @@ def near(
     include_unverified: bool,
     output_format: str,
 ) -> None:
+    from kzsupport import geo, places, render_places
+
     gaz = places.load()
     res = gaz.resolve(query, region)
     will_ask = res.status == "ambiguous" and _stdin_is_terminal()
