@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from kzsupport import labels
@@ -18,8 +17,20 @@ from kzsupport.i18n import _, ngettext, text
 from kzsupport.labels import label
 from kzsupport.maintain import Cell, Stale
 from kzsupport.models import Region
-from kzsupport.render import DANGER, DIM, WARN, box_style, csv_text, region_name, to_json
+from kzsupport.render import (
+    DANGER,
+    DIM,
+    WARN,
+    box_style,
+    csv_text,
+    new_table,
+    region_name,
+    to_json,
+)
 from kzsupport.validate import ERROR, Report
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 ADDED, REMOVED = "green", "red"
 MAX_FIELDS = 20  # fields shown per change-log entry (``--format json`` has them all)
@@ -131,7 +142,7 @@ def log_json(entries: Sequence[LogEntry]) -> str:
 def stale_table(
     groups: Mapping[str, Sequence[Stale]], regions: Mapping[str, Region], ascii_only: bool = False
 ) -> Table:
-    table = Table(box=box_style(ascii_only))
+    table = new_table(box=box_style(ascii_only))
     for header in (_("Region"), _("Record"), _("Name"), _("Last checked")):
         table.add_column(header)
     for key, items in groups.items():
@@ -184,7 +195,7 @@ def coverage_table(
     parts: list[RenderableType] = []
     for first in range(0, len(types), per_table):
         numbers = range(first, min(first + per_table, len(types)))
-        table = Table(
+        table = new_table(
             box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
         )
         table.add_column(

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from kzsupport.eligibility import (
@@ -31,7 +30,10 @@ from kzsupport.eligibility import (
 )
 from kzsupport.i18n import N_, _, fmt_date, text
 from kzsupport.labels import TYPES, label
-from kzsupport.render import Indented, box_style, to_json
+from kzsupport.render import Indented, box_style, new_table, to_json
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 OUTCOME_LABELS: Mapping[str, str] = {
     "eligible": N_("Entitled"),
@@ -147,7 +149,7 @@ def nearest_heading(place: str) -> Text:
 
 def answers_table(facts: Mapping[str, FactValue], ascii_only: bool = False) -> Table:
     """The "check your answers" summary, numbered so an answer can be picked to change."""
-    table = Table(title=_("Check your answers"), box=box_style(ascii_only), show_lines=False)
+    table = new_table(title=_("Check your answers"), box=box_style(ascii_only), show_lines=False)
     table.add_column("#", justify="right")
     table.add_column(_("Question"))
     table.add_column(_("Answer"))
@@ -248,7 +250,7 @@ def rule_detail(rule: Rule, ascii_only: bool = False) -> Panel:
 
 
 def facts_table(ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=True)
+    table = new_table(box=box_style(ascii_only), show_lines=True)
     for name in (_("Fact"), _("Type"), _("Values"), _("Question")):
         table.add_column(name, overflow="fold")
     for f in FACTS:

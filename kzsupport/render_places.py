@@ -6,10 +6,9 @@ Pure functions returning rich renderables or strings, like ``render.py`` (whose 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from kzsupport.geo import NearItem, NearResult
@@ -24,9 +23,13 @@ from kzsupport.render import (
     box_style,
     csv_text,
     listing,
+    new_table,
     place_text,
     to_json,
 )
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 PLACE_KINDS: Mapping[str, str] = {
     "region": N_("region"),
@@ -94,7 +97,7 @@ def status_text(res: Resolution) -> Text:
 
 
 def place_table(res: Resolution, ascii_only: bool = False) -> Table:
-    table = Table(box=box_style(ascii_only), show_lines=False)
+    table = new_table(box=box_style(ascii_only), show_lines=False)
     table.add_column("#", justify="right")
     table.add_column(_("Place"), overflow="fold")
     table.add_column(_("Kind"))
