@@ -19,6 +19,11 @@ COMMANDS: list[tuple[str, list[str]]] = [
     ("kzsupport hotlines", [str(BIN / "kzsupport"), "hotlines"]),
     ("kzsupport find --region almaty", [str(BIN / "kzsupport"), "find", "--region", "almaty"]),
     ("kzsupport near Семей", [str(BIN / "kzsupport"), "near", "Семей"]),
+    # Not in the goal, measured so that they do not slip: the first thing a new user types,
+    # a record in full, and the rules.
+    ("kzsupport --help", [str(BIN / "kzsupport"), "--help"]),
+    ("kzsupport show kz-national-150", [str(BIN / "kzsupport"), "show", "kz-national-150"]),
+    ("kzsupport rules list", [str(BIN / "kzsupport"), "rules", "list"]),
 ]
 
 
