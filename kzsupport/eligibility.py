@@ -585,9 +585,9 @@ def parse_rules(doc: Any) -> RuleSet:
 @lru_cache(maxsize=1)
 def load_rules() -> RuleSet:
     """The bundled rules (``kzsupport.data/rules.json``)."""
-    from kzsupport.resources import read_data
+    from kzsupport.resources import read_json
 
-    return parse_rules(json.loads(read_data("rules.json")))
+    return parse_rules(read_json("rules.json"))
 
 
 # Evaluation --------------------------------------------------------------------------------------

@@ -129,11 +129,9 @@ DATE_FIELD = r"'(?:[^']|'')*'|([A-Za-z])\1*"
 def _cldr(lang: str) -> Mapping[str, Any]:
     """The CLDR facts kzsupport writes numbers, distances and dates with in ``lang``, taken from
     babel by scripts/build_cldr.py: loading babel itself would cost each such command about 30 ms."""
-    import json
+    from kzsupport.resources import read_json
 
-    from kzsupport.resources import read_data
-
-    locales: Mapping[str, Mapping[str, Any]] = json.loads(read_data("cldr.json"))["locales"]
+    locales: Mapping[str, Mapping[str, Any]] = read_json("cldr.json")["locales"]
     return locales[BABEL_LOCALES[lang]]
 
 

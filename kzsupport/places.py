@@ -11,7 +11,6 @@ Coordinates get the region of the nearest known place (no shippable region bound
 when a place of another region is nearly as close the answer is ``ambiguous``, not a guess.
 """
 
-import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -22,7 +21,7 @@ from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Localized
 from kzsupport.placekey import analyse
-from kzsupport.resources import read_data
+from kzsupport.resources import read_json
 
 STATUSES: tuple[str, ...] = ("exact", "fuzzy", "ambiguous", "none")
 PLACE_KINDS: tuple[str, ...] = ("region", "city", "settlement", "district", "point")
@@ -517,14 +516,10 @@ def group_rows(rows: Iterable[Sequence[Any]]) -> dict[str, list[list[Any]]]:
     return grouped
 
 
-def _read(name: str) -> Any:
-    return json.loads(read_data(name))
-
-
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The bundled gazetteer with its precomputed name index, read once per process."""
-    return Gazetteer.from_dict(_read("gazetteer.json"), _read("place_index.json")["index"])
+    return Gazetteer.from_dict(read_json("gazetteer.json"), read_json("place_index.json")["index"])
 
 
 def resolve(text: str, region: str | None = None) -> Resolution:

@@ -96,12 +96,13 @@ def phones_text(service: Service, detail: bool = False) -> Text:
     return out
 
 
-def verification_text(service: Service) -> Text:
+def verification_text(service: Service, sep: str = "\n") -> Text:
+    """How a record was checked and when: ``source only`` and ``2026-11-22``, joined by ``sep``."""
     v = service.verification
     style = DANGER if v.status == "unverified" else (WARN if v.status == "source_only" else "")
     out = Text(label(labels.VERIFICATION_SHORT, v.status), style=style)
     if v.date:
-        out.append("\n" + v.date, style=DIM)
+        out.append(sep + v.date, style=DIM)
     return out
 
 
@@ -197,7 +198,7 @@ def hotlines_list(services: Sequence[Service]) -> RenderableType:
         body = service_name(service)
         body.stylize("bold")
         body.append("\n" + first_sentence(text(service.description)))
-        body.append("\n" + _("Hours: {hours}").format(hours=hours_line(service)))
+        body.append("\n" + _("Hours: {hours}").format(hours=hours_text(service, sep=" · ").plain))
         body.append("\n")
         body.append_text(checked_line(service))
         for caveat in service.caveats:
@@ -227,33 +228,25 @@ class Indented:
             yield Segment.line()
 
 
-def hours_line(service: Service) -> str:
-    """The hours on one line: ``24 hours, 7 days (24/7 according to ...)`` or the record's text."""
-    hours = service.hours
-    note = text(hours.text) if hours else ""
-    if hours is not None and hours.open_24_7:
-        return _("24 hours, 7 days") + (f" · {note}" if note else "")
-    return note or _("not known")
-
-
 def checked_line(service: Service) -> Text:
     """``Checked: source only, 2026-11-22``, the status coloured as in tables."""
-    status = verification_text(service)
-    status.plain = status.plain.replace("\n", ", ")
+    status = verification_text(service, sep=", ")
     before, _placeholder, after = _("Checked: {status}").partition("{status}")
     return Text.assemble(before, status, after)
 
 
-def hours_text(service: Service) -> Text:
+def hours_text(service: Service, sep: str = "\n") -> Text:
+    """The hours: ``24 hours, 7 days`` and the record's own words, joined by ``sep``, or its text."""
     hours = service.hours
     if hours is None:
         return Text(_("not known"), style=DIM)
+    note = text(hours.text)
     if hours.open_24_7:
         out = Text(_("24 hours, 7 days"))
-        if hours.text:
-            out.append("\n" + text(hours.text), style=DIM)
+        if note:
+            out.append(sep + note, style=DIM)
         return out
-    return Text(text(hours.text) or _("not known"))
+    return Text(note or _("not known"))
 
 
 def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:

@@ -9,8 +9,12 @@ and kzsupport is always installed as plain files, never run from a zip.
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import import_module
+from typing import Any
+
+from kzsupport.errors import KzSupportError
 
 
 def _folder(package: str) -> str:
@@ -22,10 +26,17 @@ def data_file(*parts: str) -> str:
     return os.path.join(_folder("kzsupport.data"), *parts)
 
 
-def read_data(name: str) -> str:
-    """The text of a bundled data file (UTF-8)."""
-    with open(data_file(name), encoding="utf-8") as handle:
-        return handle.read()
+def read_json(name: str) -> Any:
+    """A bundled JSON data file, parsed. A missing one means a broken install, and says so."""
+    try:
+        with open(data_file(name), encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        from kzsupport.i18n import N_  # i18n imports this module
+
+        raise KzSupportError(
+            N_("The file {name} is missing from the kzsupport package: reinstall kzsupport."), name=name
+        ) from None
 
 
 def locale_dir() -> str:

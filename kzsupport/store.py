@@ -27,7 +27,7 @@ from kzsupport.models import (
     Region,
     Service,
 )
-from kzsupport.resources import data_file, read_data
+from kzsupport.resources import data_file, read_json
 
 PathLike = str | os.PathLike[str]
 
@@ -42,7 +42,7 @@ def bundled_path() -> str:
 
 @lru_cache(maxsize=1)
 def load_regions() -> dict[str, Region]:
-    raw = json.loads(read_data("regions.json"))
+    raw = read_json("regions.json")
     return {u["id"]: Region.from_dict(u) for u in raw["units"]}
 
 

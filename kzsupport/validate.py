@@ -26,13 +26,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, SERVICE_TYPES, Region
-from kzsupport.resources import data_file, read_data
+from kzsupport.resources import read_json
 
 ERROR = "error"
 WARNING = "warning"
@@ -97,18 +95,10 @@ class Report:
 # --- reference data -------------------------------------------------------------------------------
 
 
-def _require(name: str) -> None:
-    if not Path(data_file(name)).is_file():
-        raise KzSupportError(
-            N_("The file {name} is missing from the kzsupport package: reinstall kzsupport."), name=name
-        )
-
-
 @lru_cache(maxsize=1)
 def load_schema() -> dict[str, Any]:
     """The record schema shipped as ``data/service.schema.json``."""
-    _require("service.schema.json")
-    schema: dict[str, Any] = json.loads(read_data("service.schema.json"))
+    schema: dict[str, Any] = read_json("service.schema.json")
     return schema
 
 
@@ -166,8 +156,8 @@ def parse_denylist(raw: Any) -> Denylist:
 
 @lru_cache(maxsize=1)
 def load_denylist() -> Denylist:
-    _require("denylist.json")  # without it, known fabricated numbers would pass unnoticed
-    return parse_denylist(json.loads(read_data("denylist.json")))
+    # read_json raises when the file is missing: an empty denylist would let fabricated numbers pass.
+    return parse_denylist(read_json("denylist.json"))
 
 
 # --- single-value checks (also used by the interactive prompts) -----------------------------------

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from kzsupport import validate
+from kzsupport import resources, validate
 from kzsupport.errors import KzSupportError
 from kzsupport.validate import (
     ERROR,
@@ -214,7 +214,7 @@ def test_telegram_is_a_name_or_a_link() -> None:
 def test_a_missing_schema_or_denylist_is_an_error_not_a_silent_pass(
     loader: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(validate, "data_file", lambda name: str(tmp_path / name))
+    monkeypatch.setattr(resources, "data_file", lambda name: str(tmp_path / name))
     load = getattr(validate, loader)
     load.cache_clear()
     try:
