@@ -6,7 +6,9 @@ Interface languages: ``kk`` (Kazakh, Cyrillic), ``kk-latn`` (Kazakh, 2021 Latin 
 ``LANGUAGE`` / ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG``, then English.
 
 Click marks its own messages with the module-level ``gettext.gettext`` (the global text domain), so we
-bind our catalog as the global domain: one catalog translates both.
+bind our catalog as the global domain: one catalog translates both. Our own ``_`` goes straight to the
+activated catalog: ``gettext.gettext`` looks for the catalog file again at every call (a few
+``os.path.exists`` each), which cost a listing about 2 ms.
 """
 
 from __future__ import annotations
@@ -36,9 +38,17 @@ BABEL_LOCALES = {"kk": "kk_KZ", "kk-latn": "kk_KZ", "ru": "ru_KZ", "en": "en"}
 _FALLBACK = {"kk": ("ru", "en"), "ru": ("kk", "en"), "en": ("ru", "kk")}
 
 _current = DEFAULT_LANG
+_catalog: gettext.NullTranslations = gettext.NullTranslations()
 
-_ = gettext.gettext
-ngettext = gettext.ngettext
+
+def _(message: str) -> str:
+    """``message`` in the interface language."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n`` in the interface language."""
+    return _catalog.ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
@@ -73,11 +83,12 @@ def resolve(explicit: str | None = None, environ: Mapping[str, str] | None = Non
 
 def activate(lang: str) -> None:
     """Make ``lang`` the language of every ``_()`` call, ours and Click's."""
-    global _current
+    global _current, _catalog
     _current = lang
     os.environ["LANGUAGE"] = _CATALOG[lang]
     gettext.bindtextdomain(DOMAIN, locale_dir())
     gettext.textdomain(DOMAIN)
+    _catalog = translator(lang)
 
 
 def current_lang() -> str:

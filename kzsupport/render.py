@@ -164,11 +164,16 @@ def listing(
         table.add_column(lead, justify="right", no_wrap=True)
     table.add_column(_("Service"), ratio=3, overflow="fold")
     table.add_column(_("Where"), ratio=1, overflow="fold")
-    table.add_column(_("Contact"), no_wrap=True)
+    # Most regional records have no verified number yet, and say so in their service cell: a
+    # Contact column empty on every row would only take width from the names.
+    with_contact = any(service.phones for service, _first, _where in rows)
+    if with_contact:
+        table.add_column(_("Contact"), no_wrap=True)
     table.add_column(_("Checked"), max_width=12, overflow="fold")
     for service, first, where in rows:
-        cells = [service_cell(service), where, phones_text(service), verification_text(service)]
-        table.add_row(*([first or Text()] if lead is not None else []), *cells)
+        cells = [service_cell(service), where]
+        cells += [phones_text(service)] if with_contact else []
+        table.add_row(*([first or Text()] if lead is not None else []), *cells, verification_text(service))
     return table
 
 

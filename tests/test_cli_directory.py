@@ -57,6 +57,14 @@ def test_record_without_contact_points_to_national_lines(invoke: Invoke) -> None
     assert "No verified contact: call 111, 150 or 102" in result.stdout
 
 
+def test_contact_column_only_when_a_listed_record_has_a_number(invoke: Invoke) -> None:
+    header = "Contact"
+    without = invoke("find", "--region", "abai", data=MINI, env={"COLUMNS": "100"}).stdout
+    with_numbers = invoke("find", "--type", "hotline", data=MINI, env={"COLUMNS": "100"}).stdout
+    assert "Service" in without and header not in without
+    assert header in with_numbers and "150" in with_numbers
+
+
 def test_empty_result_exits_zero_with_a_hint_on_stderr(invoke: Invoke) -> None:
     result = invoke("find", "nothing-like-this", data=MINI)
     assert result.exit_code == 0
