@@ -7,7 +7,6 @@ from collections.abc import Iterable, Sequence
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Localized, Service
-from kzsupport.textfold import fold_words
 
 
 def visible(service: Service, include_unverified: bool = False) -> bool:
@@ -19,6 +18,8 @@ def visible(service: Service, include_unverified: bool = False) -> bool:
 
 def _haystack(service: Service, directory: Directory) -> tuple[str, str]:
     """Folded name text and folded other text of a record, for matching and ranking."""
+    from kzsupport.textfold import fold_words
+
     names: list[Localized] = [service.name]
     other: list[Localized | None] = [service.description, service.city, service.operator]
     region = directory.regions.get(service.region or "")
@@ -43,7 +44,11 @@ def search(
     """Records matching every given filter. Text matches words in any language or script, in names,
     descriptions, cities and region names; records whose name matches come first."""
     wanted_types = set(types)
-    words = fold_words(text) if text else []
+    words: list[str] = []
+    if text:  # folding (its tables and unicodedata) is loaded only when there are words to match
+        from kzsupport.textfold import fold_words
+
+        words = fold_words(text)
     haystacks = (
         directory.derived("search", lambda: [_haystack(s, directory) for s in directory.services])
         if words
