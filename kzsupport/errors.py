@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -33,3 +34,28 @@ class BadInput(KzSupportError):
     """Input that cannot be used as given (a bad value, a malformed answers file). Exit code 2."""
 
     exit_code = 2
+
+
+class ProblemList(KzSupportError):
+    """An error made of many problems: a counted header, then one indented line per problem (at most
+    ``SHOWN``). A subclass names its header as a singular/plural pair marked with ``Nn_`` and
+    formatted with ``params`` and ``count``, and may say how a problem reads (``line``)."""
+
+    HEADER: tuple[str, str]
+    SHOWN = 50
+
+    def __init__(self, problems: Sequence[Any], **params: Any) -> None:
+        super().__init__(self.HEADER[1], count=len(problems), **params)
+        self.problems = tuple(problems)
+
+    def line(self, problem: Any) -> str:
+        return str(problem.message())
+
+    def message(self) -> str:
+        from kzsupport.i18n import ngettext
+
+        header = ngettext(*self.HEADER, len(self.problems)).format(**self.params)
+        lines = [header, *("  " + self.line(p) for p in self.problems[: self.SHOWN])]
+        if len(self.problems) > self.SHOWN:
+            lines.append("  ...")
+        return "\n".join(lines)

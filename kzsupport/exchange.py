@@ -21,13 +21,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzsupport.errors import BadInput
-from kzsupport.i18n import N_, _, ngettext
+from kzsupport.errors import BadInput, ProblemList
+from kzsupport.i18n import N_, Nn_, _
 from kzsupport.models import LANGS, Service
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 MAX_CELL = 20_000  # characters; longer cells are refused with the row's line number
-MAX_ERRORS_SHOWN = 50
 
 _LOC = "loc"
 _STR = "str"
@@ -132,25 +131,16 @@ class RowError:
         return _("line {line}: {problem}").format(line=self.line, problem=text)
 
 
-class ImportFailed(BadInput):
+class ImportFailed(ProblemList, BadInput):
     """An import file with errors: every row problem is listed, nothing is written."""
 
-    def __init__(self, path: str, errors: Sequence[RowError]) -> None:
-        super().__init__("{path}: {count} problems; nothing was imported.", path=path, count=len(errors))
-        self.errors = tuple(errors)
+    HEADER = Nn_(
+        "{path}: {count} problem; nothing was imported.",
+        "{path}: {count} problems; nothing was imported.",
+    )
 
-    def message(self) -> str:
-        count = len(self.errors)
-        header = ngettext(
-            "{path}: {count} problem; nothing was imported.",
-            "{path}: {count} problems; nothing was imported.",
-            count,
-        ).format(path=self.params["path"], count=count)
-        lines = [header]
-        lines.extend("  " + e.message() for e in self.errors[:MAX_ERRORS_SHOWN])
-        if len(self.errors) > MAX_ERRORS_SHOWN:
-            lines.append("  ...")
-        return "\n".join(lines)
+    def __init__(self, path: str, errors: Sequence[RowError]) -> None:
+        super().__init__(errors, path=path)
 
 
 @dataclass(frozen=True)

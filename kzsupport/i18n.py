@@ -56,6 +56,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction; ``ngettext(*pair, n)`` translates it later."""
+    return singular, plural
+
+
 def normalize(value: str | None) -> str | None:
     """Map a language tag or a locale value (``ru_RU.UTF-8``, ``kk_Latn``, ``KK-LATN``) to ours."""
     if not value:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzsupport.errors import KzSupportError
-from kzsupport.i18n import N_
+from kzsupport.errors import KzSupportError, ProblemList
+from kzsupport.i18n import N_, Nn_
 from kzsupport.models import VERIFICATION_STATUSES
 from kzsupport.store import META, SERVICES, from_tables, load_regions, read_tables
 
@@ -138,32 +138,21 @@ def who(by: str | None) -> str:
         return "unknown"
 
 
-class WriteRefused(KzSupportError):
+class WriteRefused(ProblemList):
     """A change that would make the directory worse: nothing is written."""
 
+    HEADER = Nn_(
+        "Not saved to {path}: the change would add {count} problem.",
+        "Not saved to {path}: the change would add {count} problems.",
+    )
+
     def __init__(self, path: Path, problems: Sequence[Problem]) -> None:
-        super().__init__(
-            "Not saved to {path}: the change would add {count} problems.",
-            path=str(path),
-            count=len(problems),
-        )
-        self.problems = tuple(problems)
+        super().__init__(problems, path=str(path))
 
-    def message(self) -> str:
-        from kzsupport.i18n import ngettext
-
-        count = len(self.problems)
-        header = ngettext(
-            "Not saved to {path}: the change would add {count} problem.",
-            "Not saved to {path}: the change would add {count} problems.",
-            count,
-        ).format(path=self.params["path"], count=count)
-        lines = [header]
-        lines.extend(
-            "  {id} {field}: {text}".format(id=p.service_id, field=p.field or "", text=p.message())
-            for p in self.problems
+    def line(self, problem: Problem) -> str:
+        return "{id} {field}: {text}".format(
+            id=problem.service_id, field=problem.field or "", text=problem.message()
         )
-        return "\n".join(lines)
 
 
 def _counts(old: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:

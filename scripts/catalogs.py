@@ -1,7 +1,7 @@
 """Keep the gettext catalogs in step with the code (``make catalogs``), or check that they are.
 
-1. Extract every msgid from kzsupport (``_``, ``N_``, ``ngettext``) and from the installed Click package
-   (Click marks its own messages with the global gettext domain, which we share).
+1. Extract every msgid from kzsupport (``_``, ``N_``, ``Nn_``, ``ngettext``) and from the installed Click
+   package (Click marks its own messages with the global gettext domain, which we share).
 2. Update ``locales/{kk,ru}/LC_MESSAGES/kzsupport.po`` (no fuzzy guesses; obsolete entries dropped).
 3. Generate ``locales/kk_Latn`` from ``kk`` with the 2021 Latin table (``kzsupport.translit``).
 4. Compile every ``.po`` to ``.mo`` (committed, so a wheel needs no build step).
@@ -33,7 +33,7 @@ LOCALES = ROOT / "locales"
 DOMAIN = "kzsupport"
 TRANSLATED = ("kk", "ru")
 GENERATED = {"kk_Latn": "kk"}
-KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "Nn_": (1, 2), "gettext": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_]+\)[sd]|%[sd]")
 
 

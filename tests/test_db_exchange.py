@@ -15,6 +15,7 @@ from kzsupport.errors import BadInput
 from kzsupport.exchange import (
     CSV_COLUMNS,
     ImportFailed,
+    RowError,
     canonical,
     export_csv,
     export_json,
@@ -113,7 +114,7 @@ def test_no_exported_cell_starts_a_formula() -> None:
 def _errors(data: bytes, name: str = "in.csv") -> list[str]:
     with pytest.raises(ImportFailed) as caught:
         parse_file(data, name)
-    return [e.message() for e in caught.value.errors]
+    return [e.message() for e in caught.value.problems]
 
 
 def test_bad_encoding_names_the_line() -> None:
@@ -179,3 +180,20 @@ def test_json_import_reports_bad_json_with_its_line() -> None:
 def test_unknown_extension_is_refused() -> None:
     with pytest.raises(BadInput):
         parse_file(b"", "x.xlsx")
+
+
+def test_a_failed_import_counts_its_problems_and_lists_at_most_fifty() -> None:
+    from kzsupport import i18n
+
+    one = ImportFailed("in.csv", [RowError(2, "bad")])
+    many = ImportFailed("in.csv", [RowError(n, "bad") for n in range(2, 62)])
+    assert one.message().splitlines() == ["in.csv: 1 problem; nothing was imported.", "  line 2: bad"]
+    lines = many.message().splitlines()
+    assert lines[0] == "in.csv: 60 problems; nothing was imported."
+    assert len(lines) == 1 + 50 + 1 and lines[-1] == "  ..."
+    assert isinstance(many, BadInput) and many.exit_code == 2
+    i18n.activate("ru")
+    try:
+        assert many.message().splitlines()[0] == "in.csv: 60 проблем; ничего не импортировано."
+    finally:
+        i18n.activate("en")
