@@ -24,12 +24,11 @@ from typing import Any, NamedTuple, TypeAlias
 
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_
-from kzsupport.models import SERVICE_TYPES, Localized
+from kzsupport.models import PROGRAMMES, SERVICE_TYPES, Localized
 
 UNKNOWN = "unknown"
 """The answer "I don't know": the fact stays unknown in the rules but is not asked again."""
 
-PROGRAMMES: tuple[str, ...] = ("legal-aid", "special-social-services", "protective-measures")
 OUTCOMES: tuple[str, ...] = ("eligible", "not_eligible", "depends")
 NO_RULES = "no_rules"
 """A programme outcome when no rule in force on the date asked about covers the answers."""

@@ -34,6 +34,9 @@ SERVICE_TYPES: tuple[str, ...] = (
     "government_info",
 )
 
+# The programmes the eligibility rules decide (kzsupport.eligibility; rules.json).
+PROGRAMMES: tuple[str, ...] = ("legal-aid", "special-social-services", "protective-measures")
+
 SERVES: tuple[str, ...] = (
     "everyone",
     "women",

@@ -33,6 +33,9 @@ PathLike = str | os.PathLike[str]
 
 SERVICES = "services"
 META = "meta"
+# Seconds a writer waits for another one's lock (store_write); here so that "db --wait" can show it
+# without the help loading the writing half.
+LOCK_TIMEOUT = 10.0
 
 
 def bundled_path() -> str:

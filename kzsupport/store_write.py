@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from kzsupport.errors import KzSupportError, ProblemList
 from kzsupport.i18n import N_, Nn_
 from kzsupport.models import VERIFICATION_STATUSES
-from kzsupport.store import META, SERVICES, from_tables, load_regions, read_tables
+from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
 
 if TYPE_CHECKING:
     from kzsupport.changes import LogEntry, RecordDiff
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 # A writer killed between 4 and 5 leaves the data written without its log line; the backup holds
 # the version before it.
 
-LOCK_TIMEOUT = 10.0
 BACKUPS_KEPT = 5
 AUX_DIR = ".kzsupport"
 _TEMP_SUFFIX = ".kzsupport-tmp"

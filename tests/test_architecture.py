@@ -87,3 +87,14 @@ def test_a_plain_lookup_loads_no_heavy_library() -> None:
 @pytest.mark.parametrize("args", [["near", "Семей"], ["rules", "list"], ["show", "kz-national-150"]])
 def test_other_commands_load_no_library_they_do_not_use(args: list[str]) -> None:
     assert loaded_after(args, LIBRARIES) == []
+
+
+def test_help_lists_every_command_without_loading_what_they_run() -> None:
+    """``kzsupport --help`` imports every command module to list it: those modules keep the rules
+    engine, the writing half and the place code for when their commands run. (pathlib too, but an
+    editable install's import hook loads it, so it cannot be watched here.)"""
+    watched = LIBRARIES | {
+        "rich.table", "rich.panel", "kzsupport.eligibility", "kzsupport.render_eligibility",
+        "kzsupport.store_write", "kzsupport.places", "kzsupport.maintain", "kzsupport.referral.sheet",
+    }  # fmt: skip
+    assert loaded_after(["--help"], watched) == []

@@ -10,12 +10,11 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from kzsupport import store, store_write
+from kzsupport import store
 from kzsupport.cli.options import (
     REGION,
     App,
@@ -27,6 +26,9 @@ from kzsupport.cli.options import (
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang
 from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
+
+if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
+    from kzsupport.store_write import Draft
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +42,13 @@ class DbContext:
         self.wait = wait
 
     @property
+    def author(self) -> str:
+        """Who makes the change: ``--by``, else the login name."""
+        from kzsupport import store_write
+
+        return store_write.who(self.by)
+
+    @property
     def path(self) -> str:
         from kzsupport import maintain
 
@@ -48,14 +57,16 @@ class DbContext:
     @contextmanager
     def editing(
         self, action: str, note: str | None = None, dry_run: bool = False
-    ) -> Iterator[store_write.Draft]:
+    ) -> Iterator[Draft]:
+        from kzsupport import store_write
+
         with store_write.editing(
             self.path, by=self.by, action=action, note=note, timeout=self.wait, dry_run=dry_run
         ) as draft:
             yield draft
         self.report(draft)
 
-    def report(self, draft: store_write.Draft) -> None:
+    def report(self, draft: Draft) -> None:
         from kzsupport import render_db
 
         result = draft.result
@@ -89,7 +100,7 @@ def today() -> Any:
 @option(
     "--wait",
     type=click.FloatRange(min=0),
-    default=store_write.LOCK_TIMEOUT,
+    default=store.LOCK_TIMEOUT,
     show_default=True,
     help=N_("Seconds to wait for another maintainer's change to finish."),
 )
@@ -189,7 +200,7 @@ def add(
             )
         )
     with dbc.editing("add") as draft:
-        new = maintain.prepare_new(record, by=store_write.who(dbc.by), today=today())
+        new = maintain.prepare_new(record, by=dbc.author, today=today())
         draft.add(new)
         maintain.edit(draft, new["id"], _assignments(assignments))
 
@@ -250,7 +261,7 @@ def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: s
             service_id,
             method=method,
             reference=reference,
-            by=store_write.who(dbc.by),
+            by=dbc.author,
             today=today(),
             note=note,
         )
@@ -316,7 +327,7 @@ def _records(app: App, required: bool = False) -> list[dict[str, Any]]:
         from kzsupport import maintain
 
         maintain.require_path(app.data_path)
-    path = Path(app.data_path) if app.data_path else store.bundled_path()
+    path = app.data_path or store.bundled_path()
     return list(store.read_tables(path)[store.SERVICES].values())
 
 
@@ -411,7 +422,9 @@ def coverage(ctx: click.Context, output_format: str) -> None:
 @option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
 @pass_db
 def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
-    from kzsupport import exchange, maintain, render_db
+    from pathlib import Path
+
+    from kzsupport import exchange, maintain, render_db, store_write
 
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
@@ -444,8 +457,7 @@ def export(ctx: click.Context, output_format: str, output: str | None) -> None:
     if output_format == "hsds":
         _export_hsds(app, output)
         return
-    path = Path(app.data_path) if app.data_path else store.bundled_path()
-    tables = store.read_tables(path)
+    tables = store.read_tables(app.data_path or store.bundled_path())
     records = list(tables[store.SERVICES].values())
     if output_format == "json":
         meta: dict[str, Any] = next(iter((tables.get(store.META) or {}).values()), {})
@@ -455,11 +467,15 @@ def export(ctx: click.Context, output_format: str, output: str | None) -> None:
     if output is None:
         click.echo(out, nl=False)
     else:
+        from pathlib import Path
+
         Path(output).write_text(out, encoding="utf-8")
         app.hint(_("Wrote {path}.").format(path=output))
 
 
 def _export_hsds(app: App, output: str | None) -> None:
+    from pathlib import Path
+
     from kzsupport import hsds
 
     if output is None:
@@ -498,8 +514,8 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
-    before = list(store.read_tables(Path(old))[store.SERVICES].values())
-    after = list(store.read_tables(Path(new))[store.SERVICES].values())
+    before = list(store.read_tables(old)[store.SERVICES].values())
+    after = list(store.read_tables(new)[store.SERVICES].values())
     diffs = diff_records(before, after)
     if diffs:
         app.print(render_db.diff_text(diffs))
@@ -517,7 +533,9 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
 @format_option("table", "json")
 @pass_db
 def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
-    from kzsupport import render_db
+    from pathlib import Path
+
+    from kzsupport import render_db, store_write
 
     entries = store_write.read_log(Path(dbc.path), service_id)
     if output_format == "json":

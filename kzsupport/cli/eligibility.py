@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kzsupport import eligibility as core
-from kzsupport import render_eligibility as view
 from kzsupport.cli.options import App, TranslatedCommand, TranslatedGroup, option, pass_app
-from kzsupport.eligibility import FactDef, FactValue, ProgrammeOutcome
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
-from kzsupport.models import SERVICE_TYPES
+from kzsupport.models import PROGRAMMES, SERVICE_TYPES
 
-if TYPE_CHECKING:  # the place code is imported when a --near place is given
+# The rules engine and its views are imported by the commands that run, not when help lists them;
+# the place code only when a --near place is given.
+if TYPE_CHECKING:
+    from kzsupport.eligibility import FactDef, FactValue, ProgrammeOutcome
     from kzsupport.places import Candidate, Resolution
 
 INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
@@ -37,6 +37,8 @@ class _Back(Exception):
 
 
 def read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]:
+    from kzsupport import eligibility as core
+
     facts: dict[str, FactValue] = {}
     if path is not None:
         from pathlib import Path
@@ -52,6 +54,9 @@ def read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]
 
 
 def _ask(app: App, f: FactDef, err: bool) -> FactValue:
+    from kzsupport import eligibility as core
+    from kzsupport import render_eligibility as view
+
     app.console(stderr=err).print(view.question_text(f))
     while True:
         raw = click.prompt(_(HINTS[f.kind]), prompt_suffix="> ", err=err)
@@ -65,6 +70,9 @@ def _ask(app: App, f: FactDef, err: bool) -> FactValue:
 
 def _review(app: App, facts: dict[str, FactValue], err: bool) -> str | None:
     """Show the answers; return the key to change, "back", or None to go on to the outcomes."""
+    from kzsupport import eligibility as core
+    from kzsupport import render_eligibility as view
+
     keys = [f.key for f in core.FACTS if f.key in facts]
     while True:
         app.console(stderr=err).print(view.answers_table(facts, app.ascii_only))
@@ -95,6 +103,7 @@ def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[Pr
              output_format: str) -> str | None:
     """The nearest services of the kinds the outcomes refer to: printed, or as JSON to embed."""
     from kzsupport import directory, geo, places, render, render_places
+    from kzsupport import render_eligibility as view
 
     res, chosen = place
     gaz = places.load()
@@ -119,6 +128,8 @@ def interview(app: App, programmes: Sequence[str], as_of: date, err: bool = Fals
               ) -> dict[str, FactValue]:
     """Ask only what can still change an outcome; ``back`` undoes the last answer. With ``err`` the
     interview talks on stderr, so that stdout carries only the JSON result."""
+    from kzsupport import eligibility as core
+
     facts: dict[str, FactValue] = {}
     history: list[str] = []
     pending: str | None = None  # an answer picked to change on the summary
@@ -162,7 +173,7 @@ def interview(app: App, programmes: Sequence[str], as_of: date, err: bool = Fals
         help=N_("Read answers from a JSON object of fact keys and values."))
 @option("--as-of", "as_of", metavar="YYYY-MM-DD",
         help=N_("Apply the rules in force on this date (default: today)."))
-@option("--programme", "programmes", multiple=True, type=click.Choice(core.PROGRAMMES),
+@option("--programme", "programmes", multiple=True, type=click.Choice(PROGRAMMES),
         help=N_("Only this programme (repeatable)."))
 @option("--near", "near_place", metavar="PLACE",
         help=N_("Then list the nearest services of the kinds the outcomes refer to, from this "
@@ -174,6 +185,9 @@ def interview(app: App, programmes: Sequence[str], as_of: date, err: bool = Fals
 def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_file: str | None,
                 as_of: str | None, programmes: tuple[str, ...], near_place: str | None,
                 output_format: str) -> None:
+    from kzsupport import eligibility as core
+    from kzsupport import render_eligibility as view
+
     on = core.parse_date(as_of) if as_of else date.today()
     place = _place(app, near_place) if near_place else None
     if pairs or answers_file:
@@ -206,6 +220,9 @@ def rules() -> None:
                                "legal basis is verified.\n\nExample: kzsupport rules list"))
 @pass_app
 def rules_list(app: App) -> None:
+    from kzsupport import eligibility as core
+    from kzsupport import render_eligibility as view
+
     app.print(view.rules_list(core.load_rules()))
 
 
@@ -214,6 +231,9 @@ def rules_list(app: App) -> None:
 @click.argument("rule_id")
 @pass_app
 def rules_show(app: App, rule_id: str) -> None:
+    from kzsupport import eligibility as core
+    from kzsupport import render_eligibility as view
+
     app.print(view.rule_detail(core.load_rules().rule(rule_id), app.ascii_only))
 
 
@@ -221,6 +241,8 @@ def rules_show(app: App, rule_id: str) -> None:
                                 "Example: kzsupport rules facts"))
 @pass_app
 def rules_facts(app: App) -> None:
+    from kzsupport import render_eligibility as view
+
     app.print(view.facts_table(app.ascii_only))
 
 

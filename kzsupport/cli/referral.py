@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -24,6 +23,8 @@ from kzsupport.models import Service
 from kzsupport.referral import BINARY_FORMATS, DEFAULT_LIMIT, FORMATS, render
 
 if TYPE_CHECKING:  # the rules are loaded only when --eligibility is given
+    from pathlib import Path
+
     from kzsupport.eligibility import ProgrammeOutcome
 
 # Output file extensions and the format each one means.
@@ -89,7 +90,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
         help=N_("A second language: every text is printed in both."))
 @option("--format", "output_format", type=click.Choice(FORMATS),
         help=N_("pdf, html, md or txt (default: from the --output extension, else txt)."))
-@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@option("--output", "-o", "output_name", type=click.Path(dir_okay=False),
         help=N_("Write the sheet to this file (needed for PDF); otherwise it goes to stdout."))
 @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
 @option("--discreet", is_flag=True,
@@ -109,16 +110,19 @@ def referral(
     sheet_lang: str | None,
     also_lang: str | None,
     output_format: str | None,
-    output: Path | None,
+    output_name: str | None,
     force: bool,
     discreet: bool,
     large_print: bool,
     answers_file: str | None,
 ) -> None:
+    from pathlib import Path
+
     from kzsupport.referral.output import write_atomic
     from kzsupport.referral.select import choose, sheet_for
     from kzsupport.referral.sheet import Options
 
+    output = None if output_name is None else Path(output_name)
     fmt = _format(output_format, output)
     if output is None and fmt in BINARY_FORMATS:
         raise BadInput(N_("A PDF cannot be written to the terminal. Add --output FILE.pdf."))
