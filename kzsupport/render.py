@@ -171,9 +171,12 @@ def listing(
         table.add_column(_("Contact"), no_wrap=True)
     table.add_column(_("Checked"), max_width=12, overflow="fold")
     for service, first, where in rows:
-        cells = [service_cell(service), where]
-        cells += [phones_text(service)] if with_contact else []
-        table.add_row(*([first or Text()] if lead is not None else []), *cells, verification_text(service))
+        cells = [first or Text()] if lead is not None else []
+        cells += [service_cell(service), where]
+        if with_contact:
+            cells.append(phones_text(service))
+        cells.append(verification_text(service))
+        table.add_row(*cells)
     return table
 
 

@@ -41,6 +41,7 @@ def _stdin_is_terminal() -> bool:
 def pick_candidate(app: App, res: Resolution) -> Candidate:
     """The one place to work from: the match, or the user's choice on a terminal, or an error."""
     from kzsupport import render_places
+
     if res.best is not None:
         return res.best
     if res.status == "ambiguous":
