@@ -16,7 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from bench_startup import median_seconds
+from bench_startup import medians
 from synthetic import write
 
 from kzsupport import store
@@ -53,9 +53,9 @@ def main() -> None:
              [str(BIN / "kzsupport"), "--data", str(data), "referral", *ids, "--lang", "kk",
               "--also", "ru", "--output", str(out), "--force"]),
         ]
-        print(f"{'what':45} {'median ms':>10}   ({runs} fresh processes each)")
-        for label, argv in rows:
-            print(f"{label:45} {median_seconds(argv, runs) * 1000:10.1f}")
+        print(f"{'what':45} {'median ms':>10}   ({runs} rounds of fresh processes)")
+        for label, seconds in medians(rows, runs).items():
+            print(f"{label:45} {seconds * 1000:10.1f}")
         print(f"{'in-process build + render, after imports':45} {in_process_ms(data, runs):10.1f}")
         print(f"PDF size: {out.stat().st_size} bytes")
     print("Reproduce: .venv/bin/python benchmarks/bench_referral.py " + str(runs))

@@ -33,18 +33,23 @@ def timed(argv: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def medians(commands: list[tuple[str, list[str]]], runs: int) -> dict[str, float]:
+    """The median wall time in seconds of each command, a fresh process per run. Round-robin: each
+    round runs every command once, so a slow spell of the machine weighs on all of them alike
+    instead of on whichever ran during it."""
+    times: dict[str, list[float]] = {label: [] for label, _ in commands}
+    for _ in range(runs):
+        for label, argv in commands:
+            times[label].append(timed(argv))
+    return {label: statistics.median(seconds) for label, seconds in times.items()}
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 15
-    # Round-robin: each round runs the floor and every command once, so a slow spell of the machine
-    # weighs on all of them alike instead of on whichever ran during it.
-    times: dict[str, list[float]] = {label: [] for label, _ in COMMANDS}
-    for _ in range(runs):
-        for label, argv in COMMANDS:
-            times[label].append(timed(argv))
-    floor = statistics.median(times[COMMANDS[0][0]])
+    results = medians(COMMANDS, runs)
+    floor = results[COMMANDS[0][0]]
     print(f"{'command':40} {'median ms':>10} {'x floor':>8}   ({runs} rounds)")
-    for label, _ in COMMANDS:
-        seconds = statistics.median(times[label])
+    for label, seconds in results.items():
         print(f"{label:40} {seconds * 1000:10.1f} {seconds / floor:8.2f}")
 
 
