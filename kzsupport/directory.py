@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_
@@ -16,21 +17,25 @@ def visible(service: Service, include_unverified: bool = False) -> bool:
     return not service.is_unverified and service.status != "inactive"
 
 
+@lru_cache(maxsize=1 << 14)  # region names, cities and descriptions repeat across records
+def _folded(text: str) -> str:
+    """The folded words of ``text``, joined by spaces."""
+    from kzsupport.textfold import fold_words  # loaded only for a text search
+
+    return " ".join(fold_words(text))
+
+
 def _haystack(service: Service, directory: Directory) -> tuple[str, str]:
     """Folded name text and folded other text of a record, for matching and ranking."""
-    from kzsupport.textfold import fold_words
-
-    names: list[Localized] = [service.name]
     other: list[Localized | None] = [service.description, service.city, service.operator]
     region = directory.regions.get(service.region or "")
     if region is not None:
         other += [region.names, region.centre]
-    name_words = " ".join(w for loc in names for t in loc.texts() for w in fold_words(t))
-    other_words = " ".join(
-        w for loc in other if loc is not None for t in loc.texts() for w in fold_words(t)
-    )
-    extra = " ".join(p.number for p in service.phones) + " " + service.id.replace("-", " ")
-    return name_words, other_words + " " + " ".join(fold_words(extra))
+    name_words = " ".join(f for t in service.name.texts() if (f := _folded(t)))
+    other_words = " ".join(f for loc in other if loc is not None for t in loc.texts() if (f := _folded(t)))
+    numbers = " ".join(p.number for p in service.phones)
+    rest = (other_words, _folded(numbers), _folded(service.id.replace("-", " ")))
+    return name_words, " ".join(f for f in rest if f)
 
 
 def search(

@@ -49,30 +49,27 @@ def place_service(service: Service, gazetteer: Gazetteer) -> Placed | None:
     """Coordinates for a local service, or ``None`` (national, or nothing to place it by)."""
     if service.is_national:
         return None
+    shown = visible(service)
     if service.location is not None:
-        return Placed(service, service.location.lat, service.location.lon, "location")
+        return Placed(service, service.location.lat, service.location.lon, "location", shown)
     if service.city is not None:
         for name in service.city.texts():
             res = gazetteer.resolve(name, region=service.region)
             best = res.best
             if best is not None and best.place.has_point and best.place.kind != "region":
-                return Placed(service, best.place.lat, best.place.lon, "city")  # type: ignore[arg-type]
+                return Placed(service, best.place.lat, best.place.lon, "city", shown)  # type: ignore[arg-type]
     if service.region in gazetteer.regions:
         centre = gazetteer.region_place(service.region)  # type: ignore[arg-type]
-        return Placed(service, centre.lat, centre.lon, "region_centre")  # type: ignore[arg-type]
+        return Placed(service, centre.lat, centre.lon, "region_centre", shown)  # type: ignore[arg-type]
     return None
 
 
-def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> dict[str, Placed]:
-    """Every placeable service of ``directory`` by id (built once per loaded directory)."""
+def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> list[Placed]:
+    """Every placeable service of ``directory`` (built once per loaded directory)."""
 
-    def build() -> dict[str, Placed]:
+    def build() -> list[Placed]:
         gaz = gazetteer or load_gazetteer()
-        return {
-            s.id: p._replace(shown=visible(s))
-            for s in directory.services
-            if (p := place_service(s, gaz)) is not None
-        }
+        return [p for s in directory.services if (p := place_service(s, gaz)) is not None]
 
     return directory.derived("placements", build)
 
@@ -114,7 +111,7 @@ def near(
     wanted_types = set(types)
     wanted = [
         p
-        for p in placements(directory, gazetteer).values()
+        for p in placements(directory, gazetteer)
         if (p.shown or include_unverified)
         and (not wanted_types or p.service.type in wanted_types)
         and (serves is None or serves in p.service.serves or "everyone" in p.service.serves)  # as search()

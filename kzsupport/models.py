@@ -11,11 +11,27 @@ compile per field, so only a class's references to itself are quoted. Being tupl
 by value and position: compare records of one kind only (nothing compares a Phone with a Source).
 """
 
+import gc
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
+
+
+def without_gc(build: Callable[[], T]) -> T:
+    """``build()`` with the cyclic garbage collector paused. Loading the directory, or deriving
+    search keys and placements from it, makes objects that are all kept: left on, the collector
+    would scan them over and over while they are made (a quarter of the time at 10,000 records,
+    ``benchmarks/bench_scale.py``). Nothing is lost: reference counting still frees what is dropped,
+    and the collector runs again afterwards."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return build()
+    finally:
+        if collecting:
+            gc.enable()
 
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 
@@ -480,6 +496,6 @@ class Directory:
     def derived(self, key: str, build: Callable[[], T]) -> T:
         """Data derived from the records (search keys, placements), built once per loaded directory."""
         if key not in self._derived:
-            self._derived[key] = build()
+            self._derived[key] = without_gc(build)
         value: T = self._derived[key]
         return value

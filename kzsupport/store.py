@@ -26,6 +26,7 @@ from kzsupport.models import (
     Meta,
     Region,
     Service,
+    without_gc,
 )
 from kzsupport.resources import data_file, read_json
 
@@ -100,7 +101,7 @@ def _check(doc: Mapping[str, Any], regions: Mapping[str, Region]) -> str | None:
 def load(path: PathLike | None = None) -> Directory:
     """Load a directory file (the bundled one when ``path`` is None)."""
     file = bundled_path() if path is None else os.fspath(path)
-    return from_tables(read_tables(file), file)
+    return without_gc(lambda: from_tables(read_tables(file), file))
 
 
 def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
