@@ -31,7 +31,8 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from kzsupport.i18n import text
+from kzsupport.errors import KzSupportError
+from kzsupport.i18n import N_, text
 from kzsupport.models import Localized, Region, Service
 
 HSDS_VERSION = "3.0"
@@ -385,19 +386,29 @@ def validate_package(tables: Mapping[str, list[dict[str, Any]]]) -> list[str]:
     return problems
 
 
-def write_package(tables: Mapping[str, list[dict[str, Any]]], folder: Path) -> list[Path]:
-    """Write one JSON file per table and ``datapackage.json`` into ``folder``; the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    resources = []
-    for name in TABLES:
-        path = folder / f"{name}.json"
-        path.write_text(
-            json.dumps(tables.get(name, []), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-            encoding="utf-8",
+def write_package(
+    tables: Mapping[str, list[dict[str, Any]]], folder: Path, *, force: bool = False
+) -> list[Path]:
+    """Write one JSON file per table and ``datapackage.json`` into ``folder`` (made if missing; its
+    parent must exist); the paths written. Without ``force`` nothing is written when any of these
+    files exists already, so a package is never half replaced."""
+    from kzsupport.output import write_atomic
+
+    if folder.exists() and not folder.is_dir():
+        raise KzSupportError(N_("{path} is a file: an HSDS package is a folder."), path=str(folder))
+    if not folder.parent.is_dir():
+        raise KzSupportError(N_("The folder {folder} does not exist."), folder=str(folder.parent))
+    names = [f"{name}.json" for name in TABLES] + ["datapackage.json"]
+    existing = [name for name in names if (folder / name).exists()]
+    if existing and not force:
+        raise KzSupportError(
+            N_("{path} already exists. Use --force to replace it."), path=str(folder / existing[0])
         )
-        written.append(path)
-        resources.append({"name": name, "path": path.name, "format": "json", "mediatype": "application/json"})
+    folder.mkdir(exist_ok=True)
+    resources = [
+        {"name": name, "path": f"{name}.json", "format": "json", "mediatype": "application/json"}
+        for name in TABLES
+    ]
     package = {
         "name": "kzsupport-hsds",
         "profile": "data-package",
@@ -405,9 +416,12 @@ def write_package(tables: Mapping[str, list[dict[str, Any]]], folder: Path) -> l
         "hsds_version": HSDS_VERSION,
         "resources": resources,
     }
-    index = folder / "datapackage.json"
-    index.write_text(
-        json.dumps(package, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    written.append(index)
-    return written
+    contents = [tables.get(name, []) for name in TABLES] + [package]
+    return [
+        write_atomic(folder / name, _json_bytes(content), force=force)
+        for name, content in zip(names, contents, strict=True)
+    ]
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

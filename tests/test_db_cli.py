@@ -402,6 +402,52 @@ def test_export_hsds_needs_a_folder(invoke: Invoke, data: Path) -> None:
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_never_replaces_a_file_unless_forced(
+    invoke: Invoke, data: Path, tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"out.{fmt}"
+    out.write_text("keep me", encoding="utf-8")
+    result = invoke("db", "export", "--format", fmt, "--output", str(out), data=data)
+    assert result.exit_code == 1 and "already exists. Use --force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert invoke("db", "export", "--format", fmt, "--output", str(out), "--force", data=data).exit_code == 0
+    assert "kz-a" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("nope/out.csv", "The folder"), (".", "is a folder; give a file name")],
+)
+def test_export_to_a_missing_folder_or_onto_a_folder_says_so(
+    invoke: Invoke, data: Path, tmp_path: Path, where: str, message: str
+) -> None:
+    result = invoke("db", "export", "--format", "csv", "--output", str(tmp_path / where), data=data)
+    assert result.exit_code == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "nope").exists()
+
+
+def test_hsds_export_refuses_a_file_a_missing_parent_and_a_package_already_there(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    def export(folder: Path, *extra: str) -> Any:
+        return invoke("db", "export", "--format", "hsds", "--output", str(folder), *extra, data=data)
+
+    a_file = tmp_path / "a.csv"
+    a_file.write_text("x", encoding="utf-8")
+    assert export(a_file).exit_code == 1 and "is a file: an HSDS package is a folder" in export(a_file).stderr
+    assert a_file.read_text(encoding="utf-8") == "x"
+    assert "The folder" in export(tmp_path / "nope" / "hsds").stderr
+    assert export(tmp_path / "hsds").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "hsds").iterdir()}
+    (tmp_path / "hsds" / "services.json").write_text("edited", encoding="utf-8")
+    again = export(tmp_path / "hsds")
+    assert again.exit_code == 1 and "already exists. Use --force" in again.stderr
+    assert (tmp_path / "hsds" / "services.json").read_text(encoding="utf-8") == "edited"
+    assert export(tmp_path / "hsds", "--force").exit_code == 0
+    assert {p.name: p.read_bytes() for p in (tmp_path / "hsds").iterdir()} == before
+
+
 def test_diff_between_two_files(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")

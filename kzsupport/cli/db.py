@@ -20,6 +20,7 @@ from kzsupport.cli.options import (
     App,
     TranslatedCommand,
     TranslatedGroup,
+    force_option,
     format_option,
     option,
 )
@@ -448,14 +449,15 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
 )
 @format_option("json", "csv", "hsds")
 @option("--output", "-o", type=click.Path(), help=N_("File (or folder for hsds) to write; default stdout."))
+@force_option
 @click.pass_context
-def export(ctx: click.Context, output_format: str, output: str | None) -> None:
+def export(ctx: click.Context, output_format: str, output: str | None, force: bool) -> None:
     from kzsupport import exchange
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     if output_format == "hsds":
-        _export_hsds(app, output)
+        _export_hsds(app, output, force)
         return
     tables = store.read_tables(app.data_path or store.bundled_path())
     records = list(tables[store.SERVICES].values())
@@ -467,13 +469,13 @@ def export(ctx: click.Context, output_format: str, output: str | None) -> None:
     if output is None:
         click.echo(out, nl=False)
     else:
-        from pathlib import Path
+        from kzsupport.output import write_atomic
 
-        Path(output).write_text(out, encoding="utf-8")
+        write_atomic(output, out.encode("utf-8"), force=force)
         app.hint(_("Wrote {path}.").format(path=output))
 
 
-def _export_hsds(app: App, output: str | None) -> None:
+def _export_hsds(app: App, output: str | None, force: bool) -> None:
     from pathlib import Path
 
     from kzsupport import hsds
@@ -489,7 +491,7 @@ def _export_hsds(app: App, output: str | None) -> None:
             count=len(problems),
             first=problems[0],
         )
-    hsds.write_package(tables, Path(output))
+    hsds.write_package(tables, Path(output), force=force)
     app.hint(
         _(
             "Wrote an HSDS {version} package ({lang}) to {path}; it validates against our subset "

@@ -207,4 +207,8 @@ def all_option(f: F) -> F:
     )(f)
 
 
+def force_option(f: F) -> F:
+    return option("--force", is_flag=True, help=N_("Replace the output file if it exists."))(f)
+
+
 LANGUAGE_CHOICE = click.Choice(i18n.LANGUAGES, case_sensitive=False)

@@ -13,6 +13,7 @@ from kzsupport.cli.options import (
     REGION,
     App,
     TranslatedCommand,
+    force_option,
     option,
     pass_app,
     types_option,
@@ -92,7 +93,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
         help=N_("pdf, html, md or txt (default: from the --output extension, else txt)."))
 @option("--output", "-o", "output_name", type=click.Path(dir_okay=False),
         help=N_("Write the sheet to this file (needed for PDF); otherwise it goes to stdout."))
-@option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
+@force_option
 @option("--discreet", is_flag=True,
         help=N_("A neutral contact card: no addresses, no word that tells what a service is for."))
 @option("--large-print", is_flag=True, help=N_("Bigger letters, for low vision."))
@@ -118,7 +119,7 @@ def referral(
 ) -> None:
     from pathlib import Path
 
-    from kzsupport.referral.output import write_atomic
+    from kzsupport.output import write_atomic
     from kzsupport.referral.select import choose, sheet_for
     from kzsupport.referral.sheet import Options
 

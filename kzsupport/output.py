@@ -1,4 +1,5 @@
-"""Writing a sheet: atomically, never over an existing file unless asked, and nothing else."""
+"""Writing a file the user asked for (a sheet, an export): atomically, never over an existing file
+unless asked, and nothing else."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Writing a sheet file: atomic, no clobbering without force, nothing left behind on failure."""
+"""Writing an output file (sheet, export): atomic, no clobbering without force, nothing left on failure."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kzsupport.errors import KzSupportError
-from kzsupport.referral.output import write_atomic
+from kzsupport.output import write_atomic
 
 
 def test_writes_the_bytes_and_nothing_else(tmp_path: Path) -> None:
