@@ -1,8 +1,9 @@
 """Distances and "the nearest services to this point". Pure: no click, no rich, no I/O.
 
 Ranking uses our own haversine (geopy would cost 150 ms of imports and 8x the time per distance;
-see shared/research/geo_i18n.md §8). A service is placed by its own coordinates, else by its city
-(resolved through the gazetteer), else by its region's centre, and every result says which.
+see shared/research/geo_i18n.md §8). A service is placed by its own coordinates (never those of a
+confidential address), else by its city (resolved through the gazetteer), else by its region's
+centre, and every result says which.
 National services are never "near": callers list them as the national lines instead.
 """
 
@@ -50,8 +51,9 @@ def place_service(service: Service, gazetteer: Gazetteer) -> Placed | None:
     if service.is_national:
         return None
     shown = visible(service)
-    if service.location is not None:
-        return Placed(service, service.location.lat, service.location.lon, "location", shown)
+    location = service.public_location  # a shelter at a secret address is placed by its city
+    if location is not None:
+        return Placed(service, location.lat, location.lon, "location", shown)
     if service.city is not None:
         for name in service.city.texts():
             res = gazetteer.resolve(name, region=service.region)

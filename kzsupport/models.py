@@ -346,6 +346,14 @@ class Service(NamedTuple):
             return None
         return self.address
 
+    @property
+    def public_location(self) -> Location | None:
+        """The coordinates as they may be shown or measured from: ``None`` with a confidential
+        address, which they would give away (so would an exact distance from a known point)."""
+        if self.address is not None and self.address.confidential:
+            return None
+        return self.location
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Service":
         known = _SERVICE_FIELDS
@@ -385,8 +393,10 @@ class Service(NamedTuple):
         )
 
     def to_dict(self, *, public: bool = False) -> dict[str, Any]:
-        """The record as JSON. With ``public=True`` a confidential address is removed."""
+        """The record as JSON. With ``public=True`` a confidential address and the coordinates
+        that would reveal it are removed."""
         address = self.public_address if public else self.address
+        location = self.public_location if public else self.location
         out: dict[str, Any] = {
             "id": self.id,
             "type": self.type,
@@ -398,7 +408,7 @@ class Service(NamedTuple):
             "region": self.region,
             "city": _loc_dict(self.city),
             "address": None if address is None else address.to_dict(),
-            "location": None if self.location is None else self.location.to_dict(),
+            "location": None if location is None else location.to_dict(),
             "phones": [p.to_dict() for p in self.phones],
             "website": self.website,
             "email": self.email,

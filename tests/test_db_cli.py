@@ -138,8 +138,10 @@ def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: P
     assert data.read_text(encoding="utf-8") == before
 
 
-def test_add_interactively(invoke: Invoke, data: Path) -> None:
-    answers = [
+def _typed_record(address: list[str]) -> list[str]:
+    """Answers to every question of an interactive add; ``address`` answers the address questions
+    (and the coordinates, when they are asked)."""
+    return [
         "kz-typed",
         "spa",
         "shelter",  # an unknown type is asked again
@@ -157,11 +159,7 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
         "Алматы",
         "Алматы",
         "Almaty",  # city
-        "",
-        "",
-        "",  # address
-        "76.9,43.2",
-        "43.25,76.92",  # coordinates: swapped, then right
+        *address,
         "y",
         "voice",
         "+7 495 123 45 67",
@@ -181,6 +179,11 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
         "",  # source, title, publisher, date
         "n",  # nothing unverified
     ]
+
+
+def test_add_interactively(invoke: Invoke, data: Path) -> None:
+    no_address = ["", "", "", "76.9,43.2", "43.25,76.92"]  # coordinates: swapped, then right
+    answers = _typed_record(no_address)
     result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
     assert result.exit_code == 0, result.output
     typed = services(data)["kz-typed"]
@@ -189,6 +192,15 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert typed["phones"][0]["number"] == "+77272001122"
     assert "not a valid Kazakhstan number" in result.output
     assert "outside Kazakhstan" in result.output
+
+
+def test_add_interactively_asks_no_coordinates_for_a_confidential_address(invoke: Invoke, data: Path) -> None:
+    answers = _typed_record(["Жасырын 7", "Скрыто 7", "Hidden 7", "y"])  # confidential: no coordinates asked
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Coordinates" not in result.output
+    typed = services(data)["kz-typed"]
+    assert typed["address"]["confidential"] is True and typed["location"] is None
 
 
 def test_edit_with_set(invoke: Invoke, data: Path) -> None:

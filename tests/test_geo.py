@@ -14,6 +14,7 @@ from kzsupport.geo import near, place_service
 from kzsupport.models import Directory, Location, Service
 from kzsupport.places import haversine_km
 from kzsupport.places import load as load_gazetteer
+from tests.conftest import Invoke
 
 MINI = Path(__file__).parent / "fixtures" / "mini_directory.json"
 SEMEY = (50.42064, 80.25025)
@@ -102,3 +103,27 @@ def test_near_results_are_sorted_by_distance_within_each_group(
     keys = [(not i.in_region, i.distance_km) for i in result.items]
     assert keys == sorted(keys)
     assert len(result.items) == len(services)
+
+
+def test_a_confidential_address_gives_away_neither_its_coordinates_nor_an_exact_distance(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    from kzsupport import store_write
+    from tests.dbkit import record, tables
+
+    secret = {"text": {"kk": "Құпия", "ru": "Секрет", "en": "Secret"}, "confidential": True, "note": None}
+    shelter = record("kz-shelter", type="shelter", address=secret, location={"lat": 43.2612, "lon": 76.9487})
+    data = tmp_path / "d.json"
+    data.write_text(store_write.dumps(tables(shelter)), encoding="utf-8")
+    service = store.load(data).services[0]
+    placed = place_service(service, load_gazetteer())
+    assert placed is not None and placed.placed_by == "city"  # Almaty's centre, not the shelter
+    assert service.to_dict(public=True)["location"] is None
+    outputs = [
+        invoke("near", "43.26,76.95", "--format", fmt, data=data).stdout for fmt in ("json", "csv", "table")
+    ]
+    for command in (["show", "kz-shelter"], ["find"]):
+        outputs.append(invoke(*command, "--format", "json", data=data).stdout)
+    assert all("kz-shelter" in out for out in outputs)
+    assert not any("43.2612" in out or "76.9487" in out or "own coordinates" in out for out in outputs)
+    assert "0 km" not in outputs[2]

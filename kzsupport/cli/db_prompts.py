@@ -143,12 +143,14 @@ def prompt_record(today: date) -> dict[str, Any]:
     record["scope"] = "local" if record["region"] else "national"
     record["city"] = _localized(_("City (optional)"), optional=True)
     text = _localized(_("Address (optional)"), optional=True)
+    confidential = False
     if text is not None:
         confidential = _yes_no(_("Is the address confidential (a shelter)?"), default=True)
         record["address"] = {"text": text, "confidential": confidential, "note": None}
-    record["location"] = _ask(
-        _("Coordinates latitude,longitude (optional)"), proc=_location(record["region"]), optional=True
-    )
+    if not confidential:  # a shelter's coordinates would give its address away: not asked for
+        record["location"] = _ask(
+            _("Coordinates latitude,longitude (optional)"), proc=_location(record["region"]), optional=True
+        )
     while _yes_no(_("Add a phone number?"), default=not record["phones"]):
         kind = _ask(_("Kind ({valid})").format(valid=", ".join(PHONE_KINDS)), proc=_one_of(PHONE_KINDS))
         number = _ask(_("Number"), proc=_phone(kind))
