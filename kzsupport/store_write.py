@@ -407,8 +407,8 @@ def editing(
     """Open a directory file for change: ``with editing(path, action="edit") as draft: ...``.
 
     On a clean exit the change is validated, written atomically with a backup and logged; on an
-    exception nothing is written. ``draft.result`` is set after the block (None when nothing
-    changed or ``dry_run``).
+    exception nothing is written. ``dry_run`` checks the change as if it were written, then writes
+    nothing. ``draft.result`` is set after the block (its backup is None when nothing was written).
     """
     from filelock import FileLock, Timeout
 
@@ -453,11 +453,13 @@ def editing(
         yield draft
         diffs = diff_records(list(original.values()), list(draft.records.values()))
         draft.result = WriteResult(file, tuple(diffs), None)
-        if not diffs or dry_run:
+        if not diffs:
             return
         added = introduced_errors(list(original.values()), list(draft.records.values()), regions)
         if added:
             raise WriteRefused(file, added)
+        if dry_run:  # checked as a real change would be, but not written
+            return
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -381,19 +381,23 @@ def test_import_shows_the_diff_and_dry_run_writes_nothing(invoke: Invoke, data: 
     result = invoke("db", "import", str(out), "--dry-run", data=data)
     assert result.exit_code == 0, result.stderr
     assert "~ kz-a" in result.stdout and "name.en: Crisis centre kz-a → Renamed" in result.stdout
+    assert "Dry run: nothing was written. It would change" in result.stderr and "Saved" not in result.stderr
     assert data.read_text(encoding="utf-8") == before
     assert invoke("db", "import", str(out), data=data).exit_code == 0
     assert services(data)["kz-a"]["name"]["en"] == "Renamed"
     assert services(data)["kz-shelter"]["address"] == SECRET  # the withheld address was kept
 
 
-def test_import_with_errors_changes_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+def test_import_with_errors_changes_nothing(
+    invoke: Invoke, data: Path, tmp_path: Path, dry_run: list[str]
+) -> None:
     out = tmp_path / "out.csv"
     invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
     text = out.read_text(encoding="utf-8").replace("2026-01-10,official_page", "2031-01-01,call")
     out.write_text(text, encoding="utf-8")
     before = data.read_text(encoding="utf-8")
-    result = invoke("db", "import", str(out), data=data)
+    result = invoke("db", "import", str(out), *dry_run, data=data)  # a dry run checks the same
     assert result.exit_code == 2
     assert "line 3, verification" in result.stderr and "nothing was imported" in result.stderr
     assert data.read_text(encoding="utf-8") == before
@@ -425,6 +429,16 @@ def test_export_never_replaces_a_file_unless_forced(
     assert out.read_text(encoding="utf-8") == "keep me"
     assert invoke("db", "export", "--format", fmt, "--output", str(out), "--force", data=data).exit_code == 0
     assert "kz-a" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_export_onto_the_directory_file_itself_is_refused_even_with_force(
+    invoke: Invoke, data: Path, fmt: str
+) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "export", "--format", fmt, "--output", str(data), "--force", data=data)
+    assert result.exit_code == 2 and "is the directory file itself" in result.stderr
+    assert data.read_bytes() == before
 
 
 @pytest.mark.parametrize(

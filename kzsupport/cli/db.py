@@ -24,7 +24,7 @@ from kzsupport.cli.options import (
     format_option,
     option,
 )
-from kzsupport.errors import KzSupportError
+from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang
 from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
 
@@ -65,20 +65,24 @@ class DbContext:
             self.path, by=self.by, action=action, note=note, timeout=self.wait, dry_run=dry_run
         ) as draft:
             yield draft
-        self.report(draft)
+        self.report(draft, dry_run)
 
-    def report(self, draft: Draft) -> None:
+    def report(self, draft: Draft, dry_run: bool = False) -> None:
         from kzsupport import render_db
 
         result = draft.result
         if result is None or not result.diffs:
             self.app.hint(_("Nothing changed."))
             return
-        self.app.hint(
-            _("Saved {path}: {summary}").format(
-                path=result.path, summary=render_db.diff_summary(result.diffs)
+        summary = render_db.diff_summary(result.diffs)
+        if dry_run:
+            self.app.hint(
+                _("Dry run: nothing was written. It would change {path}: {summary}").format(
+                    path=result.path, summary=summary
+                )
             )
-        )
+            return
+        self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
 
 
 pass_db = click.make_pass_decorator(DbContext)
@@ -435,8 +439,6 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
                 dbc.app.print(render_db.diff_text(diffs))
     except store_write.WriteRefused as refused:
         raise maintain.refused_rows(refused, rows, file) from None
-    if dry_run:
-        dbc.app.hint(_("Dry run: nothing was written."))
 
 
 @db.command(
@@ -459,7 +461,10 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
     if output_format == "hsds":
         _export_hsds(app, output, force)
         return
-    tables = store.read_tables(app.data_path or store.bundled_path())
+    source = app.data_path or store.bundled_path()
+    if output is not None and _same_file(output, source):
+        raise BadInput(N_("{path} is the directory file itself: export to another file."), path=output)
+    tables = store.read_tables(source)
     records = list(tables[store.SERVICES].values())
     if output_format == "json":
         meta: dict[str, Any] = next(iter((tables.get(store.META) or {}).values()), {})
@@ -473,6 +478,15 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
 
         write_atomic(output, out.encode("utf-8"), force=force)
         app.hint(_("Wrote {path}.").format(path=output))
+
+
+def _same_file(a: str, b: str) -> bool:
+    from pathlib import Path
+
+    try:
+        return Path(a).samefile(b)
+    except OSError:  # one of them does not exist
+        return False
 
 
 def _export_hsds(app: App, output: str | None, force: bool) -> None:
