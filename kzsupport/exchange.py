@@ -117,13 +117,16 @@ _OPTIONAL_OBJECTS = (
 class RowError:
     """A problem in one row of an import file: line in a CSV, record number in JSON."""
 
-    line: int
+    line: int | None  # None: a record already in the directory, not in the file
     msgid: str
     params: Mapping[str, Any] = field(default_factory=dict)
     column: str | None = None
 
     def message(self) -> str:
         text = _(self.msgid).format(**self.params)
+        if self.line is None:
+            where = _("a record already in the directory")
+            return f"{where}, {self.column}: {text}" if self.column else f"{where}: {text}"
         if self.column:
             return _("line {line}, {column}: {problem}").format(
                 line=self.line, column=self.column, problem=text

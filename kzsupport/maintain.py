@@ -212,12 +212,15 @@ def remove(draft: Draft, service_id: str, *, yes: bool) -> None:
 # --- import ---------------------------------------------------------------------------------------
 
 
-def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[RecordDiff]:
+def apply_import(
+    draft: Draft, rows: Sequence[ImportRow], path: str, keep_verification: bool = False
+) -> list[RecordDiff]:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
 
     A record whose exported address was withheld keeps the confidential address in the store. An
-    existing record's ``verification`` cannot change here (use ``db verify``); new records bring
-    theirs as given (a migrated directory keeps its history).
+    existing record's ``verification`` cannot change here (use ``db verify``). A new record cannot
+    arrive verified unless ``keep_verification`` (moving a whole directory keeps its history): a
+    spreadsheet row must not make a service look checked when nobody called it.
     """
     errors: list[RowError] = []
     seen: dict[str, int] = {}
@@ -248,6 +251,16 @@ def apply_import(draft: Draft, rows: Sequence[ImportRow], path: str) -> list[Rec
             if not incoming.get("sources"):
                 errors.append(RowError(row.line, N_("a source is required")))
                 continue
+            if incoming["verification"]["status"] == "verified" and not keep_verification:
+                errors.append(
+                    RowError(
+                        row.line,
+                        N_('a new record cannot arrive verified: import it, then run "kzsupport db '
+                           'verify" (or give --keep-verification when moving a whole directory)'),
+                        column="verification",
+                    )
+                )
+                continue
             draft.add(incoming)
             continue
         if canonical(stored) == canonical(incoming):
@@ -274,7 +287,7 @@ def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) ->
         path,
         [
             RowError(
-                lines.get(p.service_id, 0),
+                lines.get(p.service_id),
                 N_("{id}: {problem}"),
                 {"id": p.service_id, "problem": p.message()},
                 p.field,

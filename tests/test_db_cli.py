@@ -403,6 +403,29 @@ def test_import_with_errors_changes_nothing(
     assert data.read_text(encoding="utf-8") == before
 
 
+def test_a_new_record_arrives_verified_only_when_asked(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    checked = {"status": "verified", "date": "2026-01-12", "method": "call", "by": "aigerim", "note": None}
+    new = record("kz-new", verification=checked, phones=[])
+    (tmp_path / "new.json").write_text(json.dumps([new]), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(tmp_path / "new.json"), data=data)
+    assert result.exit_code == 2 and "cannot arrive verified" in result.stderr
+    assert data.read_bytes() == before
+    result = invoke("db", "import", str(tmp_path / "new.json"), "--keep-verification", data=data)
+    assert result.exit_code == 0, result.stderr
+    assert services(data)["kz-new"]["verification"] == checked
+
+
+def test_an_import_problem_of_a_record_not_in_the_file_names_no_line(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "new.json").write_text(json.dumps([record("kz-new")]), encoding="utf-8")  # kz-a's number
+    result = invoke("db", "import", str(tmp_path / "new.json"), data=data)
+    assert result.exit_code == 2
+    assert "a record already in the directory, phones: kz-a:" in result.stderr
+    assert "line 1, phones: kz-new:" in result.stderr and "line 0" not in result.stderr
+
+
 def test_export_hsds(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     result = invoke("db", "export", "--format", "hsds", "--output", str(tmp_path / "hsds"), data=data)
     assert result.exit_code == 0, result.stderr

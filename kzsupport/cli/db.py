@@ -425,8 +425,13 @@ def coverage(ctx: click.Context, output_format: str) -> None:
 )
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
+@option(
+    "--keep-verification",
+    is_flag=True,
+    help=N_("Let new records arrive verified, as the file says (when moving a whole directory)."),
+)
 @pass_db
-def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
+def import_(dbc: DbContext, file: str, dry_run: bool, keep_verification: bool) -> None:
     from pathlib import Path
 
     from kzsupport import exchange, maintain, render_db, store_write
@@ -434,7 +439,7 @@ def import_(dbc: DbContext, file: str, dry_run: bool) -> None:
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
         with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
-            diffs = maintain.apply_import(draft, rows, file)
+            diffs = maintain.apply_import(draft, rows, file, keep_verification)
             if diffs:
                 dbc.app.print(render_db.diff_text(diffs))
     except store_write.WriteRefused as refused:
