@@ -83,6 +83,10 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("extra", _JSON),
 )
 COLUMN_TYPES = dict(CSV_COLUMNS)
+# The columns of each top-level field ("address" -> address.confidential, address.text.kk, ...).
+_FIELD_COLUMNS: dict[str, list[str]] = {}
+for _column, _kind in CSV_COLUMNS:
+    _FIELD_COLUMNS.setdefault(_column.split(".")[0], []).append(_column)
 REQUIRED_COLUMNS = (
     "id",
     "type",
@@ -150,6 +154,8 @@ class ImportFailed(ProblemList, BadInput):
 class ImportRow:
     line: int
     record: dict[str, Any]
+    # Top-level fields the file has no columns for: an existing record keeps its own.
+    absent: frozenset[str] = frozenset()
 
 
 # --- redaction ------------------------------------------------------------------------------------
@@ -172,18 +178,23 @@ def is_withheld(record: Mapping[str, Any]) -> bool:
 
 
 def restore_withheld(incoming: Mapping[str, Any], stored: Mapping[str, Any] | None) -> dict[str, Any]:
-    """Put the stored confidential address and coordinates back into an exported record."""
+    """Put the stored confidential address and coordinates back into an exported record: where it
+    is marked withheld, and where it is still confidential but its text is gone (a spreadsheet
+    user cleared the marker), so an import never wipes a shelter's address by accident. Export
+    never writes a confidential address's coordinates, so while it stays confidential they are
+    never taken from a file."""
     out = dict(incoming)
-    if not is_withheld(incoming):
-        return out
     stored_address = (stored or {}).get("address")
+    address: Mapping[str, Any] = incoming.get("address") or {}
+    confidential = bool(address.get("confidential"))
     if isinstance(stored_address, Mapping) and stored_address.get("confidential"):
-        out["address"] = copy.deepcopy(dict(stored_address))
-        out["location"] = copy.deepcopy((stored or {}).get("location"))
-    else:
-        address = dict(incoming["address"])
-        address.pop("withheld", None)
-        out["address"] = address
+        if is_withheld(incoming) or (confidential and not address.get("text")):
+            out["address"] = copy.deepcopy(dict(stored_address))
+            confidential = True
+        if confidential:
+            out["location"] = copy.deepcopy((stored or {}).get("location"))
+    elif is_withheld(incoming):
+        out["address"] = {k: v for k, v in incoming["address"].items() if k != "withheld"}
     return out
 
 
@@ -394,6 +405,19 @@ def parse_csv(data: bytes, path: str) -> list[ImportRow]:
         errors.append(RowError(1, N_("missing columns: {columns}"), {"columns": ", ".join(missing)}))
     if unknown:
         errors.append(RowError(1, N_("unknown columns: {columns}"), {"columns": ", ".join(unknown)}))
+    absent = set()
+    for name, columns in _FIELD_COLUMNS.items():
+        lacking = [c for c in columns if c not in header]
+        if len(lacking) == len(columns):
+            absent.add(name)
+        elif lacking:  # half a field would read as "clear the rest"
+            errors.append(
+                RowError(
+                    1,
+                    N_("the columns of {field} must all be there or all left out; missing: {columns}"),
+                    {"field": name, "columns": ", ".join(lacking)},
+                )
+            )
     if errors:
         raise ImportFailed(path, errors)
     rows: list[ImportRow] = []
@@ -448,7 +472,7 @@ def parse_csv(data: bytes, path: str) -> list[ImportRow]:
                 errors.append(RowError(start, str(exc.args[0]), {"value": value[:40]}, column))
                 row_ok = False
         if row_ok:
-            rows.append(ImportRow(start, _nest(flat)))
+            rows.append(ImportRow(start, _nest(flat), frozenset(absent)))
     if errors:
         raise ImportFailed(path, errors)
     return rows

@@ -217,7 +217,8 @@ def apply_import(
 ) -> list[RecordDiff]:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
 
-    A record whose exported address was withheld keeps the confidential address in the store. An
+    A record whose exported address was withheld keeps the confidential address in the store, and
+    an existing record keeps the fields the file has no columns for. An
     existing record's ``verification`` cannot change here (use ``db verify``). A new record cannot
     arrive verified unless ``keep_verification`` (moving a whole directory keeps its history): a
     spreadsheet row must not make a service look checked when nobody called it.
@@ -241,7 +242,8 @@ def apply_import(
             continue
         seen[service_id] = row.line
         stored = draft.find(service_id)
-        incoming = restore_withheld(row.record, stored)
+        kept = {name: stored[name] for name in row.absent if name in stored} if stored else {}
+        incoming = restore_withheld({**row.record, **kept}, stored)
         try:
             Service.from_dict(incoming)
         except (KeyError, TypeError, ValueError) as exc:

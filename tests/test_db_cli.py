@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kzsupport import store, store_write, validate
+from kzsupport import exchange, store, store_write, validate
 from kzsupport.validate import Denylist
 from tests.conftest import Invoke
 from tests.dbkit import SCHEMA, record, tables
@@ -424,6 +424,48 @@ def test_an_import_problem_of_a_record_not_in_the_file_names_no_line(
     assert result.exit_code == 2
     assert "a record already in the directory, phones: kz-a:" in result.stderr
     assert "line 1, phones: kz-new:" in result.stderr and "line 0" not in result.stderr
+
+
+def _rewrite_csv(path: Path, drop: tuple[str, ...] = (), clear: tuple[str, ...] = ()) -> None:
+    """Edit an exported CSV as a spreadsheet user might: columns removed, cells emptied."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    names = [n for n in rows[0] if n not in drop]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, names, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({**row, **dict.fromkeys(clear, "")} for row in rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("drop", "clear"),
+    [
+        (("phones", "website", "email", "location.lat", "location.lon"), ()),  # columns left out
+        (tuple(c for c in exchange.COLUMN_TYPES if c.startswith("address.")), ()),
+        ((), ("address.withheld",)),  # the marker cleared: still confidential, text still withheld
+    ],
+)
+def test_import_keeps_what_the_file_leaves_out(
+    invoke: Invoke, data: Path, tmp_path: Path, drop: tuple[str, ...], clear: tuple[str, ...]
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    _rewrite_csv(out, drop, clear)
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Nothing changed" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_import_refuses_half_the_columns_of_a_field(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    _rewrite_csv(out, drop=("address.withheld", "location.lon"))
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 2
+    assert "columns of address must all be there or all left out; missing: address.withheld" in result.stderr
+    assert "the columns of location must all be there" in result.stderr
 
 
 def test_export_hsds(invoke: Invoke, data: Path, tmp_path: Path) -> None:
