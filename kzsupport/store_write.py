@@ -415,9 +415,11 @@ def editing(
     from kzsupport.changes import LogEntry, diff_records
     from kzsupport.validate import introduced_errors
 
-    file = Path(path)
+    # Through a symbolic link to the real file: the link stays a link, and one lock guards the file
+    # whichever name each maintainer uses.
+    file = Path(os.path.realpath(path))
     if not file.exists():
-        read_tables(file)  # the translated "does not exist" error
+        read_tables(path)  # the translated "does not exist" error, naming the path as given
     person = who(by)
     lock = FileLock(str(lock_path(file)), timeout=timeout)
     try:

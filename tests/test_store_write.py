@@ -62,6 +62,17 @@ def test_a_write_changes_only_what_was_asked(data: Path) -> None:
     assert store.load(data).by_id("kz-a").name.en == "New name"  # type: ignore[union-attr]
 
 
+def test_a_write_through_a_symbolic_link_changes_the_real_file_and_keeps_the_link(
+    data: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "elsewhere").mkdir()
+    link = tmp_path / "elsewhere" / "link.json"
+    link.symlink_to(data)
+    rename(link, "kz-a", "Via the link")
+    assert link.is_symlink()
+    assert store.load(data).by_id("kz-a").name.en == "Via the link"  # type: ignore[union-attr]
+
+
 def test_the_file_is_pretty_sorted_utf8_with_a_trailing_newline(data: Path) -> None:
     rename(data, "kz-a", "Қазақ атауы")
     text = data.read_text(encoding="utf-8")
