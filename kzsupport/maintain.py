@@ -333,16 +333,17 @@ def area(service: Service) -> str:
 @dataclass(frozen=True)
 class Stale:
     service: Service
-    checked: str | None  # the last verification date, or None when never checked
+    checked: str | None  # the date it was last verified (called, visited), or None: never
 
 
 def stale(services: Iterable[Service], today: date, age: tuple[int, str]) -> dict[str, list[Stale]]:
-    """Records never verified or verified before the cutoff, grouped by region (``national``
-    first), oldest first within a region."""
+    """Records never verified (only read from a source, or unverified) or verified before the
+    cutoff, grouped by region (``national`` first), never-verified then oldest first."""
     limit = cutoff(today, age).isoformat()
     groups: dict[str, list[Stale]] = defaultdict(list)
     for service in services:
-        checked = service.verification.date
+        v = service.verification
+        checked = v.date if v.status == "verified" else None
         if checked is None or checked < limit:
             groups[area(service)].append(Stale(service, checked))
     ordered = sorted(groups, key=lambda key: (key != "national", key))

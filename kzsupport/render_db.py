@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from kzsupport import labels
@@ -21,16 +21,15 @@ from kzsupport.render import (
     DANGER,
     DIM,
     WARN,
+    Indented,
     box_style,
     csv_text,
     new_table,
     region_name,
     to_json,
+    verification_text,
 )
 from kzsupport.validate import ERROR, Report
-
-if TYPE_CHECKING:
-    from rich.table import Table
 
 ADDED, REMOVED = "green", "red"
 MAX_FIELDS = 20  # fields shown per change-log entry (``--format json`` has them all)
@@ -139,18 +138,47 @@ def log_json(entries: Sequence[LogEntry]) -> str:
     return to_json([e.to_dict() for e in entries])
 
 
+class _TableOrBlocks:
+    """A table where the terminal has ``needs`` columns, else the same records one under
+    another: rich would crop a table that cannot fit, cutting what a maintainer has to type."""
+
+    def __init__(self, table: RenderableType, blocks: RenderableType, needs: int) -> None:
+        self.table, self.blocks, self.needs = table, blocks, needs
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table if options.max_width >= self.needs else self.blocks
+
+
+_CHECKED_WIDTH = 24  # "только по источнику" and a date, one under the other
+
+
 def stale_table(
     groups: Mapping[str, Sequence[Stale]], regions: Mapping[str, Region], ascii_only: bool = False
-) -> Table:
+) -> RenderableType:
+    """What to check next. Ids are what ``db verify`` takes, so they are never cut."""
+    blocks: list[RenderableType] = []
     table = new_table(box=box_style(ascii_only))
-    for header in (_("Region"), _("Record"), _("Name"), _("Last checked")):
-        table.add_column(header)
+    widest_id = max((len(item.service.id) for items in groups.values() for item in items), default=0)
+    table.add_column(_("Record"), min_width=widest_id, overflow="fold")
+    table.add_column(_("Last checked"), width=_CHECKED_WIDTH, overflow="fold")
     for key, items in groups.items():
-        where = _area_name(key, regions)
+        area = _area_name(key, regions)
+        table.add_row(Text(area, style="bold underline"), "", end_section=True)
         for item in items:
-            checked = Text(item.checked or _("never"), style=DANGER if not item.checked else WARN)
-            table.add_row(where, item.service.id, Text(text(item.service.name)), checked)
-    return table
+            name = text(item.service.name)
+            table.add_row(Text.assemble((item.service.id, "bold"), "\n", name), _last_checked(item, "\n"))
+            details = Text("\n").join([Text(name), Text(area), _last_checked(item, ", ")])
+            blocks += [Text(item.service.id, style="bold"), Indented(details), Text()]
+        table.add_section()
+    # Each column has a space of padding on either side, and there are three rules.
+    return _TableOrBlocks(table, Group(*blocks), needs=widest_id + _CHECKED_WIDTH + 4 + 3)
+
+
+def _last_checked(item: Stale, sep: str) -> Text:
+    """The date of the last call or visit, or "never" and how far the record has been checked."""
+    if item.checked is not None:
+        return Text(item.checked, style=WARN)
+    return Text.assemble((_("never"), DANGER), sep, verification_text(item.service, sep=" "))
 
 
 def stale_json(groups: Mapping[str, Sequence[Stale]]) -> str:
@@ -158,7 +186,14 @@ def stale_json(groups: Mapping[str, Sequence[Stale]]) -> str:
         [
             {
                 "region": key,
-                "records": [{"id": s.service.id, "last_checked": s.checked} for s in items],
+                "records": [
+                    {
+                        "id": s.service.id,
+                        "last_checked": s.checked,
+                        "verification": s.service.verification.status,
+                    }
+                    for s in items
+                ],
             }
             for key, items in groups.items()
         ]

@@ -316,7 +316,19 @@ def test_stale_lists_records_never_verified_by_region(invoke: Invoke, data: Path
     assert result.exit_code == 0, result.stderr
     groups = json.loads(result.stdout)
     assert [g["region"] for g in groups] == ["national", "almaty"]
-    assert [r["id"] for r in groups[1]["records"]] == ["kz-shelter", "kz-a"]
+    assert [r["id"] for r in groups[1]["records"]] == ["kz-a", "kz-shelter"]  # never verified: by id
+    assert all(r["verification"] != "verified" and r["last_checked"] is None for g in groups for r in g["records"])
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+def test_stale_never_cuts_an_id_at_any_width(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = invoke("db", "stale").stdout.splitlines()  # the bundled data: ids up to 40 characters
+    assert max(len(line) for line in lines) <= width
+    words = {word for line in lines for word in line.split()}
+    assert all(s.id in words for s in store.load().services)  # never verified, so all listed
 
 
 def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
