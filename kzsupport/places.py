@@ -32,9 +32,12 @@ EARTH_RADIUS_KM = 6371.0088
 # wrong letter in five is 80, which would let "Aral" become "Arys".
 FUZZY_MIN_KEY = 4
 FUZZY_CUTOFF = 85.0
-FUZZY_CUTOFF_SHORT = 90.0  # keys shorter than 7 letters
+# Keys shorter than 7 letters: a letter left out of or added to a key of 4 or 5 scores 88.9 and is
+# taken ("Семй" is Semey), one wrong letter in five scores 80 and is not.
+FUZZY_CUTOFF_SHORT = 88.0
 FUZZY_TIE = 3.0  # hits this close to the best one are as good: if their regions differ, ask
 SUGGEST_CUTOFF = 65.0
+SUGGEST_SPREAD = 10.0  # suggestions this far below the best one are noise ("Embi" for "Семй")
 # Coordinates: a place of another region within this factor of the nearest place's distance makes
 # the region uncertain, and the answer lists both (measured in benchmarks/bench_places.py).
 NEAREST_MARGIN = 1.3
@@ -111,9 +114,11 @@ class Resolution(NamedTuple):
     query: str
     status: str
     candidates: tuple[Candidate, ...] = ()
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Place, ...] = ()  # "did you mean": places, closest first
     point: tuple[float, float] | None = None  # the typed coordinates, if any
     basis: str = "name"  # name | nearest_place
+    within: str | None = None  # the region asked for
+    elsewhere: tuple[Candidate, ...] = ()  # exact matches outside that region (status none)
 
     @property
     def resolved(self) -> bool:
@@ -144,7 +149,11 @@ class Resolution(NamedTuple):
             "iso": None if best is None else best.region.iso,
             "score": None if self.score is None else round(self.score, 1),
             "candidates": [c.to_dict() for c in self.candidates],
-            "suggestions": list(self.suggestions),
+            "within": self.within,
+            "elsewhere": [c.to_dict() for c in self.elsewhere],
+            "suggestions": [
+                {"id": p.id, "names": p.names.to_dict(), "region": p.region} for p in self.suggestions
+            ],
         }
 
 
@@ -372,15 +381,17 @@ class Gazetteer:
     def resolve(self, text: str, region: str | None = None) -> Resolution:
         """Find ``text`` (a place, a region or coordinates). ``region`` keeps only that region's answers."""
         query = "".join(ch if ch.isprintable() else " " for ch in text[:MAX_QUERY]).strip()
+        if not query:
+            raise BadInput(N_("Type a place name or coordinates, for example Семей or 43.25,76.95."))
         if region is not None and region not in self.regions:
             raise BadInput(N_("Unknown region {region}."), region=region)
         point = parse_coordinates(query)
         if point is not None:
-            return self._resolve_point(query, point, region)
+            return self._resolve_point(query, point, region)._replace(within=region)
         res = self._resolve_name(query, region)
         if res.status == "none" and region is None and "," in query:
             res = self._resolve_qualified(query) or res
-        return res
+        return res._replace(within=region)
 
     def _resolve_qualified(self, query: str) -> Resolution | None:
         """``Talgar, Almaty oblysy``: a name, then a region that narrows it down."""
@@ -395,10 +406,11 @@ class Gazetteer:
         key, named = analyse(query)
         if not key:
             return Resolution(query, "none")
-        found = self._candidates(self.entries(key), named, 100.0)
+        everywhere = self._candidates(self.entries(key), named, 100.0)
+        found = [c for c in everywhere if region is None or c.region.id == region]
         status = "exact"
-        if region is not None:
-            found = [c for c in found if c.region.id == region]
+        if everywhere and not found:  # the place exists, in another region: say so, guess nothing
+            return Resolution(query, "none", elsewhere=tuple(everywhere))
         if not found:
             found = self._fuzzy(key, named, region)
             status = "fuzzy"
@@ -426,20 +438,23 @@ class Gazetteer:
         ]  # fmt: skip
         return self._candidates(entries, named, top)
 
-    def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[str, ...]:
-        """Names that look like ``key`` (folded), for "did you mean"."""
+    def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[Place, ...]:
+        """Places with a name that looks like ``key`` (folded), closest first, each place once."""
         if len(key) < 3:
             return ()
         from rapidfuzz import fuzz, process
 
-        out: dict[str, None] = {}
-        for k, _, _ in process.extract(
+        out: dict[str, Place] = {}
+        hits = process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
-        ):
+        )
+        for k, score, _ in hits:
+            if score < hits[0][1] - SUGGEST_SPREAD:
+                break
             for e in self.entries(k):
                 if region is None or e.place.region == region:
-                    out.setdefault(e.name, None)
-        return tuple(out)[:limit]
+                    out.setdefault(e.place.id, e.place)
+        return tuple(out.values())[:limit]
 
     def _resolve_point(
         self, query: str, point: tuple[float, float], region: str | None

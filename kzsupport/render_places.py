@@ -59,6 +59,12 @@ def candidate_name(candidate: Candidate) -> str:
     return text(candidate.place.names) or candidate.matched
 
 
+def did_you_mean(res: Resolution) -> str:
+    """"Did you mean" with each suggested place once, by its name in the interface language."""
+    names = dict.fromkeys(text(p.names) or p.id for p in res.suggestions)
+    return _("Did you mean: {names}?").format(names=", ".join(names))
+
+
 def status_text(res: Resolution) -> Text:
     """One line saying how the text was understood, and what to do when it was not."""
     out = Text()
@@ -92,7 +98,7 @@ def status_text(res: Resolution) -> Text:
     else:
         out.append(_("No place matches {query}.").format(query=res.query), style=WARN)
     if res.suggestions:
-        out.append("\n" + _("Did you mean: {names}?").format(names=", ".join(res.suggestions)))
+        out.append("\n" + did_you_mean(res))
     return out
 
 

@@ -117,7 +117,23 @@ def test_every_place_kind_and_placement_has_a_label() -> None:
     assert set(render_places.PLACED_BY) == set(geo.PLACED_BY)
 
 
-def test_empty_place_asks_for_a_name(invoke: Invoke) -> None:
-    result = invoke("near", "  ")
+@pytest.mark.parametrize("args", [("near", "  "), ("place", ""), ("place", " ", "--format", "json")])
+def test_empty_place_asks_for_a_name(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke(*args)
     assert result.exit_code == 2
     assert "Type a place name or coordinates" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["place", "near"])
+def test_suggestions_name_each_place_once_in_the_interface_language(invoke: Invoke, command: str) -> None:
+    result = invoke("--lang", "ru", command, "Смй", data=MINI)
+    assert result.exit_code == 1
+    suggested = next(line for line in result.stderr.splitlines() if "Семей" in line)
+    assert suggested.count("Семей") == 1 and "Semey" not in suggested
+
+
+def test_a_place_in_another_region_says_which_region_it_is_in(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", "--region", "almaty", data=MINI)
+    assert result.exit_code == 1
+    assert "Semey is in Abai Region, not in Almaty." in result.stderr
