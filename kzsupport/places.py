@@ -93,6 +93,7 @@ class Candidate(NamedTuple):
     via: str  # name | alias | former | coordinates
     score: float = 100.0
     distance_km: float | None = None  # coordinates: distance to the nearest known place
+    nearest: Place | None = None  # coordinates: that place
 
     def to_dict(self) -> dict[str, Any]:
         p = self.place
@@ -107,6 +108,9 @@ class Candidate(NamedTuple):
             "via": self.via,
             "score": round(self.score, 1),
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "nearest": None
+            if self.nearest is None
+            else {"id": self.nearest.id, "names": self.nearest.names.to_dict()},
         }
 
 
@@ -480,18 +484,19 @@ class Gazetteer:
             if dist <= max(d1 * NEAREST_MARGIN, d1 + 1.0)
         ]  # fmt: skip
         candidates = []
+        where = f"{lat:.5f}, {lon:.5f}"  # the same in every language: never a missing-language fallback
         for rid, dist, p in close:
             here = Place(
                 id="point",
                 kind="point",
-                names=Localized(kk=None, ru=None, en=f"{lat:.5f}, {lon:.5f}"),
+                names=Localized(kk=where, ru=where, en=where),
                 region=rid,
                 lat=lat,
                 lon=lon,
             )
             name = p.names.en or p.id
             candidates.append(
-                Candidate(here, self.regions[rid], name, "coordinates", 100.0, distance_km=dist)
+                Candidate(here, self.regions[rid], name, "coordinates", 100.0, dist, nearest=p)
             )
         status = "exact" if len(candidates) == 1 else "ambiguous"
         return Resolution(query, status, tuple(candidates), point=point, basis="nearest_place")

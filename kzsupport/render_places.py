@@ -59,6 +59,12 @@ def candidate_name(candidate: Candidate) -> str:
     return text(candidate.place.names) or candidate.matched
 
 
+def matched_name(candidate: Candidate) -> str:
+    """The name that matched, or for coordinates the nearest place's name in the interface language."""
+    nearest = candidate.nearest
+    return (text(nearest.names) or candidate.matched) if nearest is not None else candidate.matched
+
+
 def did_you_mean(res: Resolution) -> str:
     """"Did you mean" with each suggested place once, by its name in the interface language."""
     names = dict.fromkeys(text(p.names) or p.id for p in res.suggestions)
@@ -73,7 +79,7 @@ def status_text(res: Resolution) -> Text:
         out.append(
             _("Coordinates in {region}: the nearest known place is {place}, {distance} away.").format(
                 region=region_label(c.region),
-                place=c.matched,
+                place=matched_name(c),
                 distance=fmt_distance_km(c.distance_km or 0.0),
             )
         )
@@ -114,7 +120,7 @@ def place_table(res: Resolution, ascii_only: bool = False) -> Table:
     for number, c in enumerate(res.candidates, 1):
         p = c.place
         where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
-        matched = Text(c.matched)
+        matched = Text(matched_name(c))
         matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
         table.add_row(
             str(number),

@@ -137,3 +137,10 @@ def test_a_place_in_another_region_says_which_region_it_is_in(invoke: Invoke) ->
     result = invoke("near", "Семей", "--region", "almaty", data=MINI)
     assert result.exit_code == 1
     assert "Semey is in Abai Region, not in Almaty." in result.stderr
+
+
+def test_coordinates_name_the_nearest_place_in_the_interface_language(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "place", "50.41,80.25")
+    assert result.exit_code == 0
+    assert "населённый пункт — Семей" in result.stdout and "Semey" not in result.stdout
+    assert "[en]" not in result.stdout  # coordinates are the same in every language
