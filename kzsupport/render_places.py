@@ -96,8 +96,8 @@ def status_text(res: Resolution) -> Text:
         )
     elif res.status == "ambiguous":
         out.append(
-            _("{query} could be in {count} regions. Choose one with --region.").format(
-                query=res.query, count=len(res.regions)
+            _("{query} matches {count} places in different regions. Choose one with --region.").format(
+                query=res.query, count=len(res.candidates)
             ),
             style=WARN,
         )
@@ -135,8 +135,11 @@ def place_table(res: Resolution, ascii_only: bool = False) -> Table:
 
 
 def choice_line(number: int, c: Candidate) -> str:
-    """One line of the interactive pick: "2. Aktau (settlement), Karaganda Region"."""
-    return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)}), {region_label(c.region)}"
+    """One line of the interactive pick, with coordinates so that two places of one name in one
+    region differ: "2. Aktau (settlement), Karaganda Region, 48.03, 72.83"."""
+    p = c.place
+    where = f", {p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else ""
+    return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, p.kind)}), {region_label(c.region)}{where}"
 
 
 def near_table(

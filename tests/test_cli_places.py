@@ -144,3 +144,13 @@ def test_coordinates_name_the_nearest_place_in_the_interface_language(invoke: In
     assert result.exit_code == 0
     assert "населённый пункт — Семей" in result.stdout and "Semey" not in result.stdout
     assert "[en]" not in result.stdout  # coordinates are the same in every language
+
+
+def test_ambiguous_choices_are_distinct_and_counted_as_listed(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzsupport.cli.places._stdin_is_terminal", lambda: True)
+    result = invoke("near", "Актау", "--format", "csv", data=MINI, input="1\n")
+    choices = [line for line in result.stderr.splitlines() if line[:1].isdigit()]
+    assert len(choices) == len(set(line.split(". ", 1)[1] for line in choices)) >= 3
+    assert f"Актау matches {len(choices)} places in different regions" in result.stderr
