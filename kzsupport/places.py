@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
-from kzsupport.models import Localized
+from kzsupport.models import Localized, Region
 from kzsupport.placekey import analyse
 from kzsupport.resources import read_json
 
@@ -500,6 +500,45 @@ class Gazetteer:
             )
         status = "exact" if len(candidates) == 1 else "ambiguous"
         return Resolution(query, status, tuple(candidates), point=point, basis="nearest_place")
+
+
+def _unit_names(raw: Mapping[str, Any]) -> list[str]:
+    """Every name of a first-level unit in data/regions.json: official, other spellings and
+    abbreviations (ВКО), former names."""
+    aliases = [a for names in raw.get("aliases", {}).values() for a in names]
+    former = [f["name"] for f in raw.get("former_names", ())]
+    return [*raw["names"].values(), *aliases, *former]
+
+
+def match_region(text: str, units: Iterable[Region]) -> tuple[str | None, tuple[str, ...]]:
+    """The unit ``text`` names by any of its names, in any script, folded like place names (``Абай``,
+    ``ВКО``, ``Алматинская область``): ``(its id, ())``; else ``(None, ids of units with the same
+    name, or with a similar one)``. A bare name means the unit that bears it without a generic word
+    ("Алматы" is the city, "Алматы облысы" the region)."""
+    key, named = analyse(text)
+    if not key:
+        return None, ()
+    rows = [
+        (k, unit.id, unit.kind, bool(kinds)) for unit in units for name in _unit_names(unit.raw)
+        for k, kinds in [analyse(name)] if k
+    ]  # fmt: skip
+    hits = [row for row in rows if row[0] == key]
+    if "region" in named:
+        hits = [row for row in hits if row[2] == "region"] or hits
+    else:
+        hits = [row for row in hits if not row[3]] or hits
+    ids = tuple(dict.fromkeys(row[1] for row in hits))
+    if len(ids) == 1:
+        return ids[0], ()
+    if ids:
+        return None, ids
+    from rapidfuzz import fuzz, process  # only for a name that is no region's
+
+    similar = process.extract(
+        key, [row[0] for row in rows], scorer=fuzz.ratio, limit=10, score_cutoff=SUGGEST_CUTOFF
+    )
+    best = similar[0][1] if similar else 0.0
+    return None, tuple(dict.fromkeys(rows[i][1] for _, score, i in similar if score >= best - SUGGEST_SPREAD))
 
 
 def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]:

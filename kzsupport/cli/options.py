@@ -142,7 +142,8 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
-    """A region id (``almaty``, ``east-kazakhstan``) or its ISO code (``KZ-75``)."""
+    """A region id (``almaty``, ``east-kazakhstan``), its ISO code (``KZ-75``, or the pre-2022 one),
+    or any name the regions file knows, in any script (``Абай``, ``ВКО``, ``Алматинская область``)."""
 
     name = "region"
 
@@ -154,15 +155,20 @@ class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
         if text.lower() in regions:
             return text.lower()
         for region in regions.values():
-            if text.upper() == region.iso:
+            if text.upper() in (region.iso, region.raw.get("iso_3166_2_former")):
                 return region.id
-        self.fail(
-            _("Unknown region {value}. Valid regions: {valid}. See \"kzsupport regions\".").format(
-                value=text, valid=", ".join(sorted(regions))
-            ),
-            param,
-            ctx,
+        from kzsupport.places import match_region  # names are folded only when no id matched
+
+        found, similar = match_region(text, regions.values())
+        if found is not None:
+            return found
+        message = _("Unknown region {value}. Valid regions: {valid}. See \"kzsupport regions\".").format(
+            value=text, valid=", ".join(sorted(regions))
         )
+        if similar:
+            names = ", ".join(f"{i} ({i18n.text(regions[i].names)})" for i in similar)
+            message += " " + _("Did you mean: {names}?").format(names=names)
+        self.fail(message, param, ctx)
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
@@ -178,7 +184,7 @@ REGION = RegionType()
 
 
 def region_option(f: F) -> F:
-    return option("--region", "-r", type=REGION, help=N_("Only this region (id or ISO code)."))(f)
+    return option("--region", "-r", type=REGION, help=N_("Only this region (id, ISO code or name)."))(f)
 
 
 def types_option(f: F) -> F:

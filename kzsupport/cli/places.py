@@ -29,7 +29,7 @@ region_choice_option = option(
     "--region",
     "-r",
     type=REGION_TYPE,
-    help=N_("Keep only places in this region (id or ISO code), to choose among places of one name."),
+    help=N_("Keep only places in this region (id, ISO code or name), to choose among places of one name."),
 )
 query_argument = click.argument("query", metavar="NAME_OR_COORDS")
 
