@@ -185,7 +185,7 @@ _DECIMAL = (
     rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$",  # 50,41 80,25 / 50,41;80,25
 )
 _DMS_PART = (
-    r"(\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
+    r"(\d{1,3}(?:[.,]\d+)?)\s*°?\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
     r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|″|''|′′)\s*)?([NSEWСЮВЗ])\.?(?:\s*[шд]\.?)?"
 )
 _DMS = rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$"
@@ -202,7 +202,8 @@ def _dms(deg: str, mins: str | None, secs: str | None, hemi: str) -> tuple[str, 
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25`` or ``50°24′N 80°13′E``.
+    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25``, ``50°24′N 80°13′E`` or
+    ``43.25N 76.95E``.
 
     ``None`` when the text is not coordinates at all; ``BadInput`` when it is, but out of range.
     """

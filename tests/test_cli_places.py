@@ -154,3 +154,15 @@ def test_ambiguous_choices_are_distinct_and_counted_as_listed(
     choices = [line for line in result.stderr.splitlines() if line[:1].isdigit()]
     assert len(choices) == len(set(line.split(". ", 1)[1] for line in choices)) >= 3
     assert f"Актау matches {len(choices)} places in different regions" in result.stderr
+
+
+def test_negative_coordinates_get_an_error_that_explains_the_minus(invoke: Invoke) -> None:
+    result = invoke("near", "-43.25,76.95")
+    assert result.exit_code == 2
+    assert "-43.25,76.95 starts with - and so reads as an option" in result.stderr
+    assert "Put -- before" in result.stderr
+
+
+def test_a_mistyped_option_is_still_no_such_option(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", "--lmit", "3", data=MINI)
+    assert result.exit_code == 2 and "No such option" in result.stderr

@@ -68,6 +68,23 @@ class TranslatedCommand(click.Command):
         with _translated(self, "help", "short_help"):
             return super().get_short_help_str(limit)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if not exc.option_name[1:2].isdigit():
+                raise
+            # "-43.25,76.95" reads as option -4: say what happened instead of "No such option".
+            value = next((a for a in typed if a.startswith(exc.option_name)), exc.option_name)
+            raise click.UsageError(
+                _(
+                    "{value} starts with - and so reads as an option. Coordinates in Kazakhstan have "
+                    "no minus sign: 43.25,76.95. Put -- before a value that starts with -."
+                ).format(value=value),
+                ctx,
+            ) from None
+
 
 class TranslatedGroup(TranslatedCommand, click.Group):
     command_class = TranslatedCommand
