@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_
-from kzsupport.models import Directory, Localized, Service
+from kzsupport.models import Directory, Localized, Phone, Service
 
 
 def visible(service: Service, include_unverified: bool = False) -> bool:
@@ -17,25 +19,71 @@ def visible(service: Service, include_unverified: bool = False) -> bool:
     return not service.is_unverified and service.status != "inactive"
 
 
+# Parts of a word that a search may start at: Усть-Каменогорск, НеМолчи.kz.
+_PARTS = re.compile(r"[-.‐–—]+")
+
+
 @lru_cache(maxsize=1 << 14)  # region names, cities and descriptions repeat across records
-def _folded(text: str) -> str:
-    """The folded words of ``text``, joined by spaces."""
-    from kzsupport.textfold import fold_words  # loaded only for a text search
+def _folded(text: str) -> frozenset[str]:
+    """The folded words of ``text``; a word of parts joined by a hyphen or a dot also gives each part."""
+    from kzsupport.textfold import fold_word, split_words  # loaded only for a text search
 
-    return " ".join(fold_words(text))
+    words: set[str] = set()
+    for raw in split_words(text):
+        words.add(fold_word(raw))
+        if _PARTS.search(raw):
+            words.update(fold_word(part) for part in _PARTS.split(raw))
+    words.discard("")
+    return frozenset(words)
 
 
-def _haystack(service: Service, directory: Directory) -> tuple[str, str]:
-    """Folded name text and folded other text of a record, for matching and ranking."""
+def _phone_forms(phone: Phone) -> list[str]:
+    """A number as it is written and as people dial it: ``+7 708 106 08 10`` is also found by
+    77081060810, 87081060810, 7081060810 and 8 708 106 08 10."""
+    forms = [phone.number, phone.display]
+    digits = "".join(ch for ch in phone.number if ch.isdigit())
+    if phone.number.startswith("+") or phone.number.isdigit():
+        forms.append(digits)
+        if len(digits) == 11 and digits[0] in "78":  # +7 and the 8 of the national trunk prefix
+            forms += ["7" + digits[1:], "8" + digits[1:], digits[1:]]
+            rest = phone.display.removeprefix("+7") if phone.display.startswith("+7") else phone.display[1:]
+            forms += ["+7 " + rest, "8 " + rest]
+    return forms
+
+
+def _haystack(service: Service, directory: Directory) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sorted folded words of a record's name, and of the whole record, for matching and ranking."""
     other: list[Localized | None] = [service.description, service.city, service.operator]
     region = directory.regions.get(service.region or "")
     if region is not None:
         other += [region.names, region.centre]
-    name_words = " ".join(f for t in service.name.texts() if (f := _folded(t)))
-    other_words = " ".join(f for loc in other if loc is not None for t in loc.texts() if (f := _folded(t)))
-    numbers = " ".join(p.number for p in service.phones)
-    rest = (other_words, _folded(numbers), _folded(service.id.replace("-", " ")))
-    return name_words, " ".join(f for f in rest if f)
+    name = frozenset().union(*map(_folded, service.name.texts()))
+    texts = [t for loc in other if loc is not None for t in loc.texts()]
+    texts += [form for phone in service.phones for form in _phone_forms(phone)]
+    texts += [service.id, service.id.replace("-", " ")]
+    return tuple(sorted(name)), tuple(sorted(name.union(*map(_folded, texts))))
+
+
+def _query_words(text: str) -> list[tuple[str, bool]] | None:
+    """``(folded word, whole words only)`` for each word of a search; ``None`` when a word can match
+    nothing. A word that folds to one letter or digit matches only that whole word; typed with more
+    letters than that (zzzz, аа, ййй) it is one letter repeated, no word at all."""
+    from kzsupport.textfold import fold_word, split_words
+
+    words: list[tuple[str, bool]] = []
+    for raw in split_words(text):
+        key = fold_word(raw)
+        if len(key) == 1 and sum(ch.isalnum() for ch in raw) > 1:
+            return None
+        if key:
+            words.append((key, len(key) == 1))
+    return words
+
+
+def _found(words: tuple[str, ...], word: str, whole: bool) -> bool:
+    """Whether a record's sorted ``words`` hold ``word``, or a word starting with it."""
+    i = bisect_left(words, word)
+    return i < len(words) and (words[i] == word if whole else words[i].startswith(word))
 
 
 def search(
@@ -46,14 +94,16 @@ def search(
     serves: str | None = None,
     include_unverified: bool = False,
 ) -> list[Service]:
-    """Records matching every given filter. Text matches words in any language or script, in names,
-    descriptions, cities and region names; records whose name matches come first."""
+    """Records matching every given filter. Each word of ``text`` matches the start of a word, in any
+    language or script, in names, descriptions, cities, region names, phone numbers and ids; records
+    whose name matches come first."""
     wanted_types = set(types)
-    words: list[str] = []
+    words: list[tuple[str, bool]] = []
     if text:  # folding (its tables and unicodedata) is loaded only when there are words to match
-        from kzsupport.textfold import fold_words
-
-        words = fold_words(text)
+        query = _query_words(text)
+        if query is None:
+            return []
+        words = query
     haystacks = (
         directory.derived("search", lambda: [_haystack(s, directory) for s in directory.services])
         if words
@@ -71,10 +121,10 @@ def search(
             continue
         rank = 0
         if words:
-            name_words, other_words = haystacks[index]
-            if not all(w in name_words or w in other_words for w in words):
+            name_words, all_words = haystacks[index]
+            if not all(_found(all_words, w, whole) for w, whole in words):
                 continue
-            rank = -sum(w in name_words for w in words)
+            rank = -sum(_found(name_words, w, whole) for w, whole in words)
         scored.append((rank, index, service))
     scored.sort(key=lambda item: (item[0], item[1]))
     return [service for _, _, service in scored]

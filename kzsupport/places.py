@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
-from kzsupport.models import Localized
+from kzsupport.models import Localized, Region
 from kzsupport.placekey import analyse
 from kzsupport.resources import read_json
 
@@ -32,9 +32,12 @@ EARTH_RADIUS_KM = 6371.0088
 # wrong letter in five is 80, which would let "Aral" become "Arys".
 FUZZY_MIN_KEY = 4
 FUZZY_CUTOFF = 85.0
-FUZZY_CUTOFF_SHORT = 90.0  # keys shorter than 7 letters
+# Keys shorter than 7 letters: a letter left out of or added to a key of 4 or 5 scores 88.9 and is
+# taken ("Семй" is Semey), one wrong letter in five scores 80 and is not.
+FUZZY_CUTOFF_SHORT = 88.0
 FUZZY_TIE = 3.0  # hits this close to the best one are as good: if their regions differ, ask
 SUGGEST_CUTOFF = 65.0
+SUGGEST_SPREAD = 10.0  # suggestions this far below the best one are noise ("Embi" for "Семй")
 # Coordinates: a place of another region within this factor of the nearest place's distance makes
 # the region uncertain, and the answer lists both (measured in benchmarks/bench_places.py).
 NEAREST_MARGIN = 1.3
@@ -90,6 +93,7 @@ class Candidate(NamedTuple):
     via: str  # name | alias | former | coordinates
     score: float = 100.0
     distance_km: float | None = None  # coordinates: distance to the nearest known place
+    nearest: Place | None = None  # coordinates: that place
 
     def to_dict(self) -> dict[str, Any]:
         p = self.place
@@ -104,6 +108,9 @@ class Candidate(NamedTuple):
             "via": self.via,
             "score": round(self.score, 1),
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "nearest": None
+            if self.nearest is None
+            else {"id": self.nearest.id, "names": self.nearest.names.to_dict()},
         }
 
 
@@ -111,9 +118,11 @@ class Resolution(NamedTuple):
     query: str
     status: str
     candidates: tuple[Candidate, ...] = ()
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Place, ...] = ()  # "did you mean": places, closest first
     point: tuple[float, float] | None = None  # the typed coordinates, if any
     basis: str = "name"  # name | nearest_place
+    within: str | None = None  # the region asked for
+    elsewhere: tuple[Candidate, ...] = ()  # exact matches outside that region (status none)
 
     @property
     def resolved(self) -> bool:
@@ -144,7 +153,11 @@ class Resolution(NamedTuple):
             "iso": None if best is None else best.region.iso,
             "score": None if self.score is None else round(self.score, 1),
             "candidates": [c.to_dict() for c in self.candidates],
-            "suggestions": list(self.suggestions),
+            "within": self.within,
+            "elsewhere": [c.to_dict() for c in self.elsewhere],
+            "suggestions": [
+                {"id": p.id, "names": p.names.to_dict(), "region": p.region} for p in self.suggestions
+            ],
         }
 
 
@@ -172,7 +185,7 @@ _DECIMAL = (
     rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$",  # 50,41 80,25 / 50,41;80,25
 )
 _DMS_PART = (
-    r"(\d{1,3}(?:[.,]\d+)?)\s*°\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
+    r"(\d{1,3}(?:[.,]\d+)?)\s*°?\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
     r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|″|''|′′)\s*)?([NSEWСЮВЗ])\.?(?:\s*[шд]\.?)?"
 )
 _DMS = rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$"
@@ -189,7 +202,8 @@ def _dms(deg: str, mins: str | None, secs: str | None, hemi: str) -> tuple[str, 
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25`` or ``50°24′N 80°13′E``.
+    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25``, ``50°24′N 80°13′E`` or
+    ``43.25N 76.95E``.
 
     ``None`` when the text is not coordinates at all; ``BadInput`` when it is, but out of range.
     """
@@ -372,15 +386,17 @@ class Gazetteer:
     def resolve(self, text: str, region: str | None = None) -> Resolution:
         """Find ``text`` (a place, a region or coordinates). ``region`` keeps only that region's answers."""
         query = "".join(ch if ch.isprintable() else " " for ch in text[:MAX_QUERY]).strip()
+        if not query:
+            raise BadInput(N_("Type a place name or coordinates, for example Семей or 43.25,76.95."))
         if region is not None and region not in self.regions:
             raise BadInput(N_("Unknown region {region}."), region=region)
         point = parse_coordinates(query)
         if point is not None:
-            return self._resolve_point(query, point, region)
+            return self._resolve_point(query, point, region)._replace(within=region)
         res = self._resolve_name(query, region)
         if res.status == "none" and region is None and "," in query:
             res = self._resolve_qualified(query) or res
-        return res
+        return res._replace(within=region)
 
     def _resolve_qualified(self, query: str) -> Resolution | None:
         """``Talgar, Almaty oblysy``: a name, then a region that narrows it down."""
@@ -395,10 +411,11 @@ class Gazetteer:
         key, named = analyse(query)
         if not key:
             return Resolution(query, "none")
-        found = self._candidates(self.entries(key), named, 100.0)
+        everywhere = self._candidates(self.entries(key), named, 100.0)
+        found = [c for c in everywhere if region is None or c.region.id == region]
         status = "exact"
-        if region is not None:
-            found = [c for c in found if c.region.id == region]
+        if everywhere and not found:  # the place exists, in another region: say so, guess nothing
+            return Resolution(query, "none", elsewhere=tuple(everywhere))
         if not found:
             found = self._fuzzy(key, named, region)
             status = "fuzzy"
@@ -426,20 +443,23 @@ class Gazetteer:
         ]  # fmt: skip
         return self._candidates(entries, named, top)
 
-    def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[str, ...]:
-        """Names that look like ``key`` (folded), for "did you mean"."""
+    def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[Place, ...]:
+        """Places with a name that looks like ``key`` (folded), closest first, each place once."""
         if len(key) < 3:
             return ()
         from rapidfuzz import fuzz, process
 
-        out: dict[str, None] = {}
-        for k, _, _ in process.extract(
+        out: dict[str, Place] = {}
+        hits = process.extract(
             key, self._keys, scorer=fuzz.ratio, limit=limit * 3, score_cutoff=SUGGEST_CUTOFF
-        ):
+        )
+        for k, score, _ in hits:
+            if score < hits[0][1] - SUGGEST_SPREAD:
+                break
             for e in self.entries(k):
                 if region is None or e.place.region == region:
-                    out.setdefault(e.name, None)
-        return tuple(out)[:limit]
+                    out.setdefault(e.place.id, e.place)
+        return tuple(out.values())[:limit]
 
     def _resolve_point(
         self, query: str, point: tuple[float, float], region: str | None
@@ -465,21 +485,61 @@ class Gazetteer:
             if dist <= max(d1 * NEAREST_MARGIN, d1 + 1.0)
         ]  # fmt: skip
         candidates = []
+        where = f"{lat:.5f}, {lon:.5f}"  # the same in every language: never a missing-language fallback
         for rid, dist, p in close:
             here = Place(
                 id="point",
                 kind="point",
-                names=Localized(kk=None, ru=None, en=f"{lat:.5f}, {lon:.5f}"),
+                names=Localized(kk=where, ru=where, en=where),
                 region=rid,
                 lat=lat,
                 lon=lon,
             )
             name = p.names.en or p.id
             candidates.append(
-                Candidate(here, self.regions[rid], name, "coordinates", 100.0, distance_km=dist)
+                Candidate(here, self.regions[rid], name, "coordinates", 100.0, dist, nearest=p)
             )
         status = "exact" if len(candidates) == 1 else "ambiguous"
         return Resolution(query, status, tuple(candidates), point=point, basis="nearest_place")
+
+
+def _unit_names(raw: Mapping[str, Any]) -> list[str]:
+    """Every name of a first-level unit in data/regions.json: official, other spellings and
+    abbreviations (ВКО), former names."""
+    aliases = [a for names in raw.get("aliases", {}).values() for a in names]
+    former = [f["name"] for f in raw.get("former_names", ())]
+    return [*raw["names"].values(), *aliases, *former]
+
+
+def match_region(text: str, units: Iterable[Region]) -> tuple[str | None, tuple[str, ...]]:
+    """The unit ``text`` names by any of its names, in any script, folded like place names (``Абай``,
+    ``ВКО``, ``Алматинская область``): ``(its id, ())``; else ``(None, ids of units with the same
+    name, or with a similar one)``. A bare name means the unit that bears it without a generic word
+    ("Алматы" is the city, "Алматы облысы" the region)."""
+    key, named = analyse(text)
+    if not key:
+        return None, ()
+    rows = [
+        (k, unit.id, unit.kind, bool(kinds)) for unit in units for name in _unit_names(unit.raw)
+        for k, kinds in [analyse(name)] if k
+    ]  # fmt: skip
+    hits = [row for row in rows if row[0] == key]
+    if "region" in named:
+        hits = [row for row in hits if row[2] == "region"] or hits
+    else:
+        hits = [row for row in hits if not row[3]] or hits
+    ids = tuple(dict.fromkeys(row[1] for row in hits))
+    if len(ids) == 1:
+        return ids[0], ()
+    if ids:
+        return None, ids
+    from rapidfuzz import fuzz, process  # only for a name that is no region's
+
+    similar = process.extract(
+        key, [row[0] for row in rows], scorer=fuzz.ratio, limit=10, score_cutoff=SUGGEST_CUTOFF
+    )
+    best = similar[0][1] if similar else 0.0
+    return None, tuple(dict.fromkeys(rows[i][1] for _, score, i in similar if score >= best - SUGGEST_SPREAD))
 
 
 def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]:

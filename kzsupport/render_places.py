@@ -59,6 +59,18 @@ def candidate_name(candidate: Candidate) -> str:
     return text(candidate.place.names) or candidate.matched
 
 
+def matched_name(candidate: Candidate) -> str:
+    """The name that matched, or for coordinates the nearest place's name in the interface language."""
+    nearest = candidate.nearest
+    return (text(nearest.names) or candidate.matched) if nearest is not None else candidate.matched
+
+
+def did_you_mean(res: Resolution) -> str:
+    """"Did you mean" with each suggested place once, by its name in the interface language."""
+    names = dict.fromkeys(text(p.names) or p.id for p in res.suggestions)
+    return _("Did you mean: {names}?").format(names=", ".join(names))
+
+
 def status_text(res: Resolution) -> Text:
     """One line saying how the text was understood, and what to do when it was not."""
     out = Text()
@@ -67,7 +79,7 @@ def status_text(res: Resolution) -> Text:
         out.append(
             _("Coordinates in {region}: the nearest known place is {place}, {distance} away.").format(
                 region=region_label(c.region),
-                place=c.matched,
+                place=matched_name(c),
                 distance=fmt_distance_km(c.distance_km or 0.0),
             )
         )
@@ -84,15 +96,15 @@ def status_text(res: Resolution) -> Text:
         )
     elif res.status == "ambiguous":
         out.append(
-            _("{query} could be in {count} regions. Choose one with --region.").format(
-                query=res.query, count=len(res.regions)
+            _("{query} matches {count} places in different regions. Choose one with --region.").format(
+                query=res.query, count=len(res.candidates)
             ),
             style=WARN,
         )
     else:
         out.append(_("No place matches {query}.").format(query=res.query), style=WARN)
     if res.suggestions:
-        out.append("\n" + _("Did you mean: {names}?").format(names=", ".join(res.suggestions)))
+        out.append("\n" + did_you_mean(res))
     return out
 
 
@@ -108,7 +120,7 @@ def place_table(res: Resolution, ascii_only: bool = False) -> Table:
     for number, c in enumerate(res.candidates, 1):
         p = c.place
         where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
-        matched = Text(c.matched)
+        matched = Text(matched_name(c))
         matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
         table.add_row(
             str(number),
@@ -123,8 +135,11 @@ def place_table(res: Resolution, ascii_only: bool = False) -> Table:
 
 
 def choice_line(number: int, c: Candidate) -> str:
-    """One line of the interactive pick: "2. Aktau (settlement), Karaganda Region"."""
-    return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)}), {region_label(c.region)}"
+    """One line of the interactive pick, with coordinates so that two places of one name in one
+    region differ: "2. Aktau (settlement), Karaganda Region, 48.03, 72.83"."""
+    p = c.place
+    where = f", {p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else ""
+    return f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, p.kind)}), {region_label(c.region)}{where}"
 
 
 def near_table(

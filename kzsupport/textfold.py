@@ -27,12 +27,12 @@ _MERGE = (
     ("yu", "iu"), ("ya", "ia"), ("yo", "io"), ("x", "h"), ("ay", "ai"), ("ey", "ei"), ("iy", "i"),
 )  # fmt: skip
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLED = re.compile(r"(.)\1+")
+_DOUBLED = re.compile(r"([a-z])\1+")  # letters only: 111 and 1 are different numbers
 
 
 @lru_cache(maxsize=1 << 16)  # records share most of their vocabulary
 def fold_word(word: str) -> str:
-    """The Latin skeleton of one word: no case, script, diacritics or doubled letters."""
+    """The Latin skeleton of one word: no case, script, diacritics or doubled letters (digits stay)."""
     s = unicodedata.normalize("NFC", word).casefold()
     s = "".join(_CYR.get(c, _LAT.get(c, c)) for c in s)
     s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
@@ -42,6 +42,11 @@ def fold_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", s)
 
 
+def split_words(text: str) -> list[str]:
+    """The words of ``text`` as typed, split at spaces and punctuation that separates words."""
+    return [part for part in re.split(r"[\s,;/()«»\"]+", text) if part]
+
+
 def fold_words(text: str) -> list[str]:
     """The skeletons of the words of ``text``, empty ones dropped."""
-    return [w for w in (fold_word(part) for part in re.split(r"[\s,;/()«»\"]+", text)) if w]
+    return [w for w in map(fold_word, split_words(text)) if w]

@@ -84,6 +84,12 @@ def test_a_plain_lookup_loads_no_heavy_library() -> None:
     assert loaded_after(["--data", "tests/fixtures/mini_directory.json", "hotlines"], watched) == []
 
 
+def test_a_region_given_by_id_loads_no_folding() -> None:
+    watched = LIBRARIES | {"kzsupport.places", "kzsupport.textfold", "kzsupport.placekey"}
+    args = ["--data", "tests/fixtures/mini_directory.json", "find", "--region", "abai"]
+    assert loaded_after(args, watched) == []
+
+
 @pytest.mark.parametrize("args", [["near", "Семей"], ["rules", "list"], ["show", "kz-national-150"]])
 def test_other_commands_load_no_library_they_do_not_use(args: list[str]) -> None:
     assert loaded_after(args, LIBRARIES) == []

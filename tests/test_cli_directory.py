@@ -141,6 +141,36 @@ def test_region_accepts_iso_code(invoke: Invoke) -> None:
     assert [s["id"] for s in json.loads(result.stdout)["services"]] == ["test-semey-centre"]
 
 
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Абай", "abai"),
+        ("ВКО", "east-kazakhstan"),
+        ("Алматинская область", "almaty-region"),
+        ("Almaty oblysy", "almaty-region"),
+        ("Алматы", "almaty"),
+        ("ЮКО", "turkistan"),
+        ("KZ-AKM", "akmola"),
+    ],
+)
+def test_region_accepts_names_abbreviations_and_former_codes(name: str, region: str) -> None:
+    from kzsupport.cli.options import REGION
+
+    assert REGION.convert(name, None, None) == region
+
+
+def test_region_near_miss_suggests_the_region(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "Алматинск", data=MINI)
+    assert result.exit_code == 2
+    assert "Did you mean: almaty-region (Almaty Region)?" in result.stderr
+
+
+def test_a_name_of_two_regions_is_not_guessed(invoke: Invoke) -> None:
+    result = invoke("find", "--region", "Акмола", data=MINI)  # the region, and Astana's former name
+    assert result.exit_code == 2
+    assert "akmola (Akmola Region), astana (Astana)" in result.stderr
+
+
 def test_unknown_region_names_the_valid_ones(invoke: Invoke) -> None:
     result = invoke("find", "--region", "atlantis", data=MINI)
     assert result.exit_code == 2

@@ -117,7 +117,52 @@ def test_every_place_kind_and_placement_has_a_label() -> None:
     assert set(render_places.PLACED_BY) == set(geo.PLACED_BY)
 
 
-def test_empty_place_asks_for_a_name(invoke: Invoke) -> None:
-    result = invoke("near", "  ")
+@pytest.mark.parametrize("args", [("near", "  "), ("place", ""), ("place", " ", "--format", "json")])
+def test_empty_place_asks_for_a_name(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke(*args)
     assert result.exit_code == 2
     assert "Type a place name or coordinates" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["place", "near"])
+def test_suggestions_name_each_place_once_in_the_interface_language(invoke: Invoke, command: str) -> None:
+    result = invoke("--lang", "ru", command, "Смй", data=MINI)
+    assert result.exit_code == 1
+    suggested = next(line for line in result.stderr.splitlines() if "Семей" in line)
+    assert suggested.count("Семей") == 1 and "Semey" not in suggested
+
+
+def test_a_place_in_another_region_says_which_region_it_is_in(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", "--region", "almaty", data=MINI)
+    assert result.exit_code == 1
+    assert "Semey is in Abai Region, not in Almaty." in result.stderr
+
+
+def test_coordinates_name_the_nearest_place_in_the_interface_language(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "place", "50.41,80.25")
+    assert result.exit_code == 0
+    assert "населённый пункт — Семей" in result.stdout and "Semey" not in result.stdout
+    assert "[en]" not in result.stdout  # coordinates are the same in every language
+
+
+def test_ambiguous_choices_are_distinct_and_counted_as_listed(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzsupport.cli.places._stdin_is_terminal", lambda: True)
+    result = invoke("near", "Актау", "--format", "csv", data=MINI, input="1\n")
+    choices = [line for line in result.stderr.splitlines() if line[:1].isdigit()]
+    assert len(choices) == len(set(line.split(". ", 1)[1] for line in choices)) >= 3
+    assert f"Актау matches {len(choices)} places in different regions" in result.stderr
+
+
+def test_negative_coordinates_get_an_error_that_explains_the_minus(invoke: Invoke) -> None:
+    result = invoke("near", "-43.25,76.95")
+    assert result.exit_code == 2
+    assert "-43.25,76.95 starts with - and so reads as an option" in result.stderr
+    assert "Put -- before" in result.stderr
+
+
+def test_a_mistyped_option_is_still_no_such_option(invoke: Invoke) -> None:
+    result = invoke("near", "Семей", "--lmit", "3", data=MINI)
+    assert result.exit_code == 2 and "No such option" in result.stderr

@@ -109,6 +109,31 @@ def test_nonsense_gives_none_with_suggestions_when_close() -> None:
     assert resolve("Oskemnovka").suggestions or resolve("Oskemnovka").resolved
 
 
+def test_a_letter_left_out_of_a_short_name_is_a_fuzzy_match_with_its_score() -> None:
+    res = resolve("Семй")
+    assert res.status == "fuzzy"
+    assert res.best is not None and res.best.place.names.en == "Semey"
+    assert res.score is not None and 85 <= res.score < 100
+
+
+def test_suggestions_are_places_each_once_closest_first() -> None:
+    suggestions = resolve("Смй").suggestions
+    assert suggestions and suggestions[0].names.en == "Semey"
+    assert len({p.id for p in suggestions}) == len(suggestions)
+
+
+def test_a_place_outside_the_region_asked_for_is_reported_where_it_is() -> None:
+    res = resolve("Семей", region="almaty")
+    assert (res.status, res.within) == ("none", "almaty")
+    assert [c.region.id for c in res.elsewhere] == ["abai"]
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\x00"])
+def test_blank_text_is_bad_input(text: str) -> None:
+    with pytest.raises(BadInput, match="Type a place name"):
+        resolve(text)
+
+
 def test_renames_resolve_to_the_current_place() -> None:
     for old, region in [
         ("Семипалатинск", "abai"),
@@ -131,6 +156,8 @@ def test_renames_resolve_to_the_current_place() -> None:
         ("50.41; 80.25", (50.41, 80.25)),
         ("50,41;80,25", (50.41, 80.25)),
         ("50°24′N 80°15′E", (50.4, 80.25)),
+        ("43.25N 76.95E", (43.25, 76.95)),
+        ("43.25 с.ш. 76.95 в.д.", (43.25, 76.95)),
         ("Semey", None),
     ],
 )

@@ -68,6 +68,23 @@ class TranslatedCommand(click.Command):
         with _translated(self, "help", "short_help"):
             return super().get_short_help_str(limit)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed = list(args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if not exc.option_name[1:2].isdigit():
+                raise
+            # "-43.25,76.95" reads as option -4: say what happened instead of "No such option".
+            value = next((a for a in typed if a.startswith(exc.option_name)), exc.option_name)
+            raise click.UsageError(
+                _(
+                    "{value} starts with - and so reads as an option. Coordinates in Kazakhstan have "
+                    "no minus sign: 43.25,76.95. Put -- before a value that starts with -."
+                ).format(value=value),
+                ctx,
+            ) from None
+
 
 class TranslatedGroup(TranslatedCommand, click.Group):
     command_class = TranslatedCommand
@@ -142,7 +159,8 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
 
 class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
-    """A region id (``almaty``, ``east-kazakhstan``) or its ISO code (``KZ-75``)."""
+    """A region id (``almaty``, ``east-kazakhstan``), its ISO code (``KZ-75``, or the pre-2022 one),
+    or any name the regions file knows, in any script (``Абай``, ``ВКО``, ``Алматинская область``)."""
 
     name = "region"
 
@@ -154,15 +172,20 @@ class RegionType(click.ParamType):  # type: ignore[type-arg,unused-ignore]
         if text.lower() in regions:
             return text.lower()
         for region in regions.values():
-            if text.upper() == region.iso:
+            if text.upper() in (region.iso, region.raw.get("iso_3166_2_former")):
                 return region.id
-        self.fail(
-            _("Unknown region {value}. Valid regions: {valid}. See \"kzsupport regions\".").format(
-                value=text, valid=", ".join(sorted(regions))
-            ),
-            param,
-            ctx,
+        from kzsupport.places import match_region  # names are folded only when no id matched
+
+        found, similar = match_region(text, regions.values())
+        if found is not None:
+            return found
+        message = _("Unknown region {value}. Valid regions: {valid}. See \"kzsupport regions\".").format(
+            value=text, valid=", ".join(sorted(regions))
         )
+        if similar:
+            names = ", ".join(f"{i} ({i18n.text(regions[i].names)})" for i in similar)
+            message += " " + _("Did you mean: {names}?").format(names=names)
+        self.fail(message, param, ctx)
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
@@ -178,7 +201,7 @@ REGION = RegionType()
 
 
 def region_option(f: F) -> F:
-    return option("--region", "-r", type=REGION, help=N_("Only this region (id or ISO code)."))(f)
+    return option("--region", "-r", type=REGION, help=N_("Only this region (id, ISO code or name)."))(f)
 
 
 def types_option(f: F) -> F:

@@ -19,7 +19,7 @@ from kzsupport.cli.options import (
     serves_option,
     types_option,
 )
-from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _, text
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ region_choice_option = option(
     "--region",
     "-r",
     type=REGION_TYPE,
-    help=N_("Keep only places in this region (id or ISO code), to choose among places of one name."),
+    help=N_("Keep only places in this region (id, ISO code or name), to choose among places of one name."),
 )
 query_argument = click.argument("query", metavar="NAME_OR_COORDS")
 
@@ -58,9 +58,23 @@ def pick_candidate(app: App, res: Resolution) -> Candidate:
             query=res.query,
             regions=", ".join(res.regions),
         )
-    if not res.query:
-        raise BadInput(N_("Type a place name or coordinates, for example Семей or 43.25,76.95."))
-    raise KzSupportError(
+    raise no_match(app, res)
+
+
+def no_match(app: App, res: Resolution) -> KzSupportError:
+    """The error for a text that names no place (in the region asked for), after "did you mean"."""
+    from kzsupport import places, render_places
+
+    if res.elsewhere and res.within is not None:
+        return KzSupportError(
+            N_("{place} is in {found}, not in {region}. Choose that region with --region, or leave it out."),
+            place=render_places.candidate_name(res.elsewhere[0]),
+            found=", ".join(dict.fromkeys(render_places.region_label(c.region) for c in res.elsewhere)),
+            region=render_places.region_label(places.load().regions[res.within]),
+        )
+    if res.suggestions:
+        app.hint(render_places.did_you_mean(res))
+    return KzSupportError(
         N_("No place matches {query}. Check the spelling or give coordinates such as 43.25,76.95."),
         query=res.query,
     )
@@ -84,14 +98,11 @@ def place(app: App, query: str, region: str | None, output_format: str) -> None:
     res = places.resolve(query, region)
     if output_format == "json":
         click.echo(render.to_json(res.to_dict()))
-    elif res.status == "none":
-        if res.suggestions:
-            app.hint(_("Did you mean: {names}?").format(names=", ".join(res.suggestions)))
-    else:
+    elif res.status != "none":
         app.print(render_places.status_text(res))
         app.print(render_places.place_table(res, app.ascii_only))
     if res.status == "none":
-        raise KzSupportError(N_("No place matches {query}."), query=res.query)
+        raise no_match(app, res)
 
 
 @click.command(

@@ -82,7 +82,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
         help=N_("Choose the services nearest to this place name or lat,lon (as in \"kzsupport near\")."))
 @types_option
 @option("--region", "-r", type=REGION,
-        help=N_("Only this region (id or ISO code); with --near, the region of the place."))
+        help=N_("Only this region (id, ISO code or name); with --near, the region of the place."))
 @option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True,
         help=N_("At most this many services chosen by --near, --type or --region."))
 @option("--lang", "sheet_lang", type=LANGUAGE_CHOICE,
