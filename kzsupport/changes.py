@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kzsupport.errors import BadInput
+from kzsupport.i18n import N_
 
 # A value that is missing altogether (as opposed to a JSON null).
 MISSING: Any = None
@@ -120,7 +121,7 @@ def split_path(path: str) -> list[str | int]:
     parts: list[str | int] = []
     for raw in cleaned.split("."):
         if raw == "":
-            raise BadInput("The field path {path} is not valid.", path=path)
+            raise BadInput(N_("The field path {path} is not valid."), path=path)
         parts.append(int(raw) if raw.isdigit() else raw)
     return parts
 
@@ -151,7 +152,7 @@ def set_path(record: dict[str, Any], path: str, value: Any) -> None:
         following = None if last else parts[position + 1]
         if isinstance(part, int):
             if not isinstance(node, list) or part > len(node):
-                raise BadInput("The field path {path} points past the end of a list.", path=path)
+                raise BadInput(N_("The field path {path} points past the end of a list."), path=path)
             if part == len(node):
                 node.append(None)
             if last:
@@ -162,7 +163,7 @@ def set_path(record: dict[str, Any], path: str, value: Any) -> None:
             node = node[part]
         else:
             if not isinstance(node, dict):
-                raise BadInput("The field path {path} is not valid.", path=path)
+                raise BadInput(N_("The field path {path} is not valid."), path=path)
             if last:
                 node[part] = value
                 return

@@ -123,3 +123,20 @@ def test_command_help_is_translated(invoke: Invoke, lang: str) -> None:
 def test_language_from_environment(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KZSUPPORT_LANG", "ru")
     assert "Использование:" in invoke("--help").stdout
+
+
+def test_every_error_message_is_marked_for_translation() -> None:
+    """A message given to one of our errors as a bare string would never reach the catalogs, and a
+    Russian or Kazakh user would read it in English."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "kzsupport"
+    errors = {"KzSupportError", "BadInput", "click.UsageError", "UsageError", "click.BadParameter"}
+    bare = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args and ast.unparse(node.func) in errors:
+                first = node.args[0]
+                if isinstance(first, (ast.Constant, ast.JoinedStr)):
+                    bare.append(f"{path.relative_to(package.parent)}:{node.lineno}")
+    assert bare == []
