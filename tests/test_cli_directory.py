@@ -233,3 +233,30 @@ def test_ascii_tables_use_no_box_drawing(invoke: Invoke) -> None:
 
 def test_piped_output_has_no_colour_codes(invoke: Invoke) -> None:
     assert "\x1b[" not in invoke("hotlines", data=MINI).stdout
+
+
+FOOTER_NUMBERS = ("112", "102", "111", "150", "+7 708 106 08 10")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+@pytest.mark.parametrize("args", [["hotlines"], ["find", "--region", "abai"], ["near", "Семей"]])
+def test_footer_never_splits_a_phone_number(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int, args: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = invoke(*args, data=MINI).stdout
+    footer = out[out.rindex("In danger now") :].splitlines()
+    for number in FOOTER_NUMBERS:
+        assert any(number in line for line in footer), (number, footer)
+    assert max(len(line) for line in footer) <= width
+    assert not any(line.endswith(" ") for line in footer)
+
+
+def test_regions_on_a_narrow_terminal_are_listed_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = invoke("--lang", "ru", "regions").stdout.splitlines()
+    assert "…" not in "".join(lines)
+    assert "Северо-Казахстанская область" in lines
+    assert "  north-kazakhstan · KZ-59" in lines

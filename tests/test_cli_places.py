@@ -121,3 +121,15 @@ def test_empty_place_asks_for_a_name(invoke: Invoke) -> None:
     result = invoke("near", "  ")
     assert result.exit_code == 2
     assert "Type a place name or coordinates" in result.stderr
+
+
+def test_place_on_a_narrow_terminal_lists_candidates_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = invoke("place", "Усть-Каменогорск")
+    lines = result.stdout.splitlines()
+    assert "…" not in result.stdout
+    assert "1. Oskemen (settlement)" in lines
+    assert "  49.9714, 82.6059" in lines and "  Усть-Каменогорск (name)" in lines
+    assert max(len(line) for line in lines) <= 40

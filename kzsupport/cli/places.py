@@ -89,7 +89,7 @@ def place(app: App, query: str, region: str | None, output_format: str) -> None:
             app.hint(_("Did you mean: {names}?").format(names=", ".join(res.suggestions)))
     else:
         app.print(render_places.status_text(res))
-        app.print(render_places.place_table(res, app.ascii_only))
+        app.print(render_places.place_table(res, app.ascii_only, app.narrow))
     if res.status == "none":
         raise KzSupportError(N_("No place matches {query}."), query=res.query)
 
