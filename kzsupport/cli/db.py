@@ -22,6 +22,7 @@ from kzsupport.cli.options import (
     TranslatedGroup,
     format_option,
     option,
+    prompting,
 )
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang
@@ -183,7 +184,8 @@ def add(
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
-        record = prompt_record(today())
+        with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
+            record = prompt_record(today())
     else:
         record = maintain.template(service_id)
         record["type"] = kind
@@ -230,7 +232,8 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
                 service_id=service_id,
                 path=dbc.path,
             )
-        pairs = prompt_edits(current[service_id])
+        with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
+            pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
         maintain.edit(draft, service_id, pairs)
 

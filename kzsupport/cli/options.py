@@ -80,6 +80,21 @@ def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
     return click.option(*param_decls, **attrs)
 
 
+INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
+
+
+@contextmanager
+def prompting(stopped: str) -> Iterator[None]:
+    """Around questions asked on a terminal: Ctrl-C or the end of input (Ctrl-D) leaves with the
+    translated one-line ``stopped`` (what was not saved or changed) and exit 130, not Click's
+    "Aborted!" and exit 1."""
+    try:
+        yield
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        click.echo("\n" + stopped, err=True)
+        raise click.exceptions.Exit(INTERRUPTED) from None
+
+
 # The application context ---------------------------------------------------------------------
 
 
