@@ -260,3 +260,21 @@ def test_regions_on_a_narrow_terminal_are_listed_whole(
     assert "…" not in "".join(lines)
     assert "Северо-Казахстанская область" in lines
     assert "  north-kazakhstan · KZ-59" in lines
+
+
+def test_unknown_id_suggests_the_close_ones(invoke: Invoke) -> None:
+    result = invoke("show", "kz-150")
+    assert result.exit_code == 1
+    assert "No service with id kz-150. Did you mean: kz-national-150?" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["edit", "log", "verify"])
+def test_db_help_examples_use_an_id_that_exists(invoke: Invoke, command: str) -> None:
+    from kzsupport import store
+
+    ids = {s.id for s in store.load(None).services}
+    help_text = invoke("db", command, "--help").stdout
+    example = help_text[help_text.index("Example:") :].split()
+    assert [w for w in example if w.startswith("kz-")] and all(
+        w in ids for w in example if w.startswith("kz-")
+    )

@@ -212,7 +212,7 @@ def add(
     help=N_(
         "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
         'verification.* changes only through "db verify".\n\n'
-        'Example: kzsupport --data data/directory.json db edit kz-150 --set name.en="Helpline 150"'
+        'Example: kzsupport --data data/directory.json db edit kz-national-150 --set name.en="Helpline 150"'
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -246,7 +246,7 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
     help=N_(
         "Record that a record was checked, how and against what: the only way its verification "
         "date moves.\n\n"
-        "Example: kzsupport --data data/directory.json db verify kz-150 --method call "
+        "Example: kzsupport --data data/directory.json db verify kz-national-150 --method call "
         '--source "call to 150" --note "answered, 24/7 confirmed"'
     ),
 )
@@ -529,7 +529,7 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
     cls=TranslatedCommand,
     help=N_(
         "The change history of the file, or of one record.\n\n"
-        "Example: kzsupport --data data/directory.json db log kz-150"
+        "Example: kzsupport --data data/directory.json db log kz-national-150"
     ),
 )
 @click.argument("service_id", metavar="[ID]", required=False)
