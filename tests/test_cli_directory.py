@@ -278,3 +278,37 @@ def test_db_help_examples_use_an_id_that_exists(invoke: Invoke, command: str) ->
     assert [w for w in example if w.startswith("kz-")] and all(
         w in ids for w in example if w.startswith("kz-")
     )
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("fnid", "find"), ("neer", "near"), ("regoins", "regions")])
+def test_a_misspelled_command_gets_a_suggestion(invoke: Invoke, typed: str, meant: str) -> None:
+    result = invoke(typed)
+    assert result.exit_code == 2
+    assert f"No such command '{typed}'. Did you mean: {meant}?" in result.stderr
+
+
+def test_a_misspelled_command_suggestion_is_translated(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "fnid")
+    assert result.exit_code == 2
+    assert "Возможно, вы имели в виду: find?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "example"),
+    [
+        (["find", "--lang", "ru"], "kzsupport --lang ru find"),
+        (["find", "--lang=kk"], "kzsupport --lang kk find"),
+        (["db", "log", "--lang", "ru"], "kzsupport --lang ru db log"),
+    ],
+)
+def test_lang_after_the_command_says_where_it_goes(
+    invoke: Invoke, args: list[str], example: str
+) -> None:
+    result = invoke(*args, prog_name="kzsupport")
+    assert result.exit_code == 2
+    assert f"--lang goes before the command: {example}" in result.stderr
+
+
+def test_lang_after_the_command_hint_is_translated(invoke: Invoke) -> None:
+    result = invoke("--lang", "kk", "find", "--lang", "ru", prog_name="kzsupport")
+    assert "--lang команданың алдында жазылады: kzsupport --lang ru find" in result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 from collections.abc import Collection
@@ -39,6 +40,8 @@ def lang_from_argv(argv: list[str], commands: Collection[str] = ()) -> str | Non
     return None
 
 
+COMMAND_ARGS = "kzsupport.command_args"  # in ctx.meta: what followed the command's name
+
 # Each command's module is imported only when that command runs (or when help lists them all), so a
 # plain lookup does not pay for the eligibility engine, the maintainers' tools or the PDF sheets.
 COMMAND_MODULES: dict[str, str] = {
@@ -69,6 +72,20 @@ class RootGroup(TranslatedGroup):
                 self.add_command(command)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        ctx.meta[COMMAND_ARGS] = args[1:]
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            # Click suggests only among the commands loaded so far, and these load lazily.
+            close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=1)
+            if not close or args[0].startswith("-"):
+                raise
+            hint = _("Did you mean: {names}?").format(names=close[0])
+            raise click.UsageError(f"{exc.message} {hint}", exc.ctx) from None
+
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         i18n.activate(i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands})))
@@ -86,6 +103,16 @@ class RootGroup(TranslatedGroup):
         except KzSupportError as exc:
             kind = BadInputError if exc.exit_code == 2 else click.ClickException
             raise kind(exc.message()) from None
+        except click.NoSuchOption as exc:
+            if exc.option_name != "--lang" or exc.ctx is None:
+                raise
+            # The interface language is the root's option: "kzsupport find --lang ru".
+            lang = lang_from_argv(ctx.meta.get(COMMAND_ARGS, [])) or "ru"
+            root, _space, command = exc.ctx.command_path.partition(" ")
+            hint = _("--lang goes before the command: {example}").format(
+                example=f"{root} --lang {lang} {command}"
+            )
+            raise click.UsageError(f"{exc.format_message()} {hint}", exc.ctx) from None
 
 
 def _activate(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
