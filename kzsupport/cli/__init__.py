@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import importlib
+import io
 import sys
 from collections.abc import Collection
 from typing import Any
@@ -24,6 +26,64 @@ ENCODING_HELP = (
     "Error: this terminal's character encoding ({encoding}) cannot show Kazakh or Russian letters.\n"
     "Use a UTF-8 locale (for example LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, then try again.\n"
 )
+
+
+# Letters each interface language needs; English needs none (see fit_terminal).
+LETTERS = {"kk": "ҚқӘә", "kk-latn": "ğşñ", "ru": "Жж"}
+# Typographic marks the English output uses, as an ASCII terminal can show them.
+ASCII_MARKS = str.maketrans(
+    {"·": "-", "«": '"', "»": '"', "—": "-", "–": "-", "•": "*", "→": "->", "…": "...", "’": "'"}
+)
+ASCII = "kzsupport-ascii"  # an ASCII codec and error handler under our own name
+
+
+def _ascii_codec(name: str) -> codecs.CodecInfo | None:
+    # Click treats a stream named "ascii" as misconfigured and writes UTF-8 to it anyway (raw bytes
+    # on a real ASCII terminal); under another name it writes through our error handler like rich.
+    if name != ASCII.replace("-", "_"):
+        return None
+    ascii = codecs.lookup("ascii")
+    return codecs.CodecInfo(ascii.encode, ascii.decode, name=ASCII,
+                            incrementalencoder=ascii.incrementalencoder,
+                            incrementaldecoder=ascii.incrementaldecoder)
+
+
+def _plain(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    shown = exc.object[exc.start : exc.end].translate(ASCII_MARKS)
+    return shown.encode("ascii", "replace").decode("ascii"), exc.end
+
+
+def _shows(stream: object, letters: str) -> bool:
+    try:
+        letters.encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def fit_terminal(lang: str) -> None:
+    """Before anything is printed: a terminal that cannot show the interface language's letters gets
+    one plain-ASCII message and exit 1, instead of help or errors as raw UTF-8 bytes or \\u escapes.
+    English is shown anyway, in ASCII: its own text needs only a few typographic marks (· « » —),
+    written as - " " -, and a caseworker on an old console is better served by the numbers than by a
+    refusal; the little Cyrillic it holds (sources' titles, a Russian example, a place typed in
+    Cyrillic) shows as "?". JSON and CSV lose those letters too: write them from a UTF-8 locale."""
+    streams = [s for s in (sys.stdout, sys.stderr) if not _shows(s, LETTERS["kk"] + LETTERS["ru"])]
+    if not streams:
+        return
+    if lang != "en" and not all(_shows(s, LETTERS[lang]) for s in (sys.stdout, sys.stderr)):
+        encoding = getattr(streams[0], "encoding", None) or "ascii"
+        sys.stderr.flush()
+        sys.stderr.buffer.write(ENCODING_HELP.format(encoding=encoding).encode("ascii"))
+        sys.stderr.flush()
+        sys.exit(1)
+    codecs.register(_ascii_codec)
+    codecs.register_error(ASCII, _plain)
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding=ASCII, errors=ASCII)
 
 
 def lang_from_argv(argv: list[str], commands: Collection[str] = ()) -> str | None:
@@ -88,7 +148,9 @@ class RootGroup(TranslatedGroup):
 
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        i18n.activate(i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands})))
+        lang = i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands}))
+        i18n.activate(lang)
+        fit_terminal(lang)
         try:
             return super().main(argv, *pos, **kwargs)
         except UnicodeEncodeError as exc:
