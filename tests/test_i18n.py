@@ -123,3 +123,20 @@ def test_command_help_is_translated(invoke: Invoke, lang: str) -> None:
 def test_language_from_environment(invoke: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KZSUPPORT_LANG", "ru")
     assert "Использование:" in invoke("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "expected"),
+    [
+        ("ru", ["db", "add", "--help"], ["[ПАРАМЕТРЫ]", "--from ИМЯ_ФАЙЛА", "--set ПОЛЕ=ЗНАЧЕНИЕ"]),
+        ("ru", ["eligibility", "--help"], ["--answer КЛЮЧ=ЗНАЧЕНИЕ", "--answers ФАЙЛ.json", "--near МЕСТО"]),
+        ("kk", ["near", "--help"], ["[ПАРАМЕТРЛЕР] АТАУ_НЕМЕСЕ_КООРДИНАТТАР", "--region ӨҢІР"]),
+        ("kk", ["find", "--help"], ["[МӘТІН]", "--region ӨҢІР"]),
+    ],
+)
+def test_help_metavars_follow_the_language(
+    invoke: Invoke, lang: str, args: list[str], expected: list[str]
+) -> None:
+    out = invoke("--lang", lang, *args).stdout
+    for metavar in expected:
+        assert metavar in out
