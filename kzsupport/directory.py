@@ -134,6 +134,18 @@ def get(directory: Directory, service_id: str) -> Service:
     """The record with this id, or an error that suggests how to find ids."""
     service = directory.by_id(service_id)
     if service is None:
+        import difflib
+
+        ids = [s.id for s in directory.services]
+        words = set(service_id.lower().split("-"))  # kz-150: every word of kz-national-150
+        close = [i for i in ids if words <= set(i.split("-"))][:3]
+        close = close or difflib.get_close_matches(service_id, ids, n=3)
+        if close:
+            raise KzSupportError(
+                N_("No service with id {service_id}. Did you mean: {ids}?"),
+                service_id=service_id,
+                ids=", ".join(close),
+            )
         raise KzSupportError(
             N_("No service with id {service_id}. Use \"kzsupport find\" to see ids."),
             service_id=service_id,

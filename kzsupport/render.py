@@ -147,16 +147,13 @@ def listing(
     """Records as a table, or on a narrow terminal one under another as the hotlines are: the name
     (after the distance, if any) in bold, the rest indented; nothing cut, numbers whole."""
     if narrow:
-        blocks: list[RenderableType] = []
+        entries = []
         for service, first, where in rows:
             head = Text.assemble(first, " · ") if first is not None and first.plain else Text()
             head.append_text(service_name(service))
-            head.stylize("bold")
             parts = (service_meta(service), where, phones_text(service), checked_line(service))
-            blocks.append(Indented(head, 0))
-            blocks.append(Indented(Text("\n").join(p for p in parts if p.plain)))
-            blocks.append(Text())
-        return Group(*blocks)
+            entries.append((head, parts))
+        return blocks(entries)
     # The table fills the width so that the ratios hold: the service gets most of it, and words and
     # ids are not folded in a narrow column while another has room to spare.
     table = new_table(box=box_style(ascii_only), show_lines=True, expand=True)
@@ -201,7 +198,7 @@ def hotlines_list(services: Sequence[Service]) -> RenderableType:
     wrapped or cut), then, indented, the name, what the line is for, its hours, how it was checked
     and every caveat. Blocks rather than a table: as a table the seven lines ran to 188 rows at 80
     columns; as blocks they read the same at 40 columns or 200, with no box lines to draw."""
-    blocks: list[RenderableType] = []
+    out: list[RenderableType] = []
     for service in services:
         body = service_name(service)
         body.stylize("bold")
@@ -212,10 +209,22 @@ def hotlines_list(services: Sequence[Service]) -> RenderableType:
         for caveat in service.caveats:
             body.append("\n! " + text(caveat), style=WARN)
         body.append("\n" + service.id, style=DIM)
-        blocks.append(phones_text(service))
-        blocks.append(Indented(body))
-        blocks.append(Text())
-    return Group(*blocks)
+        out.append(phones_text(service))
+        out.append(Indented(body))
+        out.append(Text())
+    return Group(*out)
+
+
+def blocks(entries: Iterable[tuple[Text, Sequence[Text]]]) -> Group:
+    """Records one under another, for a terminal too narrow for a table: the head in bold, then its
+    non-empty parts one per line, indented; every line wrapped whole, nothing cut to "…"."""
+    out: list[RenderableType] = []
+    for head, parts in entries:
+        head.stylize("bold")
+        out.append(Indented(head, 0))
+        out.append(Indented(Text("\n").join(p for p in parts if p.plain)))
+        out.append(Text())
+    return Group(*out)
 
 
 class Indented:
@@ -257,7 +266,14 @@ def hours_text(service: Service, sep: str = "\n") -> Text:
     return Text(note or _("not known"))
 
 
-def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:
+def regions_table(
+    regions: Iterable[Region], ascii_only: bool = False, narrow: bool = False
+) -> RenderableType:
+    if narrow:
+        return blocks(
+            (Text(region_name(r)), (Text(f"{r.id} · {r.iso}"), Text(text(r.centre))))
+            for r in regions
+        )
     table = new_table(box=box_style(ascii_only))
     table.add_column(_("ID"), no_wrap=True)
     table.add_column(_("ISO code"), no_wrap=True)
@@ -269,15 +285,13 @@ def regions_table(regions: Iterable[Region], ascii_only: bool = False) -> Table:
     return table
 
 
-def footer(directory: Directory, national: Sequence[Service]) -> Indented:
-    """The national lines and the data date, under every table."""
+def footer(directory: Directory, national: Sequence[Service]) -> Packed:
+    """The national lines and the data date, under every table. A line of the footer breaks only
+    between words and between lines' entries, never inside a number (``150 / +7 708 106 08 10``)."""
     out = Text()
     out.append(_("In danger now: call 112 or 102."), style="bold")
-    lines = []
-    for service in national:
-        numbers = " / ".join(p.display for p in service.phones)
-        lines.append(numbers)
-    out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(lines)))
+    entries = [" / ".join(p.display for p in service.phones) for service in national]
+    out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(entries)))
     out.append("\n")
     out.append(
         _("Numbers change: when in doubt, call 111 or 150. Data as of {date}").format(
@@ -285,9 +299,57 @@ def footer(directory: Directory, national: Sequence[Service]) -> Indented:
         ),
         style=DIM,
     )
-    return Indented(out, 0)
+    numbers = [p.display for service in national for p in service.phones]
+    return Packed(out, (entries, numbers))
 
 
+def _pieces(line: Text, whole: Iterable[str]) -> list[Text]:
+    """``line`` cut at its spaces, except the spaces inside any occurrence of a ``whole`` text."""
+    plain = line.plain
+    kept: set[int] = set()
+    for item in whole:
+        start = plain.find(item)
+        while item and start != -1:
+            kept.update(range(start, start + len(item)))
+            start = plain.find(item, start + len(item))
+    cuts = [i for i, char in enumerate(plain) if char == " " and i not in kept]
+    pieces = [p[1:] if i else p for i, p in enumerate(line.divide(cuts))]  # each after a space
+    return [p for p in pieces if p.plain]
+
+
+class Packed:
+    """Text laid out by hand, piece after piece, a line broken only between pieces: rich's own
+    wrapping breaks at any whitespace, the no-break space too (Python's ``\\s`` matches it), so it
+    could split a phone number. ``whole`` lists texts kept on one line, coarsest first: a piece too
+    wide for the terminal is split at the next level (an entry into its numbers), and only a single
+    number wider than the terminal is folded."""
+
+    def __init__(self, content: Text, whole: Sequence[Sequence[str]]) -> None:
+        self.content = content
+        self.whole = whole
+
+    def _fitted(self, line: Text, width: int, level: int = 0) -> list[Text]:
+        if level == len(self.whole):
+            return [line]
+        out: list[Text] = []
+        for piece in _pieces(line, self.whole[level]):
+            fits = piece.cell_len <= width
+            out += [piece] if fits else self._fitted(piece, width, level + 1)
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 1)
+        for paragraph in self.content.split("\n"):
+            lines: list[Text] = [Text()]
+            for piece in self._fitted(paragraph, width):
+                line = lines[-1]
+                if line.plain and line.cell_len + 1 + piece.cell_len > width:
+                    lines.append(line := Text())
+                elif line.plain:
+                    line.append(" ")
+                line.append_text(piece)
+            for line in lines:
+                yield Indented(line, 0)
 def _field(table: Table, name: str, value: RenderableType | str | None) -> None:
     if value is None or value == "" or (isinstance(value, Text) and not value.plain):
         return

@@ -6,7 +6,7 @@ Pure functions returning rich renderables or strings, like ``render.py`` (whose 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -20,6 +20,7 @@ from kzsupport.render import (
     DIM,
     WARN,
     Row,
+    blocks,
     box_style,
     csv_text,
     listing,
@@ -27,9 +28,6 @@ from kzsupport.render import (
     place_text,
     to_json,
 )
-
-if TYPE_CHECKING:
-    from rich.table import Table
 
 PLACE_KINDS: Mapping[str, str] = {
     "region": N_("region"),
@@ -108,7 +106,23 @@ def status_text(res: Resolution) -> Text:
     return out
 
 
-def place_table(res: Resolution, ascii_only: bool = False) -> Table:
+def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False) -> RenderableType:
+    """The candidates as a table, or on a narrow terminal one under another, nothing cut."""
+    rows = []
+    for c in res.candidates:
+        p = c.place
+        where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
+        matched = Text(matched_name(c))
+        matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
+        rows.append((c, where, matched))
+    if narrow:
+        return blocks(
+            (
+                Text(f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)})"),
+                (Text(f"{region_label(c.region)} · {c.region.id} · {c.region.iso}"), Text(where), matched),
+            )
+            for number, (c, where, matched) in enumerate(rows, 1)
+        )
     table = new_table(box=box_style(ascii_only), show_lines=False)
     table.add_column("#", justify="right")
     table.add_column(_("Place"), overflow="fold")
@@ -117,15 +131,11 @@ def place_table(res: Resolution, ascii_only: bool = False) -> Table:
     table.add_column(_("ISO"))
     table.add_column(_("Coordinates"), no_wrap=True)
     table.add_column(_("Matched"), overflow="fold")
-    for number, c in enumerate(res.candidates, 1):
-        p = c.place
-        where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
-        matched = Text(matched_name(c))
-        matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
+    for number, (c, where, matched) in enumerate(rows, 1):
         table.add_row(
             str(number),
             Text(candidate_name(c)),
-            label(PLACE_KINDS, p.kind),
+            label(PLACE_KINDS, c.place.kind),
             Text(region_label(c.region) + "\n" + c.region.id, style=""),
             c.region.iso,
             where,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,3 +64,26 @@ def invoke() -> Invoke:
         return CliRunner().invoke(cli, argv, catch_exceptions=catch, **kwargs)
 
     return run
+
+
+PTY_TIMEOUT = 20
+
+
+@pytest.fixture
+def spawn() -> Iterator[Callable[..., Any]]:
+    """Run ``python -m kzsupport *args`` on a real pseudo-terminal (pexpect), as a person would."""
+    pexpect = pytest.importorskip("pexpect")
+    children: list[Any] = []
+
+    def run(*args: str, lang: str = "en") -> Any:
+        env = {**os.environ, "LANGUAGE": lang, "COLUMNS": "100", "NO_COLOR": "1",
+               "PYTHONIOENCODING": "utf-8"}
+        env.pop("KZSUPPORT_LANG", None)
+        child = pexpect.spawn(sys.executable, ["-m", "kzsupport", *args], env=env,
+                              encoding="utf-8", timeout=PTY_TIMEOUT, dimensions=(50, 100))
+        children.append(child)
+        return child
+
+    yield run
+    for child in children:
+        child.close(force=True)

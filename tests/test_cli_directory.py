@@ -263,3 +263,82 @@ def test_ascii_tables_use_no_box_drawing(invoke: Invoke) -> None:
 
 def test_piped_output_has_no_colour_codes(invoke: Invoke) -> None:
     assert "\x1b[" not in invoke("hotlines", data=MINI).stdout
+
+
+FOOTER_NUMBERS = ("112", "102", "111", "150", "+7 708 106 08 10")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 100])
+@pytest.mark.parametrize("args", [["hotlines"], ["find", "--region", "abai"], ["near", "Семей"]])
+def test_footer_never_splits_a_phone_number(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int, args: list[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = invoke(*args, data=MINI).stdout
+    footer = out[out.rindex("In danger now") :].splitlines()
+    for number in FOOTER_NUMBERS:
+        assert any(number in line for line in footer), (number, footer)
+    assert max(len(line) for line in footer) <= width
+    assert not any(line.endswith(" ") for line in footer)
+
+
+def test_regions_on_a_narrow_terminal_are_listed_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    lines = invoke("--lang", "ru", "regions").stdout.splitlines()
+    assert "…" not in "".join(lines)
+    assert "Северо-Казахстанская область" in lines
+    assert "  north-kazakhstan · KZ-59" in lines
+
+
+def test_unknown_id_suggests_the_close_ones(invoke: Invoke) -> None:
+    result = invoke("show", "kz-150")
+    assert result.exit_code == 1
+    assert "No service with id kz-150. Did you mean: kz-national-150?" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["edit", "log", "verify"])
+def test_db_help_examples_use_an_id_that_exists(invoke: Invoke, command: str) -> None:
+    from kzsupport import store
+
+    ids = {s.id for s in store.load(None).services}
+    help_text = invoke("db", command, "--help").stdout
+    example = help_text[help_text.index("Example:") :].split()
+    assert [w for w in example if w.startswith("kz-")] and all(
+        w in ids for w in example if w.startswith("kz-")
+    )
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("fnid", "find"), ("neer", "near"), ("regoins", "regions")])
+def test_a_misspelled_command_gets_a_suggestion(invoke: Invoke, typed: str, meant: str) -> None:
+    result = invoke(typed)
+    assert result.exit_code == 2
+    assert f"No such command '{typed}'. Did you mean: {meant}?" in result.stderr
+
+
+def test_a_misspelled_command_suggestion_is_translated(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "fnid")
+    assert result.exit_code == 2
+    assert "Возможно, вы имели в виду: find?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "example"),
+    [
+        (["find", "--lang", "ru"], "kzsupport --lang ru find"),
+        (["find", "--lang=kk"], "kzsupport --lang kk find"),
+        (["db", "log", "--lang", "ru"], "kzsupport --lang ru db log"),
+    ],
+)
+def test_lang_after_the_command_says_where_it_goes(
+    invoke: Invoke, args: list[str], example: str
+) -> None:
+    result = invoke(*args, prog_name="kzsupport")
+    assert result.exit_code == 2
+    assert f"--lang goes before the command: {example}" in result.stderr
+
+
+def test_lang_after_the_command_hint_is_translated(invoke: Invoke) -> None:
+    result = invoke("--lang", "kk", "find", "--lang", "ru", prog_name="kzsupport")
+    assert "--lang команданың алдында жазылады: kzsupport --lang ru find" in result.stderr

@@ -166,3 +166,15 @@ def test_negative_coordinates_get_an_error_that_explains_the_minus(invoke: Invok
 def test_a_mistyped_option_is_still_no_such_option(invoke: Invoke) -> None:
     result = invoke("near", "Семей", "--lmit", "3", data=MINI)
     assert result.exit_code == 2 and "No such option" in result.stderr
+
+
+def test_place_on_a_narrow_terminal_lists_candidates_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    result = invoke("place", "Усть-Каменогорск")
+    lines = result.stdout.splitlines()
+    assert "…" not in result.stdout
+    assert "1. Oskemen (settlement)" in lines
+    assert "  49.9714, 82.6059" in lines and "  Усть-Каменогорск (name)" in lines
+    assert max(len(line) for line in lines) <= 40

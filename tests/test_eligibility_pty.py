@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect")
-
-TIMEOUT = 20
-
-
-@pytest.fixture
-def spawn() -> Iterator[Callable[..., Any]]:
-    children: list[Any] = []
-
-    def run(*args: str, lang: str = "en") -> Any:
-        env = {**os.environ, "LANGUAGE": lang, "COLUMNS": "100", "NO_COLOR": "1",
-               "PYTHONIOENCODING": "utf-8"}
-        env.pop("KZSUPPORT_LANG", None)
-        child = pexpect.spawn(sys.executable, ["-m", "kzsupport", *args], env=env,
-                              encoding="utf-8", timeout=TIMEOUT, dimensions=(50, 100))
-        children.append(child)
-        return child
-
-    yield run
-    for child in children:
-        child.close(force=True)
 
 
 def answer(child: Any, question: str, typed: str) -> None:

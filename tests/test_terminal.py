@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINI
 
 SCRIPT = Path(sys.executable).parent / "kzsupport"
@@ -43,3 +45,44 @@ def test_no_color_is_respected_with_forced_terminal() -> None:
 def test_language_from_lang_variable() -> None:
     result = run("--help", LANG="ru_RU.UTF-8")
     assert "Использование:".encode() in result.stdout
+
+
+ASCII_TERMINAL = {"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"}
+REFUSAL = (
+    b"Error: this terminal's character encoding (ascii) cannot show Kazakh or Russian letters.\n"
+    b"Use a UTF-8 locale (for example LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, then try again.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--lang", "kk", "--help"], ["--lang", "ru", "near", "Семей"], ["--lang", "ru", "fnid"],
+     ["--lang", "kk-latn", "hotlines"], ["--lang", "ru", "referral", "--near", "Семей", "-o", "x.pdf"]],
+)
+def test_a_non_english_interface_on_an_ascii_terminal_gets_one_plain_message(args: list[str]) -> None:
+    result = run(*args, **ASCII_TERMINAL)
+    assert (result.returncode, result.stdout, result.stderr) == (1, b"", REFUSAL)
+
+
+@pytest.mark.parametrize(
+    "args", [["hotlines"], ["find"], ["show", "test-150"], ["near", "Семей"], ["find", "--help"],
+             ["fnid"]]
+)
+def test_english_on_an_ascii_terminal_is_shown_in_ascii(args: list[str]) -> None:
+    result = run("--lang", "en", *args, **ASCII_TERMINAL)
+    assert result.returncode in (0, 2)
+    out = result.stdout + result.stderr
+    assert out.isascii() and b"\\u" not in out and b"Traceback" not in out
+    assert b"cannot show" not in out
+
+
+def test_english_footer_on_an_ascii_terminal_keeps_the_numbers() -> None:
+    result = run("--lang", "en", "hotlines", **ASCII_TERMINAL)
+    assert b"National lines: 112 - 150 / +7 708 106 08 10." in result.stdout
+
+
+def test_a_sheet_written_from_an_ascii_terminal_says_so(tmp_path: Path) -> None:
+    sheet = tmp_path / "c.pdf"
+    result = run("--lang", "en", "referral", "--near", "Семей", "-o", str(sheet), **ASCII_TERMINAL)
+    assert result.returncode == 0 and sheet.exists()
+    assert f"Sheet written to {sheet}.".encode() in result.stderr

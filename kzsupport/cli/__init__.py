@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
+import difflib
 import importlib
+import io
 import sys
 from collections.abc import Collection
 from typing import Any
@@ -25,6 +28,64 @@ ENCODING_HELP = (
 )
 
 
+# Letters each interface language needs; English needs none (see fit_terminal).
+LETTERS = {"kk": "ҚқӘә", "kk-latn": "ğşñ", "ru": "Жж"}
+# Typographic marks the English output uses, as an ASCII terminal can show them.
+ASCII_MARKS = str.maketrans(
+    {"·": "-", "«": '"', "»": '"', "—": "-", "–": "-", "•": "*", "→": "->", "…": "...", "’": "'"}
+)
+ASCII = "kzsupport-ascii"  # an ASCII codec and error handler under our own name
+
+
+def _ascii_codec(name: str) -> codecs.CodecInfo | None:
+    # Click treats a stream named "ascii" as misconfigured and writes UTF-8 to it anyway (raw bytes
+    # on a real ASCII terminal); under another name it writes through our error handler like rich.
+    if name != ASCII.replace("-", "_"):
+        return None
+    ascii = codecs.lookup("ascii")
+    return codecs.CodecInfo(ascii.encode, ascii.decode, name=ASCII,
+                            incrementalencoder=ascii.incrementalencoder,
+                            incrementaldecoder=ascii.incrementaldecoder)
+
+
+def _plain(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    shown = exc.object[exc.start : exc.end].translate(ASCII_MARKS)
+    return shown.encode("ascii", "replace").decode("ascii"), exc.end
+
+
+def _shows(stream: object, letters: str) -> bool:
+    try:
+        letters.encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def fit_terminal(lang: str) -> None:
+    """Before anything is printed: a terminal that cannot show the interface language's letters gets
+    one plain-ASCII message and exit 1, instead of help or errors as raw UTF-8 bytes or \\u escapes.
+    English is shown anyway, in ASCII: its own text needs only a few typographic marks (· « » —),
+    written as - " " -, and a caseworker on an old console is better served by the numbers than by a
+    refusal; the little Cyrillic it holds (sources' titles, a Russian example, a place typed in
+    Cyrillic) shows as "?". JSON and CSV lose those letters too: write them from a UTF-8 locale."""
+    streams = [s for s in (sys.stdout, sys.stderr) if not _shows(s, LETTERS["kk"] + LETTERS["ru"])]
+    if not streams:
+        return
+    if lang != "en" and not all(_shows(s, LETTERS[lang]) for s in (sys.stdout, sys.stderr)):
+        encoding = getattr(streams[0], "encoding", None) or "ascii"
+        sys.stderr.flush()
+        sys.stderr.buffer.write(ENCODING_HELP.format(encoding=encoding).encode("ascii"))
+        sys.stderr.flush()
+        sys.exit(1)
+    codecs.register(_ascii_codec)
+    codecs.register_error(ASCII, _plain)
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding=ASCII, errors=ASCII)
+
+
 def lang_from_argv(argv: list[str], commands: Collection[str] = ()) -> str | None:
     """The value of the root ``--lang`` in ``argv``, read before Click parses anything. Scanning stops
     at the command name: a command's own ``--lang`` (``referral --lang kk``, the client's language
@@ -38,6 +99,8 @@ def lang_from_argv(argv: list[str], commands: Collection[str] = ()) -> str | Non
             return arg.split("=", 1)[1]
     return None
 
+
+COMMAND_ARGS = "kzsupport.command_args"  # in ctx.meta: what followed the command's name
 
 # Each command's module is imported only when that command runs (or when help lists them all), so a
 # plain lookup does not pay for the eligibility engine, the maintainers' tools or the PDF sheets.
@@ -69,9 +132,25 @@ class RootGroup(TranslatedGroup):
                 self.add_command(command)
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        ctx.meta[COMMAND_ARGS] = args[1:]
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            # Click suggests only among the commands loaded so far, and these load lazily.
+            close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=1)
+            if not close or args[0].startswith("-"):
+                raise
+            hint = _("Did you mean: {names}?").format(names=close[0])
+            raise click.UsageError(f"{exc.message} {hint}", exc.ctx) from None
+
     def main(self, args: Any = None, *pos: Any, **kwargs: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        i18n.activate(i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands})))
+        lang = i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands}))
+        i18n.activate(lang)
+        fit_terminal(lang)
         try:
             return super().main(argv, *pos, **kwargs)
         except UnicodeEncodeError as exc:
@@ -86,6 +165,16 @@ class RootGroup(TranslatedGroup):
         except KzSupportError as exc:
             kind = BadInputError if exc.exit_code == 2 else click.ClickException
             raise kind(exc.message()) from None
+        except click.NoSuchOption as exc:
+            if exc.option_name != "--lang" or exc.ctx is None:
+                raise
+            # The interface language is the root's option: "kzsupport find --lang ru".
+            lang = lang_from_argv(ctx.meta.get(COMMAND_ARGS, [])) or "ru"
+            root, _space, command = exc.ctx.command_path.partition(" ")
+            hint = _("--lang goes before the command: {example}").format(
+                example=f"{root} --lang {lang} {command}"
+            )
+            raise click.UsageError(f"{exc.format_message()} {hint}", exc.ctx) from None
 
 
 def _activate(ctx: click.Context, param: click.Parameter, value: str | None) -> str:

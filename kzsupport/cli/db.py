@@ -23,6 +23,7 @@ from kzsupport.cli.options import (
     force_option,
     format_option,
     option,
+    prompting,
 )
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang
@@ -188,7 +189,8 @@ def add(
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
-        record = prompt_record(today())
+        with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
+            record = prompt_record(today())
     else:
         record = maintain.template(service_id)
         record["type"] = kind
@@ -215,7 +217,7 @@ def add(
     help=N_(
         "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
         'verification.* changes only through "db verify".\n\n'
-        'Example: kzsupport --data data/directory.json db edit kz-150 --set name.en="Helpline 150"'
+        'Example: kzsupport --data data/directory.json db edit kz-national-150 --set name.en="Helpline 150"'
     ),
 )
 @click.argument("service_id", metavar="ID")
@@ -235,7 +237,8 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
                 service_id=service_id,
                 path=dbc.path,
             )
-        pairs = prompt_edits(current[service_id])
+        with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
+            pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
         maintain.edit(draft, service_id, pairs)
 
@@ -248,7 +251,7 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
     help=N_(
         "Record that a record was checked, how and against what: the only way its verification "
         "date moves.\n\n"
-        "Example: kzsupport --data data/directory.json db verify kz-150 --method call "
+        "Example: kzsupport --data data/directory.json db verify kz-national-150 --method call "
         '--source "call to 150" --note "answered, 24/7 confirmed"'
     ),
 )
@@ -547,7 +550,7 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
     cls=TranslatedCommand,
     help=N_(
         "The change history of the file, or of one record.\n\n"
-        "Example: kzsupport --data data/directory.json db log kz-150"
+        "Example: kzsupport --data data/directory.json db log kz-national-150"
     ),
 )
 @click.argument("service_id", metavar="[ID]", required=False)

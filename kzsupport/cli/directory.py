@@ -129,7 +129,7 @@ def regions(app: App, output_format: str) -> None:
     elif output_format == "csv":
         click.echo(render.regions_csv(units), nl=False)
     else:
-        app.print(render.regions_table(units.values(), app.ascii_only))
+        app.print(render.regions_table(units.values(), app.ascii_only, app.narrow))
 
 
 COMMANDS = (hotlines, find, show, regions)

@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from kzsupport.cli.options import App, TranslatedCommand, TranslatedGroup, option, pass_app
+from kzsupport.cli.options import (
+    App,
+    TranslatedCommand,
+    TranslatedGroup,
+    option,
+    pass_app,
+    prompting,
+)
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import PROGRAMMES, SERVICE_TYPES
@@ -21,8 +28,6 @@ from kzsupport.models import PROGRAMMES, SERVICE_TYPES
 if TYPE_CHECKING:
     from kzsupport.eligibility import FactDef, FactValue, ProgrammeOutcome
     from kzsupport.places import Candidate, Resolution
-
-INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 HINTS = {
     "bool": N_("yes / no / ? (don't know) / back"),
@@ -181,8 +186,7 @@ def interview(app: App, programmes: Sequence[str], as_of: date, err: bool = Fals
 @option("--format", "output_format", type=click.Choice(("text", "json")), default="text",
         show_default=True, help=N_("Output format."))
 @pass_app
-@click.pass_context
-def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_file: str | None,
+def eligibility(app: App, pairs: tuple[str, ...], answers_file: str | None,
                 as_of: str | None, programmes: tuple[str, ...], near_place: str | None,
                 output_format: str) -> None:
     from kzsupport import eligibility as core
@@ -193,11 +197,8 @@ def eligibility(ctx: click.Context, app: App, pairs: tuple[str, ...], answers_fi
     if pairs or answers_file:
         facts = read_answers(pairs, answers_file)
     else:
-        try:
+        with prompting(_("Interview stopped. Nothing was saved.")):
             facts = interview(app, programmes, on, err=output_format == "json")
-        except (click.Abort, KeyboardInterrupt):
-            click.echo("\n" + _("Interview stopped. Nothing was saved."), err=True)
-            ctx.exit(INTERRUPTED)
     results = core.evaluate(facts, on, programmes)
     if output_format == "text":
         app.print(view.outcomes_view(results, app.ascii_only))

@@ -6,6 +6,7 @@ render help in any language (tests, the README generator) and Click's own words 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,10 +43,28 @@ def _translated(obj: object, *attrs: str) -> Iterator[None]:
 CLICK_UNMARKED = (N_("required"),)
 
 
+# Metavars shown in help, translated word by word when shown: ours (FILE, REGION, KEY=VALUE ...) and
+# the ones Click writes without gettext: type names (TEXT, INTEGER RANGE) and [OPTIONS], COMMAND.
+METAVARS = (
+    N_("FILE"), N_("FILENAME"), N_("TEXT"), N_("REGION"), N_("PLACE"), N_("KEY=VALUE"),
+    N_("FIELD=VALUE"), N_("NAME_OR_COORDS"), N_("ANSWERS"), N_("OPTIONS"), N_("COMMAND"),
+    N_("ARGS"), N_("INTEGER"), N_("INTEGER RANGE"), N_("FLOAT RANGE"),
+)  # fmt: skip
+METAVAR_WORD = re.compile(r"[A-Z][A-Z_=]*(?: RANGE)?")
+
+
+def translated_metavar(metavar: str) -> str:
+    """``FILE.json`` -> ``ФАЙЛ.json``; lower-case choices (``[kk|ru]``) and unknown words stay."""
+    return METAVAR_WORD.sub(lambda word: _(word.group()), metavar)
+
+
 class TranslatedOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         with _translated(self, "help"):
             return super().get_help_record(ctx)
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translated_metavar(super().make_metavar(ctx))
 
 
 class TranslatedCommand(click.Command):
@@ -63,6 +82,9 @@ class TranslatedCommand(click.Command):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with _translated(self, "epilog"):
             super().format_epilog(ctx, formatter)
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return [translated_metavar(piece) for piece in super().collect_usage_pieces(ctx)]
 
     def get_short_help_str(self, limit: int = 45) -> str:
         with _translated(self, "help", "short_help"):
@@ -95,6 +117,21 @@ def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
     """``click.option`` whose help is translated when shown."""
     attrs.setdefault("cls", TranslatedOption)
     return click.option(*param_decls, **attrs)
+
+
+INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
+
+
+@contextmanager
+def prompting(stopped: str) -> Iterator[None]:
+    """Around questions asked on a terminal: Ctrl-C or the end of input (Ctrl-D) leaves with the
+    translated one-line ``stopped`` (what was not saved or changed) and exit 130, not Click's
+    "Aborted!" and exit 1."""
+    try:
+        yield
+    except (click.Abort, KeyboardInterrupt, EOFError):
+        click.echo("\n" + stopped, err=True)
+        raise click.exceptions.Exit(INTERRUPTED) from None
 
 
 # The application context ---------------------------------------------------------------------

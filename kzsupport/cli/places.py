@@ -16,6 +16,7 @@ from kzsupport.cli.options import (
     format_option,
     option,
     pass_app,
+    prompting,
     serves_option,
     types_option,
 )
@@ -49,9 +50,10 @@ def pick_candidate(app: App, res: Resolution) -> Candidate:
             app.hint(render_places.status_text(res).plain)
             for number, c in enumerate(res.candidates, 1):
                 click.echo(render_places.choice_line(number, c), err=True)
-            chosen = click.prompt(
-                _("Number of the place"), type=click.IntRange(1, len(res.candidates)), err=True
-            )
+            with prompting(_("Stopped: no place was chosen. Nothing was saved.")):
+                chosen = click.prompt(
+                    _("Number of the place"), type=click.IntRange(1, len(res.candidates)), err=True
+                )
             return res.candidates[chosen - 1]
         raise KzSupportError(
             N_("{query} could be in several regions: {regions}. Choose one with --region."),
@@ -100,7 +102,7 @@ def place(app: App, query: str, region: str | None, output_format: str) -> None:
         click.echo(render.to_json(res.to_dict()))
     elif res.status != "none":
         app.print(render_places.status_text(res))
-        app.print(render_places.place_table(res, app.ascii_only))
+        app.print(render_places.place_table(res, app.ascii_only, app.narrow))
     if res.status == "none":
         raise no_match(app, res)
 
