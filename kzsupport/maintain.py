@@ -31,7 +31,11 @@ from kzsupport.models import (
 if TYPE_CHECKING:
     from kzsupport.store_write import Draft, WriteRefused
 
-PROTECTED = ("verification", "id")
+# Fields --set may not change, with the reason given to whoever tries.
+PROTECTED = {
+    "verification": N_('The field {field} changes only through "kzsupport db verify".'),
+    "id": N_("The field {field} cannot be changed: an id never changes."),
+}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
 
 
@@ -132,13 +136,7 @@ def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) 
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
-            raise BadInput(
-                N_(
-                    "The field {field} cannot be edited: verification changes only through "
-                    '"kzsupport db verify", and an id never changes.'
-                ),
-                field=path,
-            )
+            raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(get_path(record, path), raw))
 
 

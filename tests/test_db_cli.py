@@ -215,6 +215,18 @@ def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "edit", "kz-a", "--set", "verification.date=2030-01-01", data=data)
     assert result.exit_code == 2
     assert "db verify" in result.stderr
+    assert "id never changes" not in result.stderr
+
+
+def test_a_protected_field_says_why_for_that_field(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    status = invoke("db", "edit", "kz-a", "--set", "verification.status=verified", data=data)
+    assert status.exit_code == 2
+    assert 'verification.status changes only through "kzsupport db verify"' in status.stderr
+    ident = invoke("db", "edit", "kz-a", "--set", "id=kz-b", data=data)
+    assert ident.exit_code == 2
+    assert "an id never changes" in ident.stderr and "db verify" not in ident.stderr
+    assert data.read_bytes() == before
 
 
 def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path) -> None:
