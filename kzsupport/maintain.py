@@ -137,14 +137,18 @@ def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) 
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
-        set_path(record, path, _typed(get_path(record, path), raw))
+        set_path(record, path, _typed(path, get_path(record, path), raw))
 
 
-def _typed(current: Any, raw: str) -> Any:
-    """A value typed on the command line: text for a text field, else JSON when it parses."""
+def _typed(path: str, current: Any, raw: str) -> Any:
+    """A value typed on the command line: text for a field that holds text (as it does now, or as
+    the record schema says: ``phones.0.number=150`` stays the text "150"), else JSON when it parses."""
+    from kzsupport.validate import schema_types
+
     if raw == "null":
         return None
-    if isinstance(current, str):
+    types = schema_types(path)
+    if isinstance(current, str) or (types and types <= {"string", "null"}):
         return raw
     return parse_json_value(raw)
 

@@ -102,6 +102,46 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
+def _branches(node: Mapping[str, Any], root: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """A schema and the schemas it combines with (``$ref``, ``allOf``, ``anyOf``, ``oneOf``)."""
+    yield node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        yield from _branches(target, root)
+    for key in ("allOf", "anyOf", "oneOf"):
+        for sub in node.get(key, ()):
+            yield from _branches(sub, root)
+
+
+_JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (type(None), "null"))
+
+
+def schema_types(path: str, schema: Mapping[str, Any] | None = None) -> frozenset[str]:
+    """The JSON types the record schema allows at a dotted path (``phones.0.number`` -> string);
+    empty when the schema does not say."""
+    from kzsupport.changes import split_path
+
+    root = load_schema() if schema is None else schema
+    nodes: list[Mapping[str, Any]] = [root]
+    for part in split_path(path):
+        found = []
+        for branch in (b for node in nodes for b in _branches(node, root)):
+            sub = branch.get("items") if isinstance(part, int) else branch.get("properties", {}).get(part)
+            if isinstance(sub, Mapping):
+                found.append(sub)
+        nodes = found
+    types: set[str] = set()
+    for branch in (b for node in nodes for b in _branches(node, root)):
+        declared = branch.get("type", ())
+        types.update([declared] if isinstance(declared, str) else declared)
+        values = [*branch.get("enum", ()), *([branch["const"]] if "const" in branch else [])]
+        types.update(name for value in values for kind, name in _JSON_TYPES if type(value) is kind)
+    return frozenset(types)
+
+
 @dataclass(frozen=True)
 class Denylist:
     """Numbers (E.164) and texts known to be fabricated; none may appear in a record."""
@@ -259,6 +299,12 @@ def _strings(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, node
 
 
+def _items(record: Mapping[str, Any], name: str) -> list[Any]:
+    """A list field's items; nothing when the field holds something else (the schema reports it)."""
+    value = record.get(name)
+    return value if isinstance(value, list) else []
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -322,7 +368,7 @@ def _record_problems(
             "scope",
             value=scope,
         )
-    if region_id is not None and region_id not in regions:
+    if region_id is not None and not (isinstance(region_id, str) and region_id in regions):
         yield problem(
             "region",
             N_('Unknown region {value}; run "kzsupport regions" for the ids.'),
@@ -337,12 +383,15 @@ def _record_problems(
             region=region_id,
         )
 
-    for index, phone in enumerate(record.get("phones") or ()):
+    for index, phone in enumerate(_items(record, "phones")):
         if not isinstance(phone, Mapping):
             continue
-        number, pkind = str(phone.get("number", "")), str(phone.get("kind", ""))
-        for msgid, params in phone_problems(number, pkind, phone.get("display")):
-            yield problem("phone", msgid, f"phones.{index}", **params)
+        number, pkind, display = phone.get("number"), str(phone.get("kind", "")), phone.get("display")
+        if isinstance(number, str):  # a number of another type is the schema's to report
+            shown = display if isinstance(display, str) else None
+            for msgid, params in phone_problems(number, pkind, shown):
+                yield problem("phone", msgid, f"phones.{index}", **params)
+        number = str(number)
         blocked = normalize_number(number)
         if blocked in denylist.numbers:
             yield problem(
@@ -443,10 +492,10 @@ def _localized(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, An
         if isinstance(value, Mapping) and isinstance(value.get(child), Mapping):
             yield f"{parent}.{child}", value[child]
     for name in ("required_documents", "caveats"):
-        for index, value in enumerate(record.get(name) or ()):
+        for index, value in enumerate(_items(record, name)):
             if isinstance(value, Mapping):
                 yield f"{name}.{index}", value
-    for index, phone in enumerate(record.get("phones") or ()):
+    for index, phone in enumerate(_items(record, "phones")):
         if isinstance(phone, Mapping) and isinstance(phone.get("note"), Mapping):
             yield f"phones.{index}.note", phone["note"]
 
@@ -472,11 +521,11 @@ def _features(record: Mapping[str, Any]) -> _Features:
     sid = str(record.get("id", "?"))
     phones = tuple(
         str(phone["number"])
-        for phone in record.get("phones") or ()
+        for phone in _items(record, "phones")
         if isinstance(phone, Mapping) and phone.get("number")
     )
     city = record.get("city") if isinstance(record.get("city"), Mapping) else None
-    place = _fold(next(iter(city.values()), "") or "") if city else str(record.get("region"))
+    place = _fold(str(next(iter(city.values()), "") or "")) if city else str(record.get("region"))
     names = []
     name = record.get("name")
     if isinstance(name, Mapping):

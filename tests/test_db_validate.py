@@ -222,3 +222,10 @@ def test_a_missing_schema_or_denylist_is_an_error_not_a_silent_pass(
             load()
     finally:
         load.cache_clear()
+
+
+def test_a_phone_of_the_wrong_type_is_a_schema_problem_not_a_crash() -> None:
+    phone = {"number": 150, "kind": "short_number", "display": 150, "note": None}
+    report = validate_records([record(phones=[phone]), record("kz-b", phones=5)], REGIONS, denylist=DENY)
+    fields = {(p.service_id, p.field) for p in report.errors if p.check == "schema"}
+    assert {("kz-test-1", "phones.0.number"), ("kz-test-1", "phones.0.display"), ("kz-b", "phones")} <= fields

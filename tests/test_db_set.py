@@ -1,0 +1,52 @@
+"""``db add`` / ``db edit`` with ``--set`` against the real record schema: values keep the type the
+schema gives their field, and what the interactive prompts would refuse or tidy is refused or tidied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzsupport import store_write
+from tests.conftest import Invoke
+from tests.dbkit import record, tables
+
+NAMES = [
+    *("--set", "name.kk=Желі", "--set", "name.ru=Линия", "--set", "name.en=Line"),
+    *("--set", "description.kk=Сипаттама", "--set", "description.ru=Описание"),
+    *("--set", "description.en=Description"),
+]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "directory.json"
+    path.write_text(store_write.dumps(tables(record("kz-a"))), encoding="utf-8")
+    return path
+
+
+def services(path: Path) -> dict[str, dict[str, Any]]:
+    docs = json.loads(path.read_text(encoding="utf-8"))["services"].values()
+    return {d["id"]: d for d in docs}
+
+
+def add(invoke: Invoke, data: Path, *args: str) -> Any:
+    base = ["db", "add", "--id", "kz-new", "--type", "hotline", "--source", "https://example.org/a"]
+    return invoke(*base, *args, data=data)
+
+
+def test_set_keeps_digits_text_where_the_schema_wants_text(invoke: Invoke, data: Path) -> None:
+    result = add(
+        invoke,
+        data,
+        "--national",
+        *NAMES,
+        *("--set", "phones.0.kind=short_number", "--set", "phones.0.number=150"),
+        *("--set", "phones.0.display=150", "--set", "phones.0.note=null", "--set", "national_order=3"),
+    )
+    assert result.exit_code == 0, result.output
+    new = services(data)["kz-new"]
+    assert new["phones"][0]["number"] == "150" and new["phones"][0]["display"] == "150"
+    assert new["national_order"] == 3  # a field the schema types as a number is still parsed
