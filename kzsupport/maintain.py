@@ -131,13 +131,36 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
 
 def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) -> None:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
-    the field does not hold text; ``null`` clears a field."""
+    the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
+    the interactive prompt normalises it."""
     record = draft.get(service_id)
+    phones = copy.deepcopy(record.get("phones"))
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(path, get_path(record, path), raw))
+    _tidy_phones(record, phones)
+
+
+def _tidy_phones(record: dict[str, Any], before: Any) -> None:
+    """Phones whose number or kind an edit set, written as the interactive prompt writes them: the
+    number normalised (``8 727 250 11 22`` -> ``+77272501122``), shown as stored unless a display
+    form is given, no note unless one is given."""
+    from kzsupport.validate import normalize_phone
+
+    old = before if isinstance(before, list) else []
+    phones = record.get("phones")
+    for index, phone in enumerate(phones if isinstance(phones, list) else []):
+        if not isinstance(phone, dict) or not isinstance(phone.get("number"), str):
+            continue  # the schema reports it
+        previous = old[index] if index < len(old) and isinstance(old[index], Mapping) else {}
+        if all(phone.get(key) == previous.get(key) for key in ("number", "kind")):
+            continue
+        phone["number"] = normalize_phone(phone["number"], str(phone.get("kind")))
+        if not phone.get("display"):
+            phone["display"] = phone["number"]
+        phone.setdefault("note", None)
 
 
 def _typed(path: str, current: Any, raw: str) -> Any:

@@ -165,6 +165,12 @@ def normalize_number(text: str) -> str | None:
     return None
 
 
+def normalize_phone(text: str, kind: str) -> str:
+    """A phone entry's number as it is stored: a Kazakhstan number in E.164, a short number as
+    dialled, a Telegram name or link (and anything not understood) as typed, trimmed."""
+    return (normalize_number(text) if kind != "telegram" else None) or text.strip()
+
+
 def parse_denylist(raw: Any) -> Denylist:
     """Read the denylist, whatever its exact shape.
 

@@ -50,3 +50,42 @@ def test_set_keeps_digits_text_where_the_schema_wants_text(invoke: Invoke, data:
     new = services(data)["kz-new"]
     assert new["phones"][0]["number"] == "150" and new["phones"][0]["display"] == "150"
     assert new["national_order"] == 3  # a field the schema types as a number is still parsed
+
+
+def test_set_normalises_a_phone_number_as_the_prompt_does(invoke: Invoke, data: Path) -> None:
+    result = invoke(
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "phones.1.kind=voice", "--set", "phones.1.number=87272501122"),
+        *("--set", "phones.2.kind=whatsapp", "--set", "phones.2.number=+7 (727) 250-33-44"),
+        *("--set", "phones.2.display=+7 727 250 33 44"),
+        data=data,
+    )
+    assert result.exit_code == 0, result.output
+    phones = services(data)["kz-a"]["phones"]
+    assert phones[1] == {"number": "+77272501122", "kind": "voice", "display": "+77272501122", "note": None}
+    assert phones[2]["number"] == "+77272503344" and phones[2]["display"] == "+7 727 250 33 44"
+
+
+def test_set_leaves_a_telegram_link_as_typed(invoke: Invoke, data: Path) -> None:
+    link = "https://t.me/+77272501122"
+    result = invoke(
+        "db", "edit", "kz-a", "--set", "phones.1.kind=telegram", "--set", f"phones.1.number={link}", data=data
+    )
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-a"]["phones"][1]["number"] == link
+
+
+def test_set_refuses_a_fabricated_number_in_any_written_form(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke(
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "phones.1.kind=voice", "--set", "phones.1.number=8 (727) 250-50-50"),
+        data=data,
+    )
+    assert result.exit_code == 1
+    assert "known fabricated number" in result.stderr
+    assert data.read_bytes() == before

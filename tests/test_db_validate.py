@@ -16,6 +16,7 @@ from kzsupport.validate import (
     Report,
     new_errors,
     normalize_number,
+    normalize_phone,
     parse_denylist,
     phone_problems,
     validate_records,
@@ -229,3 +230,10 @@ def test_a_phone_of_the_wrong_type_is_a_schema_problem_not_a_crash() -> None:
     report = validate_records([record(phones=[phone]), record("kz-b", phones=5)], REGIONS, denylist=DENY)
     fields = {(p.service_id, p.field) for p in report.errors if p.check == "schema"}
     assert {("kz-test-1", "phones.0.number"), ("kz-test-1", "phones.0.display"), ("kz-b", "phones")} <= fields
+
+
+def test_normalize_phone_is_normalize_number_except_for_telegram() -> None:
+    assert normalize_phone(" 8 (727) 250-33-44 ", "voice") == "+77272503344"
+    assert normalize_phone("150", "short_number") == "150"
+    assert normalize_phone("not a number ", "voice") == "not a number"
+    assert normalize_phone(" https://t.me/+77272503344", "telegram") == "https://t.me/+77272503344"

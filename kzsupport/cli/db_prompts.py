@@ -15,7 +15,7 @@ from kzsupport.errors import BadInput
 from kzsupport.i18n import _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
 from kzsupport.store import load_regions
-from kzsupport.validate import location_problems, phone_problems
+from kzsupport.validate import location_problems, normalize_phone, phone_problems
 
 LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
 
@@ -108,9 +108,7 @@ def _location(region: str | None) -> Callable[[str], dict[str, float]]:
 
 def _phone(kind: str) -> Callable[[str], str]:
     def check(value: str) -> str:
-        from kzsupport.validate import normalize_number
-
-        number = normalize_number(value) or value.strip()
+        number = normalize_phone(value, kind)
         problems = phone_problems(number, kind)
         if problems:
             msgid, params = problems[0]
