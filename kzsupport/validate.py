@@ -15,7 +15,8 @@ but do not fail. The checks:
 * the fabricated-number denylist (``data/denylist.json``);
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
-* unverified records without a note; verified records without date or method.
+* unverified records without a note; verified records without date or method;
+* source, access and verification dates that are not real calendar dates or lie in the future.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ SCOPES = ("national", "local")
 TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
 SHORT_NUMBER = re.compile(r"^1\d{2,3}$")
 E164_KZ = re.compile(r"^\+7\d{10}$")
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY, YYYY-MM or YYYY-MM-DD
 
 # Localized fields whose missing languages are worth a warning (name/description are errors).
 _OPTIONAL_TEXTS = ("operator", "city", "eligibility_note")
@@ -260,6 +262,25 @@ def phone_problems(number: str, kind: str, display: str | None = None) -> list[t
     return out
 
 
+def date_problem(text: Any) -> str | None:
+    """Why a date written YYYY, YYYY-MM or YYYY-MM-DD is not a real calendar date, or is in the
+    future (later than today anywhere on Earth, so a date written today in any time zone passes);
+    a msgid with ``{value}`` and ``{field}``, or None. Other forms are the schema's to report."""
+    from datetime import date, datetime, timedelta, timezone
+
+    match = ISO_DATE.match(text) if isinstance(text, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        start = date(year, month, day)  # a year or a month is in the future when its first day is
+    except ValueError:
+        return N_("The date {value} in {field} is not a real calendar date.")
+    if start > datetime.now(timezone(timedelta(hours=14))).date():
+        return N_("The date {value} in {field} is in the future.")
+    return None
+
+
 def location_problems(lat: float, lon: float, region_id: str | None) -> list[tuple[str, dict[str, Any]]]:
     """Coordinates outside Kazakhstan's outline, or nearest to places of another region.
 
@@ -464,6 +485,18 @@ def _record_problems(
             )
 
     verification = record.get("verification")
+    dates = [
+        (f"sources.{index}.{key}", entry.get(key))
+        for index, entry in enumerate(_items(record, "sources"))
+        if isinstance(entry, Mapping)
+        for key in ("date", "accessed")
+    ]
+    if isinstance(verification, Mapping):
+        dates.append(("verification.date", verification.get("date")))
+    for where, value in dates:
+        why = date_problem(value)
+        if why is not None:
+            yield problem("dates", why, where, value=value, field=where)
     if isinstance(verification, Mapping):
         status = verification.get("status")
         if status == "unverified" and not verification.get("note"):

@@ -89,3 +89,21 @@ def test_set_refuses_a_fabricated_number_in_any_written_form(invoke: Invoke, dat
     assert result.exit_code == 1
     assert "known fabricated number" in result.stderr
     assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2999-01-01"])
+def test_add_refuses_an_impossible_or_future_source_date(invoke: Invoke, data: Path, bad: str) -> None:
+    before = data.read_bytes()
+    result = add(invoke, data, "--region", "almaty", *NAMES, "--source-date", bad)
+    assert result.exit_code == 1
+    assert f"The date {bad} in sources.0.date" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_validate_reports_a_bad_date_already_in_the_file(invoke: Invoke, data: Path) -> None:
+    bad = record("kz-b", phones=[])
+    bad["verification"]["date"] = "2025-02-30"
+    data.write_text(store_write.dumps(tables(record("kz-a"), bad)), encoding="utf-8")
+    result = invoke("db", "validate", data=data)
+    assert result.exit_code == 1
+    assert "The date 2025-02-30 in verification.date is not a real calendar date." in result.stdout

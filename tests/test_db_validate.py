@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kzsupport import resources, validate
+from kzsupport.changes import set_path
 from kzsupport.errors import KzSupportError
 from kzsupport.validate import (
     ERROR,
@@ -237,3 +239,27 @@ def test_normalize_phone_is_normalize_number_except_for_telegram() -> None:
     assert normalize_phone("150", "short_number") == "150"
     assert normalize_phone("not a number ", "voice") == "not a number"
     assert normalize_phone(" https://t.me/+77272503344", "telegram") == "https://t.me/+77272503344"
+
+
+def _with_dates(source_date: str | None, accessed: str, checked: str | None) -> dict[str, Any]:
+    rec = record()
+    rec["sources"][0].update(date=source_date, accessed=accessed)
+    rec["verification"]["date"] = checked
+    return rec
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2025-02-30", "0000", "2999", "2999-01-01"])
+@pytest.mark.parametrize("where", ["sources.0.date", "sources.0.accessed", "verification.date"])
+def test_an_impossible_or_future_date_is_an_error_naming_its_field(bad: str, where: str) -> None:
+    rec = record()
+    set_path(rec, where, bad)
+    [problem] = [p for p in check(rec).errors if p.check == "dates"]
+    assert problem.field == where
+    assert where in problem.message() and bad in problem.message()
+
+
+def test_partial_dates_and_today_pass() -> None:
+    today = datetime.now(timezone.utc).date().isoformat()
+    for source_date in ("2024", "2024-09", today[:4], today[:7], today):
+        report = check(_with_dates(source_date, today, today))
+        assert report.ok, [p.message() for p in report.problems]
