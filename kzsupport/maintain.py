@@ -129,6 +129,24 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
     return out
 
 
+def add(
+    draft: Draft, record: Mapping[str, Any], assignments: Sequence[tuple[str, str]], *, by: str, today: date
+) -> None:
+    """Add a new record (see ``prepare_new``), then apply ``--set`` assignments to it (see ``edit``).
+
+    A local record needs its region (only an unverified lead may lack one): said here in the
+    words of ``db add``, rather than as the schema's rule about unverified records."""
+    new = prepare_new(record, by=by, today=today)
+    draft.add(new)
+    edit(draft, new["id"], assignments)
+    added = draft.get(new["id"])
+    unverified = (added.get("verification") or {}).get("status") == "unverified"
+    if added.get("scope") == "local" and added.get("region") is None and not unverified:
+        raise BadInput(
+            N_("A local service needs a region: give --region REGION, or --national for a national one.")
+        )
+
+
 def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) -> None:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
     the field does not hold text; ``null`` clears a field. A phone number set here is normalised as

@@ -348,24 +348,86 @@ def _validator(key: int, schema: Mapping[str, Any]) -> Any:
 
 
 def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None = None) -> list[Problem]:
-    """Every JSON Schema violation of one record, in document order."""
+    """Every JSON Schema violation of one record, in document order, in plain words."""
     schema = load_schema() if schema is None else schema
     validator = _validator(id(schema), schema)
     service_id = str(record.get("id", "?"))
     out = []
     for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
-        where = ".".join(str(p) for p in error.absolute_path) or None
-        out.append(
-            Problem(
-                service_id,
-                "schema",
-                ERROR,
-                N_("Does not match the schema: {reason}"),
-                {"reason": error.message},
-                where,
-            )
-        )
+        for found in _closest(error):
+            for msgid, params, where in _schema_findings(found):
+                out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
     return out
+
+
+def _closest(error: Any) -> Iterator[Any]:
+    """The errors to report for one jsonschema error: for a oneOf/anyOf, those of the alternative
+    that got furthest into the value ("city.en is missing", not "not valid under any of the given
+    schemas")."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        yield error
+        return
+    branches: dict[Any, list[Any]] = defaultdict(list)
+    for sub in error.context:
+        branches[sub.relative_schema_path[0]].append(sub)
+    closest = max(
+        branches.values(),
+        key=lambda subs: max((len(sub.absolute_path), sub.validator != "type") for sub in subs),
+    )
+    for sub in closest:
+        yield from _closest(sub)
+
+
+# What the schema wants, by JSON type, said about the value found instead.
+_NEEDS = {
+    "string": N_("The field {field} needs text, not {value}."),
+    "number": N_("The field {field} needs a number, not {value}."),
+    "integer": N_("The field {field} needs a whole number, not {value}."),
+    "boolean": N_("The field {field} needs true or false, not {value}."),
+    "array": N_("The field {field} needs a list, not {value}."),
+    "object": N_("The field {field} needs an object with fields, not {value}."),
+    "null": N_("The field {field} must be empty (null), not {value}."),
+}
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _schema_findings(error: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``(msgid, params, field)`` for one jsonschema error, in plain words naming the field; the
+    validator's own English only for checks the record schema rarely makes."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+
+    def at(name: str) -> str:
+        return f"{where}.{name}" if where else name
+
+    if kind == "required" and isinstance(value, Mapping):
+        for name in (n for n in expected if n not in value):
+            yield N_("The field {field} is missing."), {"field": at(name)}, at(name)
+    elif kind == "additionalProperties" and isinstance(value, Mapping):
+        for name in (n for n in value if n not in error.schema.get("properties", {})):
+            yield N_("There is no field {field}: check its name."), {"field": at(name)}, at(name)
+    elif kind == "type":
+        wanted = [expected] if isinstance(expected, str) else list(expected)
+        main = next((t for t in wanted if t != "null"), "null")
+        yield _NEEDS.get(main, _NEEDS["string"]), {"field": where, "value": _shown(value)}, where
+    elif kind in ("enum", "const"):
+        valid = ", ".join(_shown(v).strip('"') for v in (expected if kind == "enum" else [expected]))
+        params = {"field": where, "value": _shown(value), "valid": valid}
+        yield N_("The field {field} cannot be {value}; use one of: {valid}."), params, where
+    elif kind in ("pattern", "format"):
+        params = {"field": where, "value": _shown(value)}
+        yield N_("The field {field} is not written in the expected form: {value}."), params, where
+    elif kind in ("minLength", "minItems"):
+        yield N_("The field {field} is empty."), {"field": where}, where
+    elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        params = {"field": where, "value": _shown(value)}
+        yield N_("The field {field} is out of range: {value}."), params, where
+    else:
+        yield N_("Does not match the schema: {reason}"), {"reason": error.message}, where
 
 
 def _record_problems(

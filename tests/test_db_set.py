@@ -107,3 +107,35 @@ def test_validate_reports_a_bad_date_already_in_the_file(invoke: Invoke, data: P
     result = invoke("db", "validate", data=data)
     assert result.exit_code == 1
     assert "The date 2025-02-30 in verification.date is not a real calendar date." in result.stdout
+
+
+def test_schema_problems_are_plain_translated_sentences_naming_the_field(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke(
+        "--lang",
+        "ru",
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "name.en=null", "--set", "nosuch=1", "--set", "status=open"),
+        *("--set", "phones.0.kind=short_number", "--set", "phones.0.number=12", "--set", 'city={"kk": "A"}'),
+        data=data,
+    )
+    assert result.exit_code == 1
+    assert "Поле name.en: нужен текст, а не null." in result.stderr
+    assert "Поля nosuch не существует" in result.stderr
+    assert 'Поле status не может быть "open"' in result.stderr
+    assert 'Поле phones.0.number записано не в том виде: "12".' in result.stderr
+    assert "Нет поля city.ru." in result.stderr
+    for raw in ("is not of type", "was unexpected", "does not match", "was expected", "required property"):
+        assert raw not in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_add_without_region_or_national_says_to_give_one(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = add(invoke, data, *NAMES)
+    assert result.exit_code == 2
+    assert "give --region REGION, or --national" in result.stderr
+    assert "unverified" not in result.stderr
+    assert data.read_bytes() == before

@@ -201,9 +201,7 @@ def add(
             )
         )
     with dbc.editing("add") as draft:
-        new = maintain.prepare_new(record, by=dbc.author, today=today())
-        draft.add(new)
-        maintain.edit(draft, new["id"], _assignments(assignments))
+        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today())
 
 
 @db.command(
