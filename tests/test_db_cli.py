@@ -280,6 +280,15 @@ def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert services(data)["kz-a"]["status"] == "active"
 
 
+@pytest.mark.parametrize("reason", ["", "  "])
+def test_deactivate_refuses_a_blank_reason(invoke: Invoke, data: Path, reason: str) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "deactivate", "kz-a", "--temporary", "--reason", reason, data=data)
+    assert result.exit_code == 2
+    assert "--reason" in result.stderr and "cannot be empty" in result.stderr
+    assert data.read_bytes() == before
+
+
 def test_remove_needs_yes(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "remove", "kz-a", data=data)
     assert result.exit_code == 2 and "--yes" in result.stderr
