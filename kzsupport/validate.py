@@ -15,6 +15,7 @@ but do not fail. The checks:
 * the fabricated-number denylist (``data/denylist.json``);
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
+* control characters in any text (a tab or a newline is fine; a stray carriage return is not);
 * unverified records without a note; verified records without date or method;
 * source, access and verification dates that are not real calendar dates or lie in the future.
 """
@@ -40,6 +41,7 @@ SCOPES = ("national", "local")
 TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
 SHORT_NUMBER = re.compile(r"^1\d{2,3}$")
 E164_KZ = re.compile(r"^\+7\d{10}$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # any control character but a tab or a newline
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY, YYYY-MM or YYYY-MM-DD
 
 # Localized fields whose missing languages are worth a warning (name/description are errors).
@@ -491,6 +493,15 @@ def _record_problems(
             )
 
     for where, text in _strings(record):
+        control = CONTROL.search(text)
+        if control:
+            yield problem(
+                "text",
+                N_("The field {field} holds a control character ({char}): remove it."),
+                where,
+                field=where,
+                char=repr(control.group())[1:-1],
+            )
         folded = _fold(text)
         for bad in denylist.texts:
             if _fold(bad) in folded:

@@ -139,3 +139,11 @@ def test_add_without_region_or_national_says_to_give_one(invoke: Invoke, data: P
     assert "give --region REGION, or --national" in result.stderr
     assert "unverified" not in result.stderr
     assert data.read_bytes() == before
+
+
+def test_set_refuses_a_carriage_return_in_a_text(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-a", "--set", "name.en=A\rB", data=data)
+    assert result.exit_code == 1
+    assert "name.en holds a control character (\\r)" in result.stderr
+    assert data.read_bytes() == before

@@ -263,3 +263,16 @@ def test_partial_dates_and_today_pass() -> None:
     for source_date in ("2024", "2024-09", today[:4], today[:7], today):
         report = check(_with_dates(source_date, today, today))
         assert report.ok, [p.message() for p in report.problems]
+
+
+@pytest.mark.parametrize("char", ["\r", "\x00", "\x1b", "\x7f"])
+def test_a_control_character_in_a_text_is_an_error(char: str) -> None:
+    rec = record(name={"kk": "Атау", "ru": "Имя", "en": f"A{char}B"})
+    [problem] = [p for p in check(rec).errors if p.check == "text"]
+    assert problem.field == "name.en"
+    assert repr(char)[1:-1] in problem.message()
+
+
+def test_a_tab_or_a_newline_in_a_text_is_fine() -> None:
+    report = check(record(description={"kk": "Бір\nекі", "ru": "Раз\tдва", "en": "One\n\ttwo"}))
+    assert report.ok, [p.message() for p in report.problems]
