@@ -177,8 +177,10 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
         "y",  # free
         "https://example.org/shelter",
         "",
-        "",
-        "",  # source, title, publisher, date
+        "",  # source, title, publisher
+        "2025-13-45",
+        "22.11.2025",
+        "2025-11",  # source date: not a date, not the form, then right
         "n",  # nothing unverified
     ]
     result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
@@ -189,6 +191,9 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert typed["phones"][0]["number"] == "+77272001122"
     assert "not a valid Kazakhstan number" in result.output
     assert "outside Kazakhstan" in result.output
+    assert "2025-13-45 in sources.0.date is not a real calendar date" in result.output
+    assert "sources.0.date is not written in the expected form: 22.11.2025" in result.output
+    assert typed["sources"][0]["date"] == "2025-11"
 
 
 def test_edit_with_set(invoke: Invoke, data: Path) -> None:

@@ -12,10 +12,10 @@ import click
 from kzsupport import maintain
 from kzsupport.changes import get_path
 from kzsupport.errors import BadInput
-from kzsupport.i18n import _
+from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
 from kzsupport.store import load_regions
-from kzsupport.validate import location_problems, normalize_phone, phone_problems
+from kzsupport.validate import ISO_DATE, date_problem, location_problems, normalize_phone, phone_problems
 
 LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
 
@@ -118,6 +118,17 @@ def _phone(kind: str) -> Callable[[str], str]:
     return check
 
 
+def _source_date(value: str) -> str:
+    """A publication date as the record schema writes it, real and not in the future."""
+    value = value.strip()
+    why = date_problem(value)
+    if why is None and not ISO_DATE.match(value):
+        why = N_("The field {field} is not written in the expected form: {value}.")
+    if why is not None:
+        _fail(_(why).format(value=value, field="sources.0.date"))
+    return value
+
+
 def _yes_no(text: str, default: bool | None = None) -> bool:
     return click.confirm(text, default=default)
 
@@ -176,7 +187,7 @@ def prompt_record(today: date) -> dict[str, Any]:
     reference = _ask(_("Source: URL or document where these facts are published (required)"))
     title = _ask(_("Source title"), default=reference)
     publisher = _ask(_("Source publisher (empty: the URL's host)"), optional=True)
-    published = _ask(_("Source date, YYYY-MM-DD (optional)"), optional=True)
+    published = _ask(_("Source date, YYYY-MM-DD (optional)"), proc=_source_date, optional=True)
     record["sources"] = [
         maintain.source(reference, title=title, publisher=publisher, today=today, published=published)
     ]
