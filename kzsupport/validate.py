@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -268,8 +269,6 @@ def date_problem(text: Any) -> str | None:
     """Why a date written YYYY, YYYY-MM or YYYY-MM-DD is not a real calendar date, or is in the
     future (later than today anywhere on Earth, so a date written today in any time zone passes);
     a msgid with ``{value}`` and ``{field}``, or None. Other forms are the schema's to report."""
-    from datetime import date, datetime, timedelta, timezone
-
     match = ISO_DATE.match(text) if isinstance(text, str) else None
     if match is None:
         return None
