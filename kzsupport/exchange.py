@@ -309,10 +309,14 @@ def canonical(record: Mapping[str, Any]) -> dict[str, Any]:
 def export_csv(records: Iterable[Mapping[str, Any]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # csv quotes a cell holding the line terminator "\n", but not a bare "\r", which a reader takes for
+    # the end of the row: a row with one is written with every cell quoted, so it reads back whole.
+    quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([name for name, _kind in CSV_COLUMNS])
     for record in sorted(records, key=lambda r: str(r["id"])):
         row = canonical(redact(record))
-        writer.writerow([neutralise(_cell(_flat(row, name), kind)) for name, kind in CSV_COLUMNS])
+        cells = [neutralise(_cell(_flat(row, name), kind)) for name, kind in CSV_COLUMNS]
+        (quoting if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 

@@ -31,7 +31,11 @@ from kzsupport.models import (
 if TYPE_CHECKING:
     from kzsupport.store_write import Draft, WriteRefused
 
-PROTECTED = ("verification", "id")
+# Fields --set may not change, with the reason given to whoever tries.
+PROTECTED = {
+    "verification": N_('The field {field} changes only through "kzsupport db verify".'),
+    "id": N_("The field {field} cannot be changed: an id never changes."),
+}
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
 
 
@@ -125,28 +129,67 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
     return out
 
 
+def add(
+    draft: Draft, record: Mapping[str, Any], assignments: Sequence[tuple[str, str]], *, by: str, today: date
+) -> None:
+    """Add a new record (see ``prepare_new``), then apply ``--set`` assignments to it (see ``edit``).
+
+    A local record needs its region (only an unverified lead may lack one): said here in the
+    words of ``db add``, rather than as the schema's rule about unverified records."""
+    new = prepare_new(record, by=by, today=today)
+    draft.add(new)
+    edit(draft, new["id"], assignments)
+    added = draft.get(new["id"])
+    unverified = (added.get("verification") or {}).get("status") == "unverified"
+    if added.get("scope") == "local" and added.get("region") is None and not unverified:
+        raise BadInput(
+            N_("A local service needs a region: give --region REGION, or --national for a national one.")
+        )
+
+
 def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) -> None:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
-    the field does not hold text; ``null`` clears a field."""
+    the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
+    the interactive prompt normalises it."""
     record = draft.get(service_id)
+    phones = copy.deepcopy(record.get("phones"))
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
-            raise BadInput(
-                N_(
-                    "The field {field} cannot be edited: verification changes only through "
-                    '"kzsupport db verify", and an id never changes.'
-                ),
-                field=path,
-            )
-        set_path(record, path, _typed(get_path(record, path), raw))
+            raise BadInput(PROTECTED[head], field=path)
+        set_path(record, path, _typed(path, get_path(record, path), raw))
+    _tidy_phones(record, phones)
 
 
-def _typed(current: Any, raw: str) -> Any:
-    """A value typed on the command line: text for a text field, else JSON when it parses."""
+def _tidy_phones(record: dict[str, Any], before: Any) -> None:
+    """Phones whose number or kind an edit set, written as the interactive prompt writes them: the
+    number normalised (``8 727 250 11 22`` -> ``+77272501122``), shown as stored unless a display
+    form is given, no note unless one is given."""
+    from kzsupport.validate import normalize_phone
+
+    old = before if isinstance(before, list) else []
+    phones = record.get("phones")
+    for index, phone in enumerate(phones if isinstance(phones, list) else []):
+        if not isinstance(phone, dict) or not isinstance(phone.get("number"), str):
+            continue  # the schema reports it
+        previous = old[index] if index < len(old) and isinstance(old[index], Mapping) else {}
+        if all(phone.get(key) == previous.get(key) for key in ("number", "kind")):
+            continue
+        phone["number"] = normalize_phone(phone["number"], str(phone.get("kind")))
+        if not phone.get("display"):
+            phone["display"] = phone["number"]
+        phone.setdefault("note", None)
+
+
+def _typed(path: str, current: Any, raw: str) -> Any:
+    """A value typed on the command line: text for a field that holds text (as it does now, or as
+    the record schema says: ``phones.0.number=150`` stays the text "150"), else JSON when it parses."""
+    from kzsupport.validate import schema_types
+
     if raw == "null":
         return None
-    if isinstance(current, str):
+    types = schema_types(path)
+    if isinstance(current, str) or (types and types <= {"string", "null"}):
         return raw
     return parse_json_value(raw)
 

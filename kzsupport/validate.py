@@ -15,7 +15,9 @@ but do not fail. The checks:
 * the fabricated-number denylist (``data/denylist.json``);
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
-* unverified records without a note; verified records without date or method.
+* control characters in any text (a tab or a newline is fine; a stray carriage return is not);
+* unverified records without a note; verified records without date or method;
+* source, access and verification dates that are not real calendar dates or lie in the future.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -39,6 +42,8 @@ SCOPES = ("national", "local")
 TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
 SHORT_NUMBER = re.compile(r"^1\d{2,3}$")
 E164_KZ = re.compile(r"^\+7\d{10}$")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # any control character but a tab or a newline
+ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")  # YYYY, YYYY-MM or YYYY-MM-DD
 
 # Localized fields whose missing languages are worth a warning (name/description are errors).
 _OPTIONAL_TEXTS = ("operator", "city", "eligibility_note")
@@ -102,6 +107,46 @@ def load_schema() -> dict[str, Any]:
     return schema
 
 
+def _branches(node: Mapping[str, Any], root: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    """A schema and the schemas it combines with (``$ref``, ``allOf``, ``anyOf``, ``oneOf``)."""
+    yield node
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/"):
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        yield from _branches(target, root)
+    for key in ("allOf", "anyOf", "oneOf"):
+        for sub in node.get(key, ()):
+            yield from _branches(sub, root)
+
+
+_JSON_TYPES = ((bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"), (type(None), "null"))
+
+
+def schema_types(path: str, schema: Mapping[str, Any] | None = None) -> frozenset[str]:
+    """The JSON types the record schema allows at a dotted path (``phones.0.number`` -> string);
+    empty when the schema does not say."""
+    from kzsupport.changes import split_path
+
+    root = load_schema() if schema is None else schema
+    nodes: list[Mapping[str, Any]] = [root]
+    for part in split_path(path):
+        found = []
+        for branch in (b for node in nodes for b in _branches(node, root)):
+            sub = branch.get("items") if isinstance(part, int) else branch.get("properties", {}).get(part)
+            if isinstance(sub, Mapping):
+                found.append(sub)
+        nodes = found
+    types: set[str] = set()
+    for branch in (b for node in nodes for b in _branches(node, root)):
+        declared = branch.get("type", ())
+        types.update([declared] if isinstance(declared, str) else declared)
+        values = [*branch.get("enum", ()), *([branch["const"]] if "const" in branch else [])]
+        types.update(name for value in values for kind, name in _JSON_TYPES if type(value) is kind)
+    return frozenset(types)
+
+
 @dataclass(frozen=True)
 class Denylist:
     """Numbers (E.164) and texts known to be fabricated; none may appear in a record."""
@@ -123,6 +168,12 @@ def normalize_number(text: str) -> str | None:
     if len(digits) == 10 and digits[0] == "7":
         return "+7" + digits
     return None
+
+
+def normalize_phone(text: str, kind: str) -> str:
+    """A phone entry's number as it is stored: a Kazakhstan number in E.164, a short number as
+    dialled, a Telegram name or link (and anything not understood) as typed, trimmed."""
+    return (normalize_number(text) if kind != "telegram" else None) or text.strip()
 
 
 def parse_denylist(raw: Any) -> Denylist:
@@ -214,6 +265,23 @@ def phone_problems(number: str, kind: str, display: str | None = None) -> list[t
     return out
 
 
+def date_problem(text: Any) -> str | None:
+    """Why a date written YYYY, YYYY-MM or YYYY-MM-DD is not a real calendar date, or is in the
+    future (later than today anywhere on Earth, so a date written today in any time zone passes);
+    a msgid with ``{value}`` and ``{field}``, or None. Other forms are the schema's to report."""
+    match = ISO_DATE.match(text) if isinstance(text, str) else None
+    if match is None:
+        return None
+    year, month, day = (int(part) if part else 1 for part in match.groups())
+    try:
+        start = date(year, month, day)  # a year or a month is in the future when its first day is
+    except ValueError:
+        return N_("The date {value} in {field} is not a real calendar date.")
+    if start > datetime.now(timezone(timedelta(hours=14))).date():
+        return N_("The date {value} in {field} is in the future.")
+    return None
+
+
 def location_problems(lat: float, lon: float, region_id: str | None) -> list[tuple[str, dict[str, Any]]]:
     """Coordinates outside Kazakhstan's outline, or nearest to places of another region.
 
@@ -259,6 +327,12 @@ def _strings(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
         yield path, node
 
 
+def _items(record: Mapping[str, Any], name: str) -> list[Any]:
+    """A list field's items; nothing when the field holds something else (the schema reports it)."""
+    value = record.get(name)
+    return value if isinstance(value, list) else []
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -275,24 +349,86 @@ def _validator(key: int, schema: Mapping[str, Any]) -> Any:
 
 
 def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None = None) -> list[Problem]:
-    """Every JSON Schema violation of one record, in document order."""
+    """Every JSON Schema violation of one record, in document order, in plain words."""
     schema = load_schema() if schema is None else schema
     validator = _validator(id(schema), schema)
     service_id = str(record.get("id", "?"))
     out = []
     for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
-        where = ".".join(str(p) for p in error.absolute_path) or None
-        out.append(
-            Problem(
-                service_id,
-                "schema",
-                ERROR,
-                N_("Does not match the schema: {reason}"),
-                {"reason": error.message},
-                where,
-            )
-        )
+        for found in _closest(error):
+            for msgid, params, where in _schema_findings(found):
+                out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
     return out
+
+
+def _closest(error: Any) -> Iterator[Any]:
+    """The errors to report for one jsonschema error: for a oneOf/anyOf, those of the alternative
+    that got furthest into the value ("city.en is missing", not "not valid under any of the given
+    schemas")."""
+    if error.validator not in ("oneOf", "anyOf") or not error.context:
+        yield error
+        return
+    branches: dict[Any, list[Any]] = defaultdict(list)
+    for sub in error.context:
+        branches[sub.relative_schema_path[0]].append(sub)
+    closest = max(
+        branches.values(),
+        key=lambda subs: max((len(sub.absolute_path), sub.validator != "type") for sub in subs),
+    )
+    for sub in closest:
+        yield from _closest(sub)
+
+
+# What the schema wants, by JSON type, said about the value found instead.
+_NEEDS = {
+    "string": N_("The field {field} needs text, not {value}."),
+    "number": N_("The field {field} needs a number, not {value}."),
+    "integer": N_("The field {field} needs a whole number, not {value}."),
+    "boolean": N_("The field {field} needs true or false, not {value}."),
+    "array": N_("The field {field} needs a list, not {value}."),
+    "object": N_("The field {field} needs an object with fields, not {value}."),
+    "null": N_("The field {field} must be empty (null), not {value}."),
+}
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _schema_findings(error: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``(msgid, params, field)`` for one jsonschema error, in plain words naming the field; the
+    validator's own English only for checks the record schema rarely makes."""
+    where = ".".join(str(p) for p in error.absolute_path)
+    kind, expected, value = error.validator, error.validator_value, error.instance
+
+    def at(name: str) -> str:
+        return f"{where}.{name}" if where else name
+
+    if kind == "required" and isinstance(value, Mapping):
+        for name in (n for n in expected if n not in value):
+            yield N_("The field {field} is missing."), {"field": at(name)}, at(name)
+    elif kind == "additionalProperties" and isinstance(value, Mapping):
+        for name in (n for n in value if n not in error.schema.get("properties", {})):
+            yield N_("There is no field {field}: check its name."), {"field": at(name)}, at(name)
+    elif kind == "type":
+        wanted = [expected] if isinstance(expected, str) else list(expected)
+        main = next((t for t in wanted if t != "null"), "null")
+        yield _NEEDS.get(main, _NEEDS["string"]), {"field": where, "value": _shown(value)}, where
+    elif kind in ("enum", "const"):
+        valid = ", ".join(_shown(v).strip('"') for v in (expected if kind == "enum" else [expected]))
+        params = {"field": where, "value": _shown(value), "valid": valid}
+        yield N_("The field {field} cannot be {value}; use one of: {valid}."), params, where
+    elif kind in ("pattern", "format"):
+        params = {"field": where, "value": _shown(value)}
+        yield N_("The field {field} is not written in the expected form: {value}."), params, where
+    elif kind in ("minLength", "minItems"):
+        yield N_("The field {field} is empty."), {"field": where}, where
+    elif kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        params = {"field": where, "value": _shown(value)}
+        yield N_("The field {field} is out of range: {value}."), params, where
+    else:
+        yield N_("Does not match the schema: {reason}"), {"reason": error.message}, where
 
 
 def _record_problems(
@@ -322,7 +458,7 @@ def _record_problems(
             "scope",
             value=scope,
         )
-    if region_id is not None and region_id not in regions:
+    if region_id is not None and not (isinstance(region_id, str) and region_id in regions):
         yield problem(
             "region",
             N_('Unknown region {value}; run "kzsupport regions" for the ids.'),
@@ -337,12 +473,15 @@ def _record_problems(
             region=region_id,
         )
 
-    for index, phone in enumerate(record.get("phones") or ()):
+    for index, phone in enumerate(_items(record, "phones")):
         if not isinstance(phone, Mapping):
             continue
-        number, pkind = str(phone.get("number", "")), str(phone.get("kind", ""))
-        for msgid, params in phone_problems(number, pkind, phone.get("display")):
-            yield problem("phone", msgid, f"phones.{index}", **params)
+        number, pkind, display = phone.get("number"), str(phone.get("kind", "")), phone.get("display")
+        if isinstance(number, str):  # a number of another type is the schema's to report
+            shown = display if isinstance(display, str) else None
+            for msgid, params in phone_problems(number, pkind, shown):
+                yield problem("phone", msgid, f"phones.{index}", **params)
+        number = str(number)
         blocked = normalize_number(number)
         if blocked in denylist.numbers:
             yield problem(
@@ -353,6 +492,15 @@ def _record_problems(
             )
 
     for where, text in _strings(record):
+        control = CONTROL.search(text)
+        if control:
+            yield problem(
+                "text",
+                N_("The field {field} holds a control character ({char}): remove it."),
+                where,
+                field=where,
+                char=repr(control.group())[1:-1],
+            )
         folded = _fold(text)
         for bad in denylist.texts:
             if _fold(bad) in folded:
@@ -409,6 +557,18 @@ def _record_problems(
             )
 
     verification = record.get("verification")
+    dates = [
+        (f"sources.{index}.{key}", entry.get(key))
+        for index, entry in enumerate(_items(record, "sources"))
+        if isinstance(entry, Mapping)
+        for key in ("date", "accessed")
+    ]
+    if isinstance(verification, Mapping):
+        dates.append(("verification.date", verification.get("date")))
+    for where, value in dates:
+        why = date_problem(value)
+        if why is not None:
+            yield problem("dates", why, where, value=value, field=where)
     if isinstance(verification, Mapping):
         status = verification.get("status")
         if status == "unverified" and not verification.get("note"):
@@ -443,10 +603,10 @@ def _localized(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, An
         if isinstance(value, Mapping) and isinstance(value.get(child), Mapping):
             yield f"{parent}.{child}", value[child]
     for name in ("required_documents", "caveats"):
-        for index, value in enumerate(record.get(name) or ()):
+        for index, value in enumerate(_items(record, name)):
             if isinstance(value, Mapping):
                 yield f"{name}.{index}", value
-    for index, phone in enumerate(record.get("phones") or ()):
+    for index, phone in enumerate(_items(record, "phones")):
         if isinstance(phone, Mapping) and isinstance(phone.get("note"), Mapping):
             yield f"phones.{index}.note", phone["note"]
 
@@ -472,11 +632,11 @@ def _features(record: Mapping[str, Any]) -> _Features:
     sid = str(record.get("id", "?"))
     phones = tuple(
         str(phone["number"])
-        for phone in record.get("phones") or ()
+        for phone in _items(record, "phones")
         if isinstance(phone, Mapping) and phone.get("number")
     )
     city = record.get("city") if isinstance(record.get("city"), Mapping) else None
-    place = _fold(next(iter(city.values()), "") or "") if city else str(record.get("region"))
+    place = _fold(str(next(iter(city.values()), "") or "")) if city else str(record.get("region"))
     names = []
     name = record.get("name")
     if isinstance(name, Mapping):

@@ -175,8 +175,10 @@ def _typed_record(address: list[str]) -> list[str]:
         "y",  # free
         "https://example.org/shelter",
         "",
-        "",
-        "",  # source, title, publisher, date
+        "",  # source, title, publisher
+        "2025-13-45",
+        "22.11.2025",
+        "2025-11",  # source date: not a date, not the form, then right
         "n",  # nothing unverified
     ]
 
@@ -192,6 +194,9 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert typed["phones"][0]["number"] == "+77272001122"
     assert "not a valid Kazakhstan number" in result.output
     assert "outside Kazakhstan" in result.output
+    assert "2025-13-45 in sources.0.date is not a real calendar date" in result.output
+    assert "sources.0.date is not written in the expected form: 22.11.2025" in result.output
+    assert typed["sources"][0]["date"] == "2025-11"
 
 
 def test_add_interactively_asks_no_coordinates_for_a_confidential_address(invoke: Invoke, data: Path) -> None:
@@ -227,6 +232,18 @@ def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "edit", "kz-a", "--set", "verification.date=2030-01-01", data=data)
     assert result.exit_code == 2
     assert "db verify" in result.stderr
+    assert "id never changes" not in result.stderr
+
+
+def test_a_protected_field_says_why_for_that_field(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    status = invoke("db", "edit", "kz-a", "--set", "verification.status=verified", data=data)
+    assert status.exit_code == 2
+    assert 'verification.status changes only through "kzsupport db verify"' in status.stderr
+    ident = invoke("db", "edit", "kz-a", "--set", "id=kz-b", data=data)
+    assert ident.exit_code == 2
+    assert "an id never changes" in ident.stderr and "db verify" not in ident.stderr
+    assert data.read_bytes() == before
 
 
 def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path) -> None:
@@ -278,6 +295,15 @@ def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert store_write.read_log(data)[0].note == "closed in 2025"
     assert invoke("db", "reactivate", "kz-a", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "active"
+
+
+@pytest.mark.parametrize("reason", ["", "  "])
+def test_deactivate_refuses_a_blank_reason(invoke: Invoke, data: Path, reason: str) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "deactivate", "kz-a", "--temporary", "--reason", reason, data=data)
+    assert result.exit_code == 2
+    assert "--reason" in result.stderr and "cannot be empty" in result.stderr
+    assert data.read_bytes() == before
 
 
 def test_remove_needs_yes(invoke: Invoke, data: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kzsupport import resources, validate
+from kzsupport.changes import set_path
 from kzsupport.errors import KzSupportError
 from kzsupport.validate import (
     ERROR,
@@ -16,6 +18,7 @@ from kzsupport.validate import (
     Report,
     new_errors,
     normalize_number,
+    normalize_phone,
     parse_denylist,
     phone_problems,
     validate_records,
@@ -222,3 +225,54 @@ def test_a_missing_schema_or_denylist_is_an_error_not_a_silent_pass(
             load()
     finally:
         load.cache_clear()
+
+
+def test_a_phone_of_the_wrong_type_is_a_schema_problem_not_a_crash() -> None:
+    phone = {"number": 150, "kind": "short_number", "display": 150, "note": None}
+    report = validate_records([record(phones=[phone]), record("kz-b", phones=5)], REGIONS, denylist=DENY)
+    fields = {(p.service_id, p.field) for p in report.errors if p.check == "schema"}
+    assert {("kz-test-1", "phones.0.number"), ("kz-test-1", "phones.0.display"), ("kz-b", "phones")} <= fields
+
+
+def test_normalize_phone_is_normalize_number_except_for_telegram() -> None:
+    assert normalize_phone(" 8 (727) 250-33-44 ", "voice") == "+77272503344"
+    assert normalize_phone("150", "short_number") == "150"
+    assert normalize_phone("not a number ", "voice") == "not a number"
+    assert normalize_phone(" https://t.me/+77272503344", "telegram") == "https://t.me/+77272503344"
+
+
+def _with_dates(source_date: str | None, accessed: str, checked: str | None) -> dict[str, Any]:
+    rec = record()
+    rec["sources"][0].update(date=source_date, accessed=accessed)
+    rec["verification"]["date"] = checked
+    return rec
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2025-02-30", "0000", "2999", "2999-01-01"])
+@pytest.mark.parametrize("where", ["sources.0.date", "sources.0.accessed", "verification.date"])
+def test_an_impossible_or_future_date_is_an_error_naming_its_field(bad: str, where: str) -> None:
+    rec = record()
+    set_path(rec, where, bad)
+    [problem] = [p for p in check(rec).errors if p.check == "dates"]
+    assert problem.field == where
+    assert where in problem.message() and bad in problem.message()
+
+
+def test_partial_dates_and_today_pass() -> None:
+    today = datetime.now(timezone.utc).date().isoformat()
+    for source_date in ("2024", "2024-09", today[:4], today[:7], today):
+        report = check(_with_dates(source_date, today, today))
+        assert report.ok, [p.message() for p in report.problems]
+
+
+@pytest.mark.parametrize("char", ["\r", "\x00", "\x1b", "\x7f"])
+def test_a_control_character_in_a_text_is_an_error(char: str) -> None:
+    rec = record(name={"kk": "Атау", "ru": "Имя", "en": f"A{char}B"})
+    [problem] = [p for p in check(rec).errors if p.check == "text"]
+    assert problem.field == "name.en"
+    assert repr(char)[1:-1] in problem.message()
+
+
+def test_a_tab_or_a_newline_in_a_text_is_fine() -> None:
+    report = check(record(description={"kk": "Бір\nекі", "ru": "Раз\tдва", "en": "One\n\ttwo"}))
+    assert report.ok, [p.message() for p in report.problems]

@@ -207,9 +207,7 @@ def add(
             )
         )
     with dbc.editing("add") as draft:
-        new = maintain.prepare_new(record, by=dbc.author, today=today())
-        draft.add(new)
-        maintain.edit(draft, new["id"], _assignments(assignments))
+        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today())
 
 
 @db.command(
@@ -289,6 +287,10 @@ def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: s
 def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) -> None:
     from kzsupport import maintain
 
+    if not reason.strip():
+        raise click.BadParameter(
+            _("Say why, for the change log: the reason cannot be empty."), param_hint="--reason"
+        )
     with dbc.editing("deactivate", note=reason) as draft:
         maintain.set_status(draft, service_id, "temporarily_closed" if temporary else "inactive")
 

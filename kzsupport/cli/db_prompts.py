@@ -12,10 +12,10 @@ import click
 from kzsupport import maintain
 from kzsupport.changes import get_path
 from kzsupport.errors import BadInput
-from kzsupport.i18n import _
+from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
 from kzsupport.store import load_regions
-from kzsupport.validate import location_problems, phone_problems
+from kzsupport.validate import ISO_DATE, date_problem, location_problems, normalize_phone, phone_problems
 
 LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
 
@@ -108,9 +108,7 @@ def _location(region: str | None) -> Callable[[str], dict[str, float]]:
 
 def _phone(kind: str) -> Callable[[str], str]:
     def check(value: str) -> str:
-        from kzsupport.validate import normalize_number
-
-        number = normalize_number(value) or value.strip()
+        number = normalize_phone(value, kind)
         problems = phone_problems(number, kind)
         if problems:
             msgid, params = problems[0]
@@ -118,6 +116,17 @@ def _phone(kind: str) -> Callable[[str], str]:
         return number
 
     return check
+
+
+def _source_date(value: str) -> str:
+    """A publication date as the record schema writes it, real and not in the future."""
+    value = value.strip()
+    why = date_problem(value)
+    if why is None and not ISO_DATE.match(value):
+        why = N_("The field {field} is not written in the expected form: {value}.")
+    if why is not None:
+        _fail(_(why).format(value=value, field="sources.0.date"))
+    return value
 
 
 def _yes_no(text: str, default: bool | None = None) -> bool:
@@ -180,7 +189,7 @@ def prompt_record(today: date) -> dict[str, Any]:
     reference = _ask(_("Source: URL or document where these facts are published (required)"))
     title = _ask(_("Source title"), default=reference)
     publisher = _ask(_("Source publisher (empty: the URL's host)"), optional=True)
-    published = _ask(_("Source date, YYYY-MM-DD (optional)"), optional=True)
+    published = _ask(_("Source date, YYYY-MM-DD (optional)"), proc=_source_date, optional=True)
     record["sources"] = [
         maintain.source(reference, title=title, publisher=publisher, today=today, published=published)
     ]

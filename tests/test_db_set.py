@@ -1,0 +1,149 @@
+"""``db add`` / ``db edit`` with ``--set`` against the real record schema: values keep the type the
+schema gives their field, and what the interactive prompts would refuse or tidy is refused or tidied."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kzsupport import store_write
+from tests.conftest import Invoke
+from tests.dbkit import record, tables
+
+NAMES = [
+    *("--set", "name.kk=Желі", "--set", "name.ru=Линия", "--set", "name.en=Line"),
+    *("--set", "description.kk=Сипаттама", "--set", "description.ru=Описание"),
+    *("--set", "description.en=Description"),
+]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    path = tmp_path / "directory.json"
+    path.write_text(store_write.dumps(tables(record("kz-a"))), encoding="utf-8")
+    return path
+
+
+def services(path: Path) -> dict[str, dict[str, Any]]:
+    docs = json.loads(path.read_text(encoding="utf-8"))["services"].values()
+    return {d["id"]: d for d in docs}
+
+
+def add(invoke: Invoke, data: Path, *args: str) -> Any:
+    base = ["db", "add", "--id", "kz-new", "--type", "hotline", "--source", "https://example.org/a"]
+    return invoke(*base, *args, data=data)
+
+
+def test_set_keeps_digits_text_where_the_schema_wants_text(invoke: Invoke, data: Path) -> None:
+    result = add(
+        invoke,
+        data,
+        "--national",
+        *NAMES,
+        *("--set", "phones.0.kind=short_number", "--set", "phones.0.number=150"),
+        *("--set", "phones.0.display=150", "--set", "phones.0.note=null", "--set", "national_order=3"),
+    )
+    assert result.exit_code == 0, result.output
+    new = services(data)["kz-new"]
+    assert new["phones"][0]["number"] == "150" and new["phones"][0]["display"] == "150"
+    assert new["national_order"] == 3  # a field the schema types as a number is still parsed
+
+
+def test_set_normalises_a_phone_number_as_the_prompt_does(invoke: Invoke, data: Path) -> None:
+    result = invoke(
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "phones.1.kind=voice", "--set", "phones.1.number=87272501122"),
+        *("--set", "phones.2.kind=whatsapp", "--set", "phones.2.number=+7 (727) 250-33-44"),
+        *("--set", "phones.2.display=+7 727 250 33 44"),
+        data=data,
+    )
+    assert result.exit_code == 0, result.output
+    phones = services(data)["kz-a"]["phones"]
+    assert phones[1] == {"number": "+77272501122", "kind": "voice", "display": "+77272501122", "note": None}
+    assert phones[2]["number"] == "+77272503344" and phones[2]["display"] == "+7 727 250 33 44"
+
+
+def test_set_leaves_a_telegram_link_as_typed(invoke: Invoke, data: Path) -> None:
+    link = "https://t.me/+77272501122"
+    result = invoke(
+        "db", "edit", "kz-a", "--set", "phones.1.kind=telegram", "--set", f"phones.1.number={link}", data=data
+    )
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-a"]["phones"][1]["number"] == link
+
+
+def test_set_refuses_a_fabricated_number_in_any_written_form(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke(
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "phones.1.kind=voice", "--set", "phones.1.number=8 (727) 250-50-50"),
+        data=data,
+    )
+    assert result.exit_code == 1
+    assert "known fabricated number" in result.stderr
+    assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["2025-13-45", "2999-01-01"])
+def test_add_refuses_an_impossible_or_future_source_date(invoke: Invoke, data: Path, bad: str) -> None:
+    before = data.read_bytes()
+    result = add(invoke, data, "--region", "almaty", *NAMES, "--source-date", bad)
+    assert result.exit_code == 1
+    assert f"The date {bad} in sources.0.date" in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_validate_reports_a_bad_date_already_in_the_file(invoke: Invoke, data: Path) -> None:
+    bad = record("kz-b", phones=[])
+    bad["verification"]["date"] = "2025-02-30"
+    data.write_text(store_write.dumps(tables(record("kz-a"), bad)), encoding="utf-8")
+    result = invoke("db", "validate", data=data)
+    assert result.exit_code == 1
+    assert "The date 2025-02-30 in verification.date is not a real calendar date." in result.stdout
+
+
+def test_schema_problems_are_plain_translated_sentences_naming_the_field(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke(
+        "--lang",
+        "ru",
+        "db",
+        "edit",
+        "kz-a",
+        *("--set", "name.en=null", "--set", "nosuch=1", "--set", "status=open"),
+        *("--set", "phones.0.kind=short_number", "--set", "phones.0.number=12", "--set", 'city={"kk": "A"}'),
+        data=data,
+    )
+    assert result.exit_code == 1
+    assert "Поле name.en: нужен текст, а не null." in result.stderr
+    assert "Поля nosuch не существует" in result.stderr
+    assert 'Поле status не может быть "open"' in result.stderr
+    assert 'Поле phones.0.number записано не в том виде: "12".' in result.stderr
+    assert "Нет поля city.ru." in result.stderr
+    for raw in ("is not of type", "was unexpected", "does not match", "was expected", "required property"):
+        assert raw not in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_add_without_region_or_national_says_to_give_one(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = add(invoke, data, *NAMES)
+    assert result.exit_code == 2
+    assert "give --region REGION, or --national" in result.stderr
+    assert "unverified" not in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_set_refuses_a_carriage_return_in_a_text(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-a", "--set", "name.en=A\rB", data=data)
+    assert result.exit_code == 1
+    assert "name.en holds a control character (\\r)" in result.stderr
+    assert data.read_bytes() == before
