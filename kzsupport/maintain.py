@@ -201,10 +201,11 @@ def verify(
     method: str,
     reference: str,
     by: str,
-    today: date,
+    on: date,
     note: str | None = None,
 ) -> None:
-    """Record a check: the only way ``verification.date`` moves. The thing checked becomes a source."""
+    """Record a check made ``on`` a day: the only way ``verification.date`` moves. The thing checked
+    becomes a source."""
     if method not in VERIFICATION_METHODS:
         raise BadInput(
             N_("Unknown method {value}; use one of: {valid}."),
@@ -214,7 +215,7 @@ def verify(
     record = draft.get(service_id)
     record["verification"] = {
         "status": "verified",
-        "date": today.isoformat(),
+        "date": on.isoformat(),
         "method": method,
         "by": by,
         "note": note,
@@ -222,7 +223,7 @@ def verify(
     sources = record.setdefault("sources", [])
     for existing in sources:
         if reference in (existing.get("url"), existing.get("document")):
-            existing["accessed"] = today.isoformat()
+            existing["accessed"] = on.isoformat()
             return
     publisher = None if is_url(reference) else by
     sources.append(
@@ -230,8 +231,8 @@ def verify(
             reference,
             title=f"Verification ({method})",
             publisher=publisher,
-            today=today,
-            published=today.isoformat(),  # the check itself is the source, dated today
+            today=on,
+            published=on.isoformat(),  # the check itself is the source, dated the day it was made
         )
     )
 

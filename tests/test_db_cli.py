@@ -289,6 +289,18 @@ def test_verify_is_the_only_way_the_date_moves(invoke: Invoke, data: Path) -> No
     assert store_write.read_log(data)[0].note == "answered"
 
 
+def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: Invoke, data: Path) -> None:
+    args = ("db", "verify", "kz-a", "--method", "call", "--source", "call to +7 727 200 00 00", "--date")
+    assert invoke(*args, "2026-01-20", data=data).exit_code == 0
+    rec = services(data)["kz-a"]
+    assert rec["verification"]["date"] == "2026-01-20" and rec["sources"][-1]["date"] == "2026-01-20"
+    before = data.read_bytes()
+    result = invoke(*args, "2999-01-01", data=data)
+    assert result.exit_code == 2 and "cannot be in the future" in result.stderr
+    assert invoke(*args, "20.01.2026", data=data).exit_code == 2  # the form is YYYY-MM-DD
+    assert data.read_bytes() == before
+
+
 def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert invoke("db", "deactivate", "kz-a", "--reason", "closed in 2025", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "inactive"

@@ -257,19 +257,25 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
 @option("--method", required=True, type=click.Choice(VERIFICATION_METHODS), help=N_("How it was checked."))
 @option("--source", "reference", required=True, help=N_("The URL or document checked."))
 @option("--note", help=N_("What was confirmed."))
+@option(
+    "--date",
+    "checked_on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help=N_("The day of the check, if not today (a call made last week)."),
+)
 @pass_db
-def verify(dbc: DbContext, service_id: str, method: str, reference: str, note: str | None) -> None:
+def verify(
+    dbc: DbContext, service_id: str, method: str, reference: str, note: str | None, checked_on: Any
+) -> None:
     from kzsupport import maintain
 
+    on = today() if checked_on is None else checked_on.date()
+    if on > today():
+        raise BadInput(N_("The date of a check cannot be in the future: {date}."), date=on.isoformat())
     with dbc.editing("verify", note=note) as draft:
         maintain.verify(
-            draft,
-            service_id,
-            method=method,
-            reference=reference,
-            by=dbc.author,
-            today=today(),
-            note=note,
+            draft, service_id, method=method, reference=reference, by=dbc.author, on=on, note=note
         )
 
 
