@@ -301,6 +301,16 @@ def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: 
     assert data.read_bytes() == before
 
 
+def test_log_of_an_unknown_id_is_an_error_and_diff_names_the_missing_file(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    result = invoke("db", "log", "kz-nonexistent", data=data)
+    assert result.exit_code == 1 and "No service with id kz-nonexistent" in result.stderr
+    assert "No changes recorded yet" in invoke("db", "log", "kz-a", data=data).stderr  # known, unchanged
+    result = invoke("db", "diff", str(data), str(tmp_path / "nope.json"))
+    assert result.exit_code == 2 and "nope.json" in result.stderr and "--data" not in result.stderr
+
+
 def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert invoke("db", "deactivate", "kz-a", "--reason", "closed in 2025", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "inactive"

@@ -537,8 +537,8 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
         "Example: kzsupport db diff old.json data/directory.json"
     ),
 )
-@click.argument("old", type=click.Path(dir_okay=False))
-@click.argument("new", type=click.Path(dir_okay=False))
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str) -> None:
     from kzsupport import render_db
@@ -570,6 +570,10 @@ def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
     from kzsupport import render_db, store_write
 
     entries = store_write.read_log(Path(dbc.path), service_id)
+    if service_id is not None and not entries:
+        from kzsupport import directory
+
+        directory.get(store.load(dbc.path), service_id)  # an unknown id is an error, not "no changes"
     if output_format == "json":
         click.echo(render_db.log_json(entries))
     elif entries:
