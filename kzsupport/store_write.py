@@ -20,7 +20,7 @@ from kzsupport.models import VERIFICATION_STATUSES
 from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
 
 if TYPE_CHECKING:
-    from kzsupport.changes import LogEntry, RecordDiff
+    from kzsupport.changes import Change, LogEntry, RecordDiff
     from kzsupport.validate import Problem
 
 # Every write to a directory file:
@@ -465,8 +465,17 @@ def editing(
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        secret = _confidential_ids([*original.values(), *draft.records.values()])
         entries = [
-            LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in diffs
+            LogEntry(
+                at,
+                person,
+                _action(action, d.kind),
+                d.service_id,
+                _withheld(d.changes) if d.service_id in secret else d.changes,
+                note,
+            )
+            for d in diffs
         ]
         with _os_errors(file):
             backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
@@ -492,6 +501,29 @@ def _os_errors(file: Path) -> Iterator[None]:
             path=str(file),
             reason=exc.strerror or str(exc),
         ) from None
+
+
+WITHHELD = "[withheld: confidential address]"
+_SECRET_FIELDS = ("address.text", "address.note", "location")
+
+
+def _confidential_ids(records: Iterable[Mapping[str, Any]]) -> set[str]:
+    """Ids of records whose address is confidential, before or after the change."""
+    return {
+        str(r.get("id"))
+        for r in records
+        if isinstance(r.get("address"), Mapping) and r["address"].get("confidential")
+    }
+
+
+def _withheld(changes: Sequence[Change]) -> tuple[Change, ...]:
+    """The change log lives beside the data file and is easily shared (or committed): the text and
+    coordinates of a confidential address are logged as changed, never written into it."""
+    from kzsupport.changes import Change
+
+    return tuple(
+        Change(c.path, WITHHELD, WITHHELD) if c.path.startswith(_SECRET_FIELDS) else c for c in changes
+    )
 
 
 def _action(action: str, kind: str) -> str:

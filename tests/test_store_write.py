@@ -89,6 +89,24 @@ def test_each_write_is_logged_with_who_what_and_when(data: Path) -> None:
     assert store_write.log_path(data).name == "directory.changes.jsonl"
 
 
+def test_the_change_log_never_holds_a_confidential_address(data: Path) -> None:
+    words = {"kk": "Құпия 5", "ru": "Тайный 5", "en": "Hidden 5"}
+    secret = {"text": words, "confidential": True, "note": None}
+    with store_write.editing(data, by="t", action="add") as draft:
+        draft.add(record("kz-shelter", type="shelter", phones=[], address=secret))
+    with store_write.editing(data, by="t", action="edit") as draft:
+        draft.get("kz-shelter")["address"]["text"]["en"] = "Moved 6"
+        draft.get("kz-shelter")["location"] = {"lat": 43.3, "lon": 76.9}
+        draft.get("kz-shelter")["name"]["en"] = "Renamed"
+    log = store_write.log_path(data).read_text(encoding="utf-8")
+    assert not any(word in log for word in ("Hidden 5", "Тайный 5", "Moved 6", "43.3"))
+    entry = store_write.read_log(data, "kz-shelter")[-1]
+    assert {(c.path, c.old, c.new) for c in entry.changes} >= {
+        ("address.text.en", store_write.WITHHELD, store_write.WITHHELD),
+        ("name.en", "Crisis centre kz-shelter", "Renamed"),  # the rest is logged as ever
+    }
+
+
 def test_the_login_name_is_used_without_by(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")
     with store_write.editing(data, action="edit") as draft:
