@@ -390,9 +390,13 @@ def _nest(flat: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def parse_csv(data: bytes, path: str) -> list[ImportRow]:
-    """Records from a CSV export; every problem is collected with its line before anything fails."""
+    """Records from a CSV export (commas, or semicolons as a Russian or Kazakh spreadsheet saves
+    it); every problem is collected with its line before anything fails."""
     text = _decode(data, path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # A spreadsheet set to Russian or Kazakh saves "CSV" with semicolons; no column name has either.
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if ";" in header_line and "," not in header_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     errors: list[RowError] = []
     try:
         header = next(reader)

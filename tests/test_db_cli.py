@@ -519,6 +519,18 @@ def test_import_keeps_what_the_file_leaves_out(
     assert data.read_bytes() == before
 
 
+def test_import_reads_a_csv_saved_with_semicolons(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"))))
+    semicolons = io.StringIO()
+    csv.writer(semicolons, delimiter=";", lineterminator="\r\n").writerows(rows)  # as Excel (ru) saves
+    out.write_text(semicolons.getvalue(), encoding="utf-8")
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Nothing changed" in result.stderr
+
+
 def test_import_refuses_half_the_columns_of_a_field(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
