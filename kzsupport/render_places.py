@@ -82,7 +82,22 @@ def status_text(res: Resolution) -> Text:
             )
         )
     elif res.status == "exact":
-        out.append(_("Found: {place}.").format(place=candidate_name(res.candidates[0])))
+        first = res.candidates[0]
+        out.append(_("Found: {place}.").format(place=candidate_name(first)))
+        namesakes = [c for c in res.candidates[1:] if c.place.kind in ("city", "settlement")]
+        if first.place.kind in ("city", "settlement") and namesakes and first.place.has_point:
+            out.append(
+                " "
+                + _(
+                    "{count} places of this name in {region}: this is the one at {point}. "
+                    "To use another, give its coordinates (\"kzsupport place\" lists them)."
+                ).format(
+                    count=len(namesakes) + 1,
+                    region=region_label(first.region),
+                    point=f"{first.place.lat:.4f}, {first.place.lon:.4f}",
+                ),
+                style=WARN,
+            )
     elif res.status == "fuzzy":
         out.append(
             _("Closest match for {query}: {place} (similarity {score} of 100). Check it is right.").format(

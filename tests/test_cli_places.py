@@ -178,3 +178,11 @@ def test_place_on_a_narrow_terminal_lists_candidates_whole(
     assert "1. Oskemen (settlement)" in lines
     assert "  49.9714, 82.6059" in lines and "  Усть-Каменогорск (name)" in lines
     assert max(len(line) for line in lines) <= 40
+
+
+def test_a_name_two_places_share_in_one_region_says_which_one_is_used(invoke: Invoke) -> None:
+    result = invoke("near", "Актау", "--region", "karaganda")
+    assert result.exit_code == 0
+    stderr = " ".join(result.stderr.split())
+    assert "2 places of this name in Karaganda Region: this is the one at 48.0333, 72.8333." in stderr
+    assert "places of this name" not in invoke("near", "Семей").stderr
