@@ -75,11 +75,19 @@ EXTRA_ALIASES = {
     1519948: ("Kunaev", "Konayev", "Кунаев"),
 }
 
+# Kazakh names GeoNames lacks (it has only other languages' spellings), by GeoNames id.
+KK_NAMES = {
+    1523741: "Есік",  # Esik, Almaty Region: GeoNames offers only Єсік (Ukrainian) and Иссиқ (Uzbek)
+}
+
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"^[\u0400-\u04ff\s\-'’.()]+$")
 LATIN = re.compile(r"^[A-Za-z\u00c0-\u024f\u1e00-\u1eff\s\-'’.()ʼ`]+$")
 CODE = re.compile(r"^[A-Z]{2,4}$")  # IATA/ICAO-like codes among GeoNames alternates ("PLX", "SCO")
 OUTLINE_TOLERANCE_DEG = 0.02  # about 2 km: enough to tell Kazakhstan from its neighbours' cities
+
+
+FOREIGN_CYRILLIC = set("ЄєЇїҐґЈјЉљЊњЋћЏџЎўЂђҲҳ")
 
 
 def _names_ok(name: str) -> bool:
@@ -131,13 +139,16 @@ def _place_from_geonames(row: dict[str, Any], admin1: dict[str, str]) -> dict[st
         ({a.strip() for a in row["alternatenames"] if _names_ok(a)} | set(EXTRA_ALIASES.get(gid, ())))
         - {row["name"]}
     )
-    cyr = [a for a in alts if CYRILLIC.match(a)]
+    # Serbian, Ukrainian, Uzbek and Belarusian spellings stay aliases; a kk or ru name has none of
+    # their letters (GeoNames gave Esik the Kazakh name "Єсік").
+    cyr = [a for a in alts if CYRILLIC.match(a) and not FOREIGN_CYRILLIC & set(a)]
     # GeoNames alternates carry no language tag: the Russian name is the Cyrillic one without Kazakh
     # letters that reads most like the main name, the Kazakh one likewise among those with them.
     ru = _closest([a for a in cyr if not _is_kk(a)], row["name"])
     kk = _closest([a for a in cyr if _is_kk(a)], row["name"])
     if kk is None and ru is not None and fold(ru) == fold(row["name"]):
         kk = ru  # the same spelling in both languages (Семей, Тараз)
+    kk = KK_NAMES.get(gid, kk)
     return {
         "id": f"gn:{gid}",
         "kind": "settlement",

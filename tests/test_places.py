@@ -274,3 +274,17 @@ def test_post_2022_moves_are_applied() -> None:
     for name, region in [("Urzhar", "abai"), ("Semey", "abai"), ("Taldykorgan", "jetisu"),
                          ("Zhezkazgan", "ulytau"), ("Konaev", "almaty-region")]:
         assert resolve(name).regions == (region,), name
+
+
+def test_kazakh_and_russian_place_names_use_only_their_own_alphabets() -> None:
+    """GeoNames mixes in other languages' Cyrillic (Ukrainian Є, Serbian Ј, Uzbek Ў and Ҳ): those
+    may be typed and found, but are never shown as a place's Kazakh or Russian name."""
+    foreign = set("ЄєЇїҐґЈјЉљЊњЋћЏџЎўЂђҲҳ")
+    wrong = [
+        (p.id, name)
+        for p in load().places
+        for name in (p.names.kk, p.names.ru)
+        if name and foreign & set(name)
+    ]
+    assert wrong == []
+    assert resolve("Єсік").best.place.names.kk == "Есік"  # type: ignore[union-attr]
