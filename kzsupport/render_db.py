@@ -22,6 +22,7 @@ from kzsupport.render import (
     DIM,
     WARN,
     Indented,
+    Packed,
     box_style,
     csv_text,
     new_table,
@@ -233,22 +234,19 @@ def coverage_table(
         table = new_table(
             box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
         )
-        table.add_column(
-            _("Region"), min_width=8, max_width=_REGION_WIDTH, no_wrap=True, overflow="ellipsis"
-        )
+        table.add_column(_("Region"), min_width=8, max_width=_REGION_WIDTH, overflow="fold")
         for number in numbers:
             table.add_column(str(number + 1), justify="right", no_wrap=True, min_width=_TYPE_WIDTH - 1)
         for row, row_cells in by_row.items():
             table.add_row(_area_name(row, regions), *(_cell_text(row_cells[n]) for n in numbers))
         parts.extend((table, Text()))
-    legend = Text(
-        "  ".join(f"{number} {label(labels.TYPES, kind)}" for number, kind in enumerate(types, 1)),
-        style=DIM,
-    )
+    entries = [f"{number} {label(labels.TYPES, kind)} ·" for number, kind in enumerate(types, 1)]
+    entries[-1] = entries[-1].removesuffix(" ·")
+    legend = Text(" ".join(entries), style=DIM)
     legend.append(
         "\n" + _("verified/source-only records per cell; — no record; (n) only unverified records."),
     )
-    return Group(*parts, legend)
+    return Group(*parts, Packed(legend, (entries,)))  # a type's number stays beside its name
 
 
 def coverage_json(cells: Sequence[Cell]) -> str:

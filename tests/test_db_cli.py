@@ -380,6 +380,20 @@ def test_stale_never_cuts_an_id_at_any_width(
     assert all(s.id in words for s in store.load().services)  # never verified, so all listed
 
 
+@pytest.mark.parametrize("width", [50, 80])
+def test_coverage_cuts_no_region_name_and_keeps_each_type_beside_its_number(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    from kzsupport import labels
+    from kzsupport.models import SERVICE_TYPES
+
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = invoke("db", "coverage").stdout.splitlines()  # the bundled data
+    assert "…" not in "".join(lines) and max(len(line) for line in lines) <= width
+    for number, kind in enumerate(SERVICE_TYPES, 1):
+        assert any(f"{number} {labels.label(labels.TYPES, kind)}" in line for line in lines)
+
+
 def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
     cells = json.loads(invoke("db", "coverage", "--format", "json", data=data).stdout)
     almaty_shelter = next(c for c in cells if (c["region"], c["type"]) == ("almaty", "shelter"))
