@@ -163,9 +163,9 @@ def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) 
 
 def _tidy_phones(record: dict[str, Any], before: Any) -> None:
     """Phones whose number or kind an edit set, written as the interactive prompt writes them: the
-    number normalised (``8 727 250 11 22`` -> ``+77272501122``), shown as stored unless a display
-    form is given, no note unless one is given."""
-    from kzsupport.validate import normalize_phone
+    number normalised (``8 727 250 11 22`` -> ``+77272501122``), shown grouped (``+7 727 250 11
+    22``) unless a display form is given, no note unless one is given."""
+    from kzsupport.validate import display_form, normalize_phone
 
     old = before if isinstance(before, list) else []
     phones = record.get("phones")
@@ -177,7 +177,7 @@ def _tidy_phones(record: dict[str, Any], before: Any) -> None:
             continue
         phone["number"] = normalize_phone(phone["number"], str(phone.get("kind")))
         if not phone.get("display"):
-            phone["display"] = phone["number"]
+            phone["display"] = display_form(phone["number"])
         phone.setdefault("note", None)
 
 

@@ -176,6 +176,14 @@ def normalize_phone(text: str, kind: str) -> str:
     return (normalize_number(text) if kind != "telegram" else None) or text.strip()
 
 
+def display_form(number: str) -> str:
+    """How a stored number is shown by default: ``+77272501122`` as ``+7 727 250 11 22``, the way
+    the bundled records write them; anything else as it is."""
+    if len(number) == 12 and number.startswith("+7") and number[1:].isdigit():
+        return f"+7 {number[2:5]} {number[5:8]} {number[8:10]} {number[10:]}"
+    return number
+
+
 def parse_denylist(raw: Any) -> Denylist:
     """Read the denylist, whatever its exact shape.
 

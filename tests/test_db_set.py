@@ -64,7 +64,8 @@ def test_set_normalises_a_phone_number_as_the_prompt_does(invoke: Invoke, data: 
     )
     assert result.exit_code == 0, result.output
     phones = services(data)["kz-a"]["phones"]
-    assert phones[1] == {"number": "+77272501122", "kind": "voice", "display": "+77272501122", "note": None}
+    expected = {"number": "+77272501122", "kind": "voice", "display": "+7 727 250 11 22", "note": None}
+    assert phones[1] == expected
     assert phones[2]["number"] == "+77272503344" and phones[2]["display"] == "+7 727 250 33 44"
 
 

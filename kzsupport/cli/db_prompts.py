@@ -15,7 +15,14 @@ from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
 from kzsupport.store import load_regions
-from kzsupport.validate import ISO_DATE, date_problem, location_problems, normalize_phone, phone_problems
+from kzsupport.validate import (
+    ISO_DATE,
+    date_problem,
+    display_form,
+    location_problems,
+    normalize_phone,
+    phone_problems,
+)
 
 LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
 
@@ -163,7 +170,7 @@ def prompt_record(today: date) -> dict[str, Any]:
     while _yes_no(_("Add a phone number?"), default=not record["phones"]):
         kind = _ask(_("Kind ({valid})").format(valid=", ".join(PHONE_KINDS)), proc=_one_of(PHONE_KINDS))
         number = _ask(_("Number"), proc=_phone(kind))
-        display = _ask(_("As it should be shown"), default=number)
+        display = _ask(_("As it should be shown"), default=display_form(number))
         record["phones"].append({"number": number, "kind": kind, "display": display, "note": None})
     record["website"] = _ask(_("Website (optional)"), optional=True)
     record["email"] = _ask(_("E-mail (optional)"), optional=True)
