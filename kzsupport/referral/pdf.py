@@ -90,7 +90,7 @@ def _entry_height(pdf: Any, entry: Entry, st: _Style, exact: bool = False) -> fl
     for phone in entry.phones:
         note = f"  ({phone.note.inline()})" if phone.note else ""
         text = f"{phone.kind.inline()}: {phone.number}{note}"
-        height += _lines(pdf, text, st.phone, False, inner, exact) * _Style.line(st.phone)
+        height += _lines(pdf, text, st.phone, True, inner, exact) * _Style.line(st.phone)
     for row in entry.rows():
         text = f"{row.label.inline()}: {row.value.inline()}"
         height += _lines(pdf, text, st.body, True, inner, exact) * _Style.line(st.body)
@@ -128,7 +128,7 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
     pdf.set_x(left + _INDENT)
     for phone in entry.phones:
         h = _Style.line(st.phone)
-        pdf.set_font(FONT, "", st.body)
+        pdf.set_font(FONT, "B", st.body)  # a label, bold like every row's label
         pdf.write(h, phone.kind.inline() + ": ")
         pdf.set_font(FONT, "B", st.phone)
         pdf.write(h, phone.number)
