@@ -34,13 +34,27 @@ _EXTENSIONS = {"pdf": "pdf", "html": "html", "htm": "html", "md": "md", "markdow
 
 
 def _format(requested: str | None, output: Path | None) -> str:
-    """The format asked for, else the output file's extension, else plain text."""
+    """The format asked for, else the output file's extension, else (no extension) plain text.
+
+    A file must not lie about what is in it: an extension that names no sheet format (``.docx``)
+    is refused unless --format says what to write, and one that names another format (``x.pdf``
+    with ``--format txt``) is always refused."""
+    name = output.name if output else ""
     suffix = output.suffix.lower().lstrip(".") if output else ""
-    return requested or _EXTENSIONS.get(suffix, "txt")
+    named = _EXTENSIONS.get(suffix)
+    if requested is not None and named not in (None, requested):
+        raise BadInput(N_("{name} ends in .{ext}, but --format {fmt} was asked for. "
+                          "Change the extension or leave out --format."),
+                       name=name, ext=suffix, fmt=requested)
+    if requested is None and suffix and named is None:
+        raise BadInput(N_("A sheet is saved as {formats}, so {name} is not written. End the file "
+                          "name with one of these, or choose the format with --format."),
+                       name=name, formats=", ".join("." + f for f in FORMATS))
+    return requested or named or "txt"
 
 
 def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], limit: int
-            ) -> list[Service]:
+            ) -> Nearby:
     """Services nearest to the place the user typed, resolved (and picked) as ``near`` does."""
     from kzsupport import geo, places, render_places
     from kzsupport.cli.places import pick_candidate  # the same choice (or error) as "kzsupport near"
