@@ -178,12 +178,17 @@ def _heading(pdf: Any, text: Text, st: _Style, following: Measure) -> None:
 
 
 def _section(pdf: Any, heading: Text, st: _Style, items: Sequence[T],
-             measure: Callable[[T, bool], float], draw: Callable[[T], None]) -> None:
-    """A heading and its items, each kept on one page, the heading with the first item."""
+             measure: Callable[[T, bool], float], draw: Callable[[T], None],
+             tail: Measure | None = None) -> None:
+    """A heading and its items, each kept on one page, the heading with the first item and the
+    last item with ``tail`` (what follows the section), when given."""
     _heading(pdf, heading, st, partial(measure, items[0]))
-    for item in items:
+    for item in items[:-1]:
         _keep_together(pdf, partial(measure, item))
         draw(item)
+    last, after = items[-1], tail or (lambda exact: 0.0)
+    _keep_together(pdf, lambda exact: measure(last, exact) + after(exact))
+    draw(last)
 
 
 def _outcome(pdf: Any, texts: list[Text], st: _Style) -> None:
@@ -252,12 +257,13 @@ def render(sheet: Sheet) -> bytes:
         _section(pdf, sheet.eligibility_heading, st, [_outcome_texts(o) for o in sheet.eligibility],
                  lambda t, exact: _texts_height(pdf, t, st.name, st.body, exact),
                  lambda t: _outcome(pdf, t, st))
-    if sheet.national:
+    note = partial(_texts_height, pdf, [sheet.note], st.body, st.body)
+    if sheet.national:  # the closing note ("if a number does not answer ...") never stands alone
         _section(pdf, sheet.national_heading, st, sheet.national,
                  lambda e, exact: _national_height(pdf, e, st, exact),
-                 lambda e: _national(pdf, e, st))
+                 lambda e: _national(pdf, e, st), tail=lambda exact: 3 + note(exact))
     pdf.ln(3)
-    _keep_together(pdf, partial(_texts_height, pdf, [sheet.note], st.body, st.body))
+    _keep_together(pdf, note)
     _block(pdf, sheet.note, st.body, bold=True)
     out: bytes = bytes(pdf.output())
     return out
