@@ -250,6 +250,12 @@ def render(sheet: Sheet) -> bytes:
     if sheet.intro:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)
+    if sheet.origin:
+        pdf.ln(2)
+        _row(pdf, sheet.origin, st.body)
+    if sheet.elsewhere:
+        pdf.ln(2)
+        _block(pdf, sheet.elsewhere, st.body, bold=True)
     if sheet.entries:
         _section(pdf, sheet.services_heading, st, sheet.entries,
                  lambda e, exact: _entry_height(pdf, e, st, exact), lambda e: _entry(pdf, e, st))
