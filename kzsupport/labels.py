@@ -5,6 +5,7 @@ The keys are the stable ids stored in the data; the values are msgids, translate
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from kzsupport.i18n import N_, _
@@ -102,3 +103,18 @@ def label(vocabulary: Mapping[str, str], key: str) -> str:
     """The translated name of ``key``; an id unknown to the vocabulary shows as itself."""
     msgid = vocabulary.get(key)
     return _(msgid) if msgid else key
+
+
+# A record's hours text often opens with its own "24/7" ("Круглосуточно (по данным источника)"):
+# shown after the translated open-24/7 label, it would say it twice. Kept: a "[ru] " fallback marker.
+_OWN_24_7 = re.compile(
+    r"^(\[[\w-]+\] )?(?:24/7|round[- ]the[- ]clock|круглосуточно|тәулік бойы|täulık boiy)[\s:;,.—–-]*",
+    re.IGNORECASE,
+)
+
+
+def hours_note(note: str) -> str:
+    """What the record's hours text adds to the open-24/7 label: the text without a leading "24/7"
+    of its own (``""`` when that is all it says)."""
+    rest = _OWN_24_7.sub(r"\1", note.strip(), count=1)
+    return "" if re.fullmatch(r"(\[[\w-]+\] )?", rest) else rest

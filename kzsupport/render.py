@@ -260,6 +260,7 @@ def hours_text(service: Service, sep: str = "\n") -> Text:
     note = text(hours.text)
     if hours.open_24_7:
         out = Text(_("24 hours, 7 days"))
+        note = labels.hours_note(note)
         if note:
             out.append(sep + note, style=DIM)
         return out

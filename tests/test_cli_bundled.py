@@ -48,3 +48,14 @@ def test_unverified_leads_hidden_by_default(invoke: Invoke) -> None:
 def test_version_reports_data_date_count_and_geonames_credit(invoke: Invoke) -> None:
     out = invoke("--version").stdout
     assert "2026-11-22" in out and "49 records" in out and "GeoNames" in out
+
+
+def test_russian_hotlines_say_24_7_once(invoke: Invoke) -> None:
+    out = " ".join(invoke("--lang", "ru", "hotlines").stdout.split())
+    assert "круглосуточно, без выходных" in out
+    assert "Круглосуточно" not in out  # the records' own "24/7" is not repeated after the label
+
+
+def test_whatsapp_of_119_is_shown_grouped(invoke: Invoke) -> None:
+    lines = [line.strip() for line in invoke("hotlines").stdout.splitlines()]
+    assert "+7 708 693 56 31" in lines and "+77086935631" not in lines  # the number's own line

@@ -288,3 +288,25 @@ def test_every_record_without_phones_has_a_caveat() -> None:
     for record in RECORDS:
         if not record["phones"]:
             assert record["caveats"], record["id"]
+
+
+PHONES = [(r["id"], p) for r in RECORDS for p in r.get("phones") or []
+          if re.match(r"\+?\d", p["number"])]  # numbers, not messenger handles or links
+
+
+@pytest.mark.parametrize(("sid", "phone"), PHONES, ids=[f"{sid}:{p['number']}" for sid, p in PHONES])
+def test_every_phone_display_dials_its_number(sid: str, phone: dict[str, Any]) -> None:
+    assert _digits(phone["display"]) == _digits(phone["number"])
+
+
+# A +7 mobile (+7 7xx ...) as the grouped numbers show it: "+7 708 106 08 10", "+7 (708) 432-45-61".
+_GROUPED_MOBILE = re.compile(r"\+7 \(?7\d\d\)? \d{3}[ -]\d\d[ -]\d\d")
+
+
+@pytest.mark.parametrize(
+    ("sid", "phone"),
+    [(s, p) for s, p in PHONES if re.fullmatch(r"\+77\d{9}", p["number"]) and not
+     re.match(r"\+77[1-2]", p["number"])],  # mobile codes start 7 7[0, 4-9]; 71x, 72x are cities
+)
+def test_every_plus_7_mobile_is_displayed_grouped(sid: str, phone: dict[str, Any]) -> None:
+    assert _GROUPED_MOBILE.fullmatch(phone["display"]), (sid, phone["display"])

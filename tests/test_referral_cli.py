@@ -228,3 +228,93 @@ def test_a_bad_answers_file_is_a_usage_error(invoke: Invoke, tmp_path: Path,
     assert result.exit_code == 2
     assert "answers" in result.stderr or "age" in result.stderr
     assert not (tmp_path / "s.pdf").exists()
+
+
+def test_discreet_card_says_nearby_services_have_no_phone(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семей", "--discreet", "--limit", "1", data=MINI)
+    assert result.exit_code == 0, result.stderr  # the national lines are still worth a card
+    assert ("1 service near Semey has no verified phone number yet, so the card lists only the "
+            "national lines.") in " ".join(result.stderr.split())
+    assert "No service matches" not in result.stderr
+    assert "112" in result.stdout
+
+
+def test_discreet_card_says_which_nearby_services_were_left_off(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семей", "--discreet", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert "1 service near Semey has no verified phone number yet, so it is left off the card." in (
+        " ".join(result.stderr.split()))
+
+
+def test_no_phone_message_follows_the_interface_language(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "referral", "--near", "Семей", "--discreet", "--limit", "1",
+                    data=MINI)
+    assert "у 1 ближайшей службы пока нет проверенного номера" in " ".join(result.stderr.split())
+
+
+def test_near_sheet_shows_each_service_town_and_distance(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семей", "--lang", "ru", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Расстояния по прямой отсчитаны от: Семей" in out
+    assert "Расстояние: Семей, в том же населённом пункте" in out
+    assert "Расстояние: Алматы, около" in out
+    assert "No service matches" not in result.stderr
+
+
+def test_sheet_from_ids_shows_no_distance(invoke: Invoke) -> None:
+    result = invoke("referral", "test-markup", "--lang", "ru", data=MINI)
+    assert "Расстояни" not in result.stdout
+
+
+def test_near_sheet_with_nothing_in_the_client_region_says_so(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семей", "--type", "ngo", "--lang", "ru", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert "В вашем регионе (область Абай) ни одного из этих контактов нет" in result.stdout
+
+
+def test_near_sheet_with_a_local_service_has_no_elsewhere_note(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "Семей", "--lang", "ru", data=MINI)
+    assert "В вашем регионе" not in result.stdout
+
+
+def test_coordinates_are_not_printed_on_a_near_sheet(invoke: Invoke) -> None:
+    result = invoke("referral", "--near", "50.41,80.25", "--lang", "ru", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert "50.41" not in result.stdout and "отсчитаны от: Семей" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["sheet.docx", "sheet.odt", "sheet.pdf.bak"])
+def test_an_output_extension_that_is_no_format_is_refused(invoke: Invoke, tmp_path: Path,
+                                                          name: str) -> None:
+    result = invoke("referral", "test-150", "-o", str(tmp_path / name), data=MINI)
+    assert result.exit_code == 2
+    assert ".pdf, .html, .md, .txt" in result.stderr and name in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unknown_extension_is_written_when_the_format_is_given(invoke: Invoke,
+                                                                  tmp_path: Path) -> None:
+    result = invoke("referral", "test-150", "--format", "txt", "-o", str(tmp_path / "s.log"),
+                    data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "s.log").read_text(encoding="utf-8").startswith("Where to get help")
+
+
+def test_an_extension_naming_another_format_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("referral", "test-150", "--format", "txt", "-o", str(tmp_path / "s.pdf"),
+                    data=MINI)
+    assert result.exit_code == 2 and "s.pdf" in result.stderr and "--format" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_file_without_extension_is_plain_text(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("referral", "test-150", "-o", str(tmp_path / "sheet"), data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "sheet").read_text(encoding="utf-8").startswith("Where to get help")
+
+
+def test_refused_extension_message_is_translated(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("--lang", "kk", "referral", "test-150", "-o", str(tmp_path / "s.docx"),
+                    data=MINI)
+    assert result.exit_code == 2 and "пішімдерінде сақталады" in result.stderr

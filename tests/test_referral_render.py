@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from kzsupport.models import Localized
 from kzsupport.referral import FORMATS, render
-from kzsupport.referral.sheet import Options, Sheet, build_sheet
+from kzsupport.referral.sheet import Distance, Nearby, Options, Sheet, build_sheet
 from tests.referral_samples import CRISIS, LEGAL, LONG_RU_NAME, NASTY, NATIONAL, SECRET_STREET
 
 # The test's own list, kept apart from the code's: words a discreet card must never carry.
@@ -159,3 +160,51 @@ def test_eligibility_outcomes_appear_in_every_format(fmt: str) -> None:
     assert first.next_steps and " ".join(first.next_steps[0].parts[0].split()) in text
     if fmt != "txt":  # the messenger text keeps to outcomes and next steps
         assert "176-VI" in text
+
+
+def near_make(lang: str, discreet: bool = False) -> Sheet:
+    nearby = Nearby(
+        place=Localized(kk="Семей", ru="Семей", en="Semey"), region_id="abai",
+        region=Localized(kk="Абай облысы", ru="область Абай", en="Abai Region"),
+        services=(CRISIS,), distances={CRISIS.id: Distance(307.0, "city")},
+    )
+    return build_sheet((CRISIS,), NATIONAL, Options(lang=lang, discreet=discreet),
+                       printed=date(2026, 11, 24), as_of="2026-11-01", nearby=nearby)
+
+
+@pytest.mark.parametrize(("fmt", "discreet"), list(itertools.product(FORMATS, (False, True))))
+def test_every_format_shows_the_town_and_distance_of_a_near_service(fmt: str,
+                                                                    discreet: bool) -> None:
+    text = " ".join(text_of(render(near_make("ru", discreet), fmt), fmt).split())
+    assert "Расстояние" in text and "Алматы, около 307" in text
+    assert "Расстояния по прямой отсчитаны от: Семей" in text
+    assert "В вашем регионе (область Абай)" in text
+
+
+def _fonts(data: bytes) -> dict[str, str]:
+    """Each text fragment of a PDF's first page and the name of its font."""
+    found: dict[str, str] = {}
+
+    def visit(text: str, cm: object, tm: object, font: dict[str, str] | None, size: object) -> None:
+        if text.strip() and font:
+            found.setdefault(text.strip(), font["/BaseFont"])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("discreet", [False, True])
+def test_pdf_phone_label_is_bold_like_every_other_label(discreet: bool) -> None:
+    fonts = _fonts(render(make("ru", discreet=discreet), "pdf"))
+    assert fonts["Телефон:"].endswith("Bold")
+    assert fonts["Часы работы:"].endswith("Bold")
+
+
+@pytest.mark.parametrize(("count", "large"), [(n, large) for n in range(1, 7) for large in (False, True)])
+def test_pdf_closing_note_never_stands_alone_on_a_page(count: int, large: bool) -> None:
+    """The page with "if a number does not answer, call 111 or 150" also has a national line."""
+    sheet = make("ru", large=large, services=(CRISIS, LEGAL) * count)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(render(sheet, "pdf"))).pages]
+    last = pages[-1]
+    assert "Если номер не отвечает" in " ".join(last.split())
+    assert "Телефон доверия 150" in last

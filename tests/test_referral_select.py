@@ -6,8 +6,9 @@ import pytest
 
 from kzsupport import store
 from kzsupport.errors import BadInput, KzSupportError
-from kzsupport.models import Directory
+from kzsupport.models import Directory, Localized
 from kzsupport.referral.select import choose
+from kzsupport.referral.sheet import Nearby
 from tests.conftest import MINI
 
 
@@ -32,8 +33,11 @@ def test_limit_applies_to_the_chosen_others_not_to_the_ids(mini: Directory) -> N
 
 
 def test_nearby_services_replace_the_search(mini: Directory) -> None:
-    nearby = [mini.services[3], mini.services[2]]
-    assert [s.id for s in choose(mini, nearby=nearby)] == [nearby[0].id, nearby[1].id]
+    found = (mini.services[3], mini.services[2])
+    nearby = Nearby(place=Localized("Семей", "Семей", "Semey"), region_id="abai",
+                    region=Localized("Абай облысы", "область Абай", "Abai Region"),
+                    services=found, distances={})
+    assert [s.id for s in choose(mini, nearby=nearby)] == [found[0].id, found[1].id]
 
 
 def test_discreet_choice_passes_over_services_without_a_phone(mini: Directory) -> None:

@@ -13,6 +13,8 @@ from kzsupport.errors import BadInput
 from kzsupport.i18n import translator
 from kzsupport.models import Address, Hours, Localized, Phone, Service
 from kzsupport.referral.sheet import (
+    Distance,
+    Nearby,
     Options,
     Sheet,
     SheetRefused,
@@ -227,3 +229,75 @@ def test_address_that_starts_with_its_city_names_the_city_once() -> None:
                                                             "Astana, 1 Abai"), confidential=False))
     address = make([local], lang="ru").entries[0].address
     assert address is not None and address.value.parts == ("Астана, Абая 1",)
+
+
+AROUND_THE_CLOCK = Hours(open_24_7=True, text=Localized(
+    kk="Тәулік бойы (дереккөз бойынша)", ru="Круглосуточно (по данным источника)",
+    en="Round the clock (according to the source)"))
+
+
+def test_open_24_7_is_said_once_with_the_record_words_after_it() -> None:
+    sheet = make((CRISIS._replace(hours=AROUND_THE_CLOCK),), lang="ru")
+    hours = sheet.entries[0].hours
+    assert hours is not None
+    assert hours.value.parts == ("круглосуточно, без выходных (по данным источника)",)
+
+
+def test_open_24_7_record_saying_only_24_7_adds_nothing() -> None:
+    only = Hours(open_24_7=True, text=Localized(kk="Тәулік бойы", ru="Круглосуточно", en="24/7"))
+    hours = make((CRISIS._replace(hours=only),), lang="kk").entries[0].hours
+    assert hours is not None and hours.value.parts == ("тәулік бойы, демалыссыз",)
+
+
+def test_discreet_card_gives_open_24_7_without_the_record_words() -> None:
+    hours = make((CRISIS._replace(hours=AROUND_THE_CLOCK),), lang="ru", discreet=True).entries[0].hours
+    assert hours is not None and hours.value.parts == ("круглосуточно, без выходных",)
+
+
+SEMEY = Localized(kk="Семей", ru="Семей", en="Semey")
+ABAI = Localized(kk="Абай облысы", ru="область Абай", en="Abai Region")
+
+
+def near_sheet(distance: Distance, lang: str = "ru", region: str = "abai") -> Sheet:
+    nearby = Nearby(place=SEMEY, region_id=region, region=ABAI, services=(CRISIS,),
+                    distances={CRISIS.id: distance})
+    return build_sheet((CRISIS,), NATIONAL, Options(lang=lang), printed=date(2026, 11, 24),
+                       as_of="2026-11-01", nearby=nearby)
+
+
+def test_near_entry_gives_its_town_and_an_approximate_distance() -> None:
+    row = near_sheet(Distance(307.4, "city")).entries[0].distance
+    assert row is not None and row.label.parts == ("Расстояние",)
+    assert row.value.parts[0].startswith("Алматы, около 307")
+
+
+def test_near_entry_in_the_client_town_says_so() -> None:
+    row = near_sheet(Distance(0.0, "city"), lang="kk").entries[0].distance
+    assert row is not None and row.value.parts == ("Алматы, сол елді мекенде",)
+
+
+def test_near_entry_placed_by_its_region_centre_says_so() -> None:
+    row = near_sheet(Distance(120.0, "region_centre"), lang="en").entries[0].distance
+    assert row is not None and "to the region centre" in row.value.parts[0]
+
+
+def test_near_sheet_names_where_distances_are_measured_from() -> None:
+    origin = near_sheet(Distance(5.0, "location")).origin
+    assert origin is not None and origin.value.parts == ("Семей",)
+
+
+def test_near_sheet_without_a_service_in_the_client_region_says_so() -> None:
+    elsewhere = near_sheet(Distance(800.0, "location")).elsewhere
+    assert elsewhere is not None and "(область Абай)" in elsewhere.parts[0]
+    assert near_sheet(Distance(5.0, "location"), region="almaty").elsewhere is None
+
+
+def test_sheet_without_near_has_no_distances() -> None:
+    sheet = make(lang="ru")
+    assert sheet.origin is None and sheet.elsewhere is None
+    assert all(e.distance is None for e in sheet.entries)
+
+
+def test_discreet_card_with_only_the_national_lines_heads_them_contacts() -> None:
+    assert make((), lang="en", discreet=True).national_heading.parts == ("Contacts",)
+    assert make(lang="en", discreet=True).national_heading.parts == ("Other numbers",)

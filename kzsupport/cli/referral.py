@@ -19,7 +19,7 @@ from kzsupport.cli.options import (
     types_option,
 )
 from kzsupport.errors import BadInput
-from kzsupport.i18n import N_, _
+from kzsupport.i18n import N_, Nn_, _, ngettext
 from kzsupport.models import Service
 from kzsupport.referral import BINARY_FORMATS, DEFAULT_LIMIT, FORMATS, render
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the rules are loaded only when --eligibility is given
     from pathlib import Path
 
     from kzsupport.eligibility import ProgrammeOutcome
+    from kzsupport.referral.sheet import Nearby
 
 # Output file extensions and the format each one means.
 _EXTENSIONS = {"pdf": "pdf", "html": "html", "htm": "html", "md": "md", "markdown": "md",
@@ -34,16 +35,31 @@ _EXTENSIONS = {"pdf": "pdf", "html": "html", "htm": "html", "md": "md", "markdow
 
 
 def _format(requested: str | None, output: Path | None) -> str:
-    """The format asked for, else the output file's extension, else plain text."""
+    """The format asked for, else the output file's extension, else (no extension) plain text.
+
+    A file must not lie about what is in it: an extension that names no sheet format (``.docx``)
+    is refused unless --format says what to write, and one that names another format (``x.pdf``
+    with ``--format txt``) is always refused."""
+    name = output.name if output else ""
     suffix = output.suffix.lower().lstrip(".") if output else ""
-    return requested or _EXTENSIONS.get(suffix, "txt")
+    named = _EXTENSIONS.get(suffix)
+    if requested is not None and named not in (None, requested):
+        raise BadInput(N_("{name} ends in .{ext}, but --format {fmt} was asked for. "
+                          "Change the extension or leave out --format."),
+                       name=name, ext=suffix, fmt=requested)
+    if requested is None and suffix and named is None:
+        raise BadInput(N_("A sheet is saved as {formats}, so {name} is not written. End the file "
+                          "name with one of these, or choose the format with --format."),
+                       name=name, formats=", ".join("." + f for f in FORMATS))
+    return requested or named or "txt"
 
 
 def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], limit: int
-            ) -> list[Service]:
+            ) -> Nearby:
     """Services nearest to the place the user typed, resolved (and picked) as ``near`` does."""
     from kzsupport import geo, places, render_places
     from kzsupport.cli.places import pick_candidate  # the same choice (or error) as "kzsupport near"
+    from kzsupport.referral.select import nearby_from
 
     gaz = places.load()
     res = gaz.resolve(query, region)
@@ -55,7 +71,36 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
                       gazetteer=gaz)
     for note in render_places.near_notes(result, chosen.region, bool(types)):
         app.hint(note)
-    return [item.service for item in result.items]
+    return nearby_from(result, chosen)
+
+
+# A discreet card lists numbers only: services found near the place without one are left off.
+_NO_PHONE_LEFT_OFF = Nn_(
+    "{count} service near {place} has no verified phone number yet, so it is left off the card.",
+    "{count} services near {place} have no verified phone number yet, so they are left off the card.",
+)
+_NO_PHONE_ONLY_NATIONAL = Nn_(
+    "{count} service near {place} has no verified phone number yet, so the card lists only the "
+    "national lines.",
+    "{count} services near {place} have no verified phone number yet, so the card lists only the "
+    "national lines.",
+)
+
+
+def _explain(app: App, services: list[Service], near: Nearby | None, discreet: bool) -> None:
+    """Say on stderr why services the user may expect are not on the sheet."""
+    from kzsupport.referral.sheet import printable
+
+    if near is None:
+        if not services:
+            app.hint(_("No service matches. Widen the search: another --type or region."))
+        return
+    # (Nothing found near the place at all: near_notes has said so, and what to try.)
+    no_phone = [s for s in near.services if discreet and not s.phones and printable(s, discreet=False)]
+    if no_phone:
+        msgids = _NO_PHONE_LEFT_OFF if services else _NO_PHONE_ONLY_NATIONAL
+        app.hint(ngettext(*msgids, len(no_phone)).format(count=len(no_phone),
+                                                          place=i18n.text(near.place)))
 
 
 def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
@@ -92,7 +137,9 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
 @option("--format", "output_format", type=click.Choice(FORMATS),
         help=N_("pdf, html, md or txt (default: from the --output extension, else txt)."))
 @option("--output", "-o", "output_name", type=click.Path(dir_okay=False),
-        help=N_("Write the sheet to this file (needed for PDF); otherwise it goes to stdout."))
+        help=N_("Write the sheet to this file (needed for PDF); otherwise it goes to stdout. Its "
+                "extension (.pdf, .html, .md, .txt) gives the format; any other extension needs "
+                "--format."))
 @force_option
 @option("--discreet", is_flag=True,
         help=N_("A neutral contact card: no addresses, no word that tells what a service is for."))
@@ -130,14 +177,13 @@ def referral(
     nearby = _nearby(app, near_place, region, types, limit + len(ids)) if near_place else None
     services = choose(app.directory, ids, None if nearby is not None else region, types, limit,
                       nearby, discreet)
-    if not services:
-        app.hint(_("No service matches. Widen the search: another --type or region."))
+    _explain(app, services, nearby, discreet)
     options = Options(lang=(sheet_lang or i18n.current_lang()).lower(),
                       also_lang=also_lang.lower() if also_lang else None,
                       discreet=discreet, large_print=large_print)
     today = date.today()
     outcomes = _outcomes(answers_file, today) if answers_file else ()
-    data = render(sheet_for(app.directory, services, options, today, outcomes), fmt)
+    data = render(sheet_for(app.directory, services, options, today, outcomes, nearby), fmt)
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

@@ -74,6 +74,10 @@ def render(sheet: Sheet) -> str:
     ]
     if sheet.intro:
         out.append(f'<p class="intro">{_t(sheet.intro, langs)}</p>')
+    if (origin := sheet.origin) is not None:
+        out.append(f"<p>{_t(origin.label, langs)}: {_t(origin.value, langs)}</p>")
+    if sheet.elsewhere:
+        out.append(f'<p class="note">{_t(sheet.elsewhere, langs)}</p>')
     if sheet.entries:
         out.append(f"<h2>{_t(sheet.services_heading, langs)}</h2>")
         for entry in sheet.entries:

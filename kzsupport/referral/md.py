@@ -32,6 +32,10 @@ def render(sheet: Sheet) -> str:
     out = ["# " + _t(sheet.title), ""]
     if sheet.intro:
         out += [_t(sheet.intro), ""]
+    if sheet.origin:
+        out += [f"{_t(sheet.origin.label)}: {_t(sheet.origin.value)}", ""]
+    if sheet.elsewhere:
+        out += [f"**{_t(sheet.elsewhere)}**", ""]
     if sheet.entries:
         out += ["## " + _t(sheet.services_heading), ""]
         for entry in sheet.entries:

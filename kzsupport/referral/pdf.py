@@ -90,7 +90,7 @@ def _entry_height(pdf: Any, entry: Entry, st: _Style, exact: bool = False) -> fl
     for phone in entry.phones:
         note = f"  ({phone.note.inline()})" if phone.note else ""
         text = f"{phone.kind.inline()}: {phone.number}{note}"
-        height += _lines(pdf, text, st.phone, False, inner, exact) * _Style.line(st.phone)
+        height += _lines(pdf, text, st.phone, True, inner, exact) * _Style.line(st.phone)
     for row in entry.rows():
         text = f"{row.label.inline()}: {row.value.inline()}"
         height += _lines(pdf, text, st.body, True, inner, exact) * _Style.line(st.body)
@@ -128,7 +128,7 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
     pdf.set_x(left + _INDENT)
     for phone in entry.phones:
         h = _Style.line(st.phone)
-        pdf.set_font(FONT, "", st.body)
+        pdf.set_font(FONT, "B", st.body)  # a label, bold like every row's label
         pdf.write(h, phone.kind.inline() + ": ")
         pdf.set_font(FONT, "B", st.phone)
         pdf.write(h, phone.number)
@@ -178,12 +178,17 @@ def _heading(pdf: Any, text: Text, st: _Style, following: Measure) -> None:
 
 
 def _section(pdf: Any, heading: Text, st: _Style, items: Sequence[T],
-             measure: Callable[[T, bool], float], draw: Callable[[T], None]) -> None:
-    """A heading and its items, each kept on one page, the heading with the first item."""
+             measure: Callable[[T, bool], float], draw: Callable[[T], None],
+             tail: Measure | None = None) -> None:
+    """A heading and its items, each kept on one page, the heading with the first item and the
+    last item with ``tail`` (what follows the section), when given."""
     _heading(pdf, heading, st, partial(measure, items[0]))
-    for item in items:
+    for item in items[:-1]:
         _keep_together(pdf, partial(measure, item))
         draw(item)
+    last, after = items[-1], tail or (lambda exact: 0.0)
+    _keep_together(pdf, lambda exact: measure(last, exact) + after(exact))
+    draw(last)
 
 
 def _outcome(pdf: Any, texts: list[Text], st: _Style) -> None:
@@ -245,6 +250,12 @@ def render(sheet: Sheet) -> bytes:
     if sheet.intro:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)
+    if sheet.origin:
+        pdf.ln(2)
+        _row(pdf, sheet.origin, st.body)
+    if sheet.elsewhere:
+        pdf.ln(2)
+        _block(pdf, sheet.elsewhere, st.body, bold=True)
     if sheet.entries:
         _section(pdf, sheet.services_heading, st, sheet.entries,
                  lambda e, exact: _entry_height(pdf, e, st, exact), lambda e: _entry(pdf, e, st))
@@ -252,12 +263,13 @@ def render(sheet: Sheet) -> bytes:
         _section(pdf, sheet.eligibility_heading, st, [_outcome_texts(o) for o in sheet.eligibility],
                  lambda t, exact: _texts_height(pdf, t, st.name, st.body, exact),
                  lambda t: _outcome(pdf, t, st))
-    if sheet.national:
+    note = partial(_texts_height, pdf, [sheet.note], st.body, st.body)
+    if sheet.national:  # the closing note ("if a number does not answer ...") never stands alone
         _section(pdf, sheet.national_heading, st, sheet.national,
                  lambda e, exact: _national_height(pdf, e, st, exact),
-                 lambda e: _national(pdf, e, st))
+                 lambda e: _national(pdf, e, st), tail=lambda exact: 3 + note(exact))
     pdf.ln(3)
-    _keep_together(pdf, partial(_texts_height, pdf, [sheet.note], st.body, st.body))
+    _keep_together(pdf, note)
     _block(pdf, sheet.note, st.body, bold=True)
     out: bytes = bytes(pdf.output())
     return out

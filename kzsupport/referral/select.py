@@ -11,10 +11,26 @@ from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Service
 from kzsupport.referral import DEFAULT_LIMIT
-from kzsupport.referral.sheet import Options, Sheet, build_sheet, printable
+from kzsupport.referral.sheet import Distance, Nearby, Options, Sheet, build_sheet, printable
 
 if TYPE_CHECKING:
     from kzsupport.eligibility import ProgrammeOutcome
+    from kzsupport.geo import NearResult
+    from kzsupport.places import Candidate
+
+
+def nearby_from(result: NearResult, origin: Candidate) -> Nearby:
+    """What ``geo.near`` found around ``origin``, for the sheet. Typed coordinates are named by
+    the nearest known place: a sheet never prints where exactly the client is."""
+    place = origin.nearest if origin.nearest is not None else origin.place
+    return Nearby(
+        place=place.names,
+        region_id=origin.region.id,
+        region=origin.region.names,
+        services=tuple(item.service for item in result.items),
+        distances={item.service.id: Distance(item.distance_km, item.placed_by)
+                   for item in result.items},
+    )
 
 def choose(
     d: Directory,
@@ -22,7 +38,7 @@ def choose(
     region: str | None = None,
     types: Sequence[str] = (),
     limit: int = DEFAULT_LIMIT,
-    nearby: Sequence[Service] | None = None,
+    nearby: Nearby | None = None,
     discreet: bool = False,
 ) -> list[Service]:
     """The services named by id (in the order given; an unknown id is an error), followed by at
@@ -35,7 +51,7 @@ def choose(
         raise BadInput(N_("--limit must be at least 1."))
     chosen = list(dict.fromkeys(directory.get(d, sid) for sid in ids))
     if nearby is not None:
-        pool: Sequence[Service] = nearby
+        pool: Sequence[Service] = nearby.services
     elif region is not None or types:
         pool = directory.search(d, region=region, types=types)
     else:
@@ -51,9 +67,10 @@ def sheet_for(
     options: Options,
     printed: date,
     eligibility: Sequence[ProgrammeOutcome] = (),
+    near: Nearby | None = None,
 ) -> Sheet:
     """The sheet for ``services`` with the directory's national lines and its "as of" date."""
     return build_sheet(
         services, directory.national_numbers(d), options,
-        printed=printed, as_of=d.meta.as_of, eligibility=eligibility,
+        printed=printed, as_of=d.meta.as_of, eligibility=eligibility, nearby=near,
     )

@@ -17,7 +17,7 @@ interface language, so every text here comes from a translator object made for t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from gettext import NullTranslations
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzsupport import labels
 from kzsupport.errors import BadInput, KzSupportError
-from kzsupport.i18n import N_, fmt_date, text, translator
+from kzsupport.i18n import N_, fmt_date, fmt_distance_km, text, translator
 from kzsupport.models import Localized, Phone, Service
 
 if TYPE_CHECKING:  # the sheet reads evaluated outcomes; it never loads the rules itself
@@ -125,6 +125,7 @@ class Entry:
     service_id: str = field(metadata={"printed": False})
     name: Text
     phones: tuple[PhoneLine, ...]
+    distance: Row | None = None
     address: Row | None = None
     hours: Row | None = None
     languages: Row | None = None
@@ -141,7 +142,7 @@ class Entry:
     def rows(self) -> tuple[Row, ...]:
         """The labelled rows in reading order (phones come first and are rendered apart)."""
         candidates = (
-            self.address, self.hours, self.languages, self.free,
+            self.distance, self.address, self.hours, self.languages, self.free,
             self.offers, self.bring, self.notes, self.checked,
         )
         return tuple(r for r in candidates if r is not None)
@@ -156,6 +157,26 @@ class Outcome:
     explanation: Text
     next_steps: tuple[Text, ...] = ()
     basis: Row | None = None
+
+
+@dataclass(frozen=True)
+class Distance:
+    """How far a service found by --near is from the client's place."""
+
+    km: float
+    placed_by: str  # location | city | region_centre: what the distance is measured to
+
+
+@dataclass(frozen=True)
+class Nearby:
+    """What --near found: the place distances are measured from, its region, and the services
+    nearest first with their distances."""
+
+    place: Localized
+    region_id: str
+    region: Localized
+    services: tuple[Service, ...]
+    distances: Mapping[str, Distance]
 
 
 @dataclass(frozen=True)
@@ -179,6 +200,8 @@ class Sheet:
     large_print: bool
     title: Text
     intro: Text | None
+    origin: Row | None  # where the distances of a --near sheet are measured from
+    elsewhere: Text | None  # a --near sheet with no service in the client's region says so
     services_heading: Text
     entries: tuple[Entry, ...]
     national_heading: Text
@@ -300,7 +323,7 @@ def printable(service: Service, *, discreet: bool) -> bool:
     return True
 
 
-def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
+def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None) -> Entry:
     name = _discreet_name(service, w) if discreet else w.loc(service.name)
     phones = tuple(
         PhoneLine(
@@ -316,8 +339,9 @@ def _entry(service: Service, w: _Writer, discreet: bool) -> Entry:
         service_id=service.id,
         name=name,
         phones=phones,
+        distance=None if distance is None else _distance(service, distance, w),
         address=None if discreet else _address(service, w),
-        hours=_hours(service, w),
+        hours=_hours(service, w, discreet),
         languages=_languages(service, w),
         free=(w.row("free", N_("Cost"), w.msg(N_("free of charge"))) if service.fees
               and service.fees.free else None),
@@ -353,11 +377,32 @@ def _address(service: Service, w: _Writer) -> Row | None:
     return w.row("address", N_("Address"), value)
 
 
-def _hours(service: Service, w: _Writer) -> Row | None:
+def _distance(service: Service, d: Distance, w: _Writer) -> Row:
+    """``Pavlodar, about 307 km``: the town (so that a far service is not taken for a local one)
+    and a rounded straight-line distance, which is measured to the town when the service has no
+    coordinates of its own."""
+    if d.placed_by != "location" and d.km < 1:
+        how = w.msg(N_("in the same town"))
+    elif d.placed_by == "region_centre":
+        how = w.each_lang(lambda t, lang: t.gettext(N_("about {distance} to the region centre"))
+                          .format(distance=fmt_distance_km(d.km, lang)))
+    else:
+        how = w.each_lang(lambda t, lang: t.gettext(N_("about {distance}"))
+                          .format(distance=fmt_distance_km(d.km, lang)))
+    return w.row("distance", N_("Distance"), w.concat([w.loc(service.city), how], ", "))
+
+
+def _hours(service: Service, w: _Writer, discreet: bool) -> Row | None:
     if service.hours is None:
         return None
     if service.hours.open_24_7:
-        return w.row("hours", N_("Hours"), w.msg(N_("24 hours, 7 days a week")))
+        always = w.msg(N_("24 hours, 7 days a week"))
+        if discreet:  # a card carries no caveats
+            return w.row("hours", N_("Hours"), always)
+        # The record's own words in brackets after the label, without its own "24/7" again.
+        notes = Text(tuple(n if n.startswith("(") or not n else f"({n})"
+                           for n in map(labels.hours_note, w.loc(service.hours.text).parts)))
+        return w.row("hours", N_("Hours"), w.concat([always, notes], " "))
     if service.hours.text is None:
         return None
     return w.row("hours", N_("Hours"), w.loc(service.hours.text))
@@ -434,8 +479,10 @@ def build_sheet(
     printed: date,
     as_of: str,
     eligibility: Sequence[ProgrammeOutcome] = (),
+    nearby: Nearby | None = None,
 ) -> Sheet:
-    """The sheet for ``services`` (in the given order) with the ``national`` lines block.
+    """The sheet for ``services`` (in the given order) with the ``national`` lines block; with
+    ``nearby`` (a --near sheet) each service found there shows its town and distance.
 
     Raises ``SheetRefused`` for a record that must not be printed, ``BadInput`` for options that
     cannot be honoured (a language not offered, eligibility outcomes on a discreet card).
@@ -469,9 +516,20 @@ def build_sheet(
         intro=None if discreet else w.msg(
             N_("These services were chosen for you. Call before you go: hours and addresses change.")
         ),
+        origin=None if nearby is None or not services else w.row(
+            "origin", N_("Distances in a straight line from"), w.loc(nearby.place)),
+        elsewhere=w.each(
+            N_("Your region ({region}) has none of these: they are in other regions, so call "
+               "before you travel."), "region", w.loc(nearby.region),
+        ) if nearby is not None and services and all(
+            s.region != nearby.region_id for s in services) else None,
         services_heading=w.msg(N_("Contacts") if discreet else N_("Services")),
-        entries=tuple(_entry(s, w, discreet) for s in services),
-        national_heading=w.msg(N_("Other numbers") if discreet else N_("National lines")),
+        entries=tuple(
+            _entry(s, w, discreet, nearby.distances.get(s.id) if nearby else None) for s in services
+        ),
+        # "Other numbers" only under contacts of its own: a card with none just has "Contacts".
+        national_heading=w.msg(N_("National lines") if not discreet
+                               else N_("Other numbers") if services else N_("Contacts")),
         national=tuple(_entry(s, w, discreet) for s in lines),
         eligibility_heading=w.msg(N_("What you may be entitled to")) if eligibility else None,
         eligibility=tuple(_outcome(r, w) for r in eligibility),

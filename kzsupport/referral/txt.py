@@ -25,6 +25,10 @@ def render(sheet: Sheet) -> str:
     out = [sheet.title.inline(), _row(sheet.printed) + " · " + _row(sheet.as_of), ""]
     if sheet.intro:
         out += [sheet.intro.inline(), ""]
+    where = ([_row(sheet.origin)] if sheet.origin else []) + (
+        [sheet.elsewhere.inline()] if sheet.elsewhere else [])
+    if where:
+        out += [*where, ""]
     for i, entry in enumerate(sheet.entries, 1):
         out += _entry(i, entry)
     if sheet.entries:
