@@ -17,12 +17,12 @@ For a multi-choice fact (``victim_of``) ``eq``/``in`` are true when any chosen v
 
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple, TypeAlias
 
-from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.errors import BadInput, KzSupportError, Phrase, file_reason
 from kzsupport.i18n import N_
 from kzsupport.models import PROGRAMMES, SERVICE_TYPES, Localized
 
@@ -48,6 +48,8 @@ UNKNOWN_WORDS = frozenset({
 })
 BACK_WORDS = frozenset({"back", "артқа", "artqa", "назад"})
 
+ANSWERS_UNREADABLE = N_("Cannot read the answers file {path}: {reason}.")
+
 
 # Facts -------------------------------------------------------------------------------------------
 
@@ -66,12 +68,16 @@ class FactDef(NamedTuple):
         """The msgid naming ``value`` (untranslated)."""
         return dict(zip(self.values, self.labels, strict=True)).get(value, value)
 
-    def valid_text(self) -> str:
+    def valid_answers(self) -> Phrase:
+        """What can be typed, in the interface language when the message is shown."""
         if self.kind == "int":
-            return f"{AGE_MIN}-{AGE_MAX}"
+            return Phrase(N_("a whole number from {low} to {high}, or ? (don't know)"),
+                          low=AGE_MIN, high=AGE_MAX)
         if self.kind == "bool":
-            return "yes, no"
-        return ", ".join(self.values)
+            return Phrase(N_("{yes}, {no} or ? (don't know)"),
+                          yes=Phrase(N_("yes")), no=Phrase(N_("no")))
+        return Phrase(N_("a number from 1 to {count} or one of {ids}, or ? (don't know)"),
+                      count=len(self.values), ids=", ".join(self.values))
 
 
 _YES_NO = ("yes", "no")
@@ -184,13 +190,19 @@ def fact(key: str) -> FactDef:
         ) from None
 
 
-def _bad_value(f: FactDef, value: object) -> BadInput:
-    return BadInput(
-        N_("Invalid value {value} for {key}. Valid values: {valid}."),
-        value=value,
-        key=f.key,
-        valid=f.valid_text() + ", " + UNKNOWN,
-    )
+class BadValue(BadInput):
+    """An answer that is none of a fact's values. The interview, which shows the values as a
+    numbered list, says what to type in its own words (``fact``)."""
+
+    def __init__(self, f: FactDef, value: object) -> None:
+        super().__init__(
+            N_("Invalid value {value} for {key}. Valid values: {valid}."),
+            value=value,
+            key=f.key,
+            valid=f.valid_answers(),
+        )
+        self.fact = f
+
 
 
 def parse_value(key: str, raw: object) -> FactValue:
@@ -203,14 +215,14 @@ def parse_value(key: str, raw: object) -> FactValue:
     f = fact(key)
     if isinstance(raw, bool):
         if f.kind != "bool":
-            raise _bad_value(f, raw)
+            raise BadValue(f, raw)
         return "yes" if raw else "no"
     if isinstance(raw, int) and f.kind == "int":
         return _age(f, raw)
     if isinstance(raw, list) and f.kind == "multi":
         return _multi(f, [str(x) for x in raw])
     if not isinstance(raw, (str, int)):
-        raise _bad_value(f, raw)
+        raise BadValue(f, raw)
     text = str(raw).strip().lower()
     if text in UNKNOWN_WORDS:
         return UNKNOWN
@@ -219,12 +231,12 @@ def parse_value(key: str, raw: object) -> FactValue:
             return "yes"
         if text in NO_WORDS:
             return "no"
-        raise _bad_value(f, raw)
+        raise BadValue(f, raw)
     if f.kind == "int":
         try:
             number = int(text)
         except ValueError:
-            raise _bad_value(f, raw) from None
+            raise BadValue(f, raw) from None
         return _age(f, number)
     if f.kind == "multi":
         return _multi(f, [part for part in text.replace(";", ",").split(",") if part.strip()])
@@ -246,7 +258,7 @@ def _choice(f: FactDef, text: str) -> str:
         return text
     if text.isdigit() and 1 <= int(text) <= len(f.values):
         return f.values[int(text) - 1]
-    raise _bad_value(f, text)
+    raise BadValue(f, text)
 
 
 def _multi(f: FactDef, parts: Sequence[str]) -> FactValue:
@@ -254,7 +266,7 @@ def _multi(f: FactDef, parts: Sequence[str]) -> FactValue:
         return UNKNOWN
     chosen = frozenset(_choice(f, p) for p in parts)
     if not chosen:
-        raise _bad_value(f, "")
+        raise BadValue(f, "")
     if "none" in chosen and len(chosen) > 1:
         raise BadInput(
             N_("{key}: \"none\" cannot be combined with other values."), key=f.key
@@ -281,9 +293,7 @@ def answers_from_json(text: str, source: str) -> dict[str, FactValue]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(
-            N_("The answers file {path} is not valid JSON: {error}."), path=source, error=exc.msg
-        ) from None
+        raise BadInput(ANSWERS_UNREADABLE, path=source, reason=file_reason(exc)) from None
     if not isinstance(data, dict):
         raise BadInput(
             N_("The answers file {path} must hold one JSON object mapping fact keys to values."),
@@ -397,7 +407,7 @@ def evaluate_condition(cond: Cond, facts: Facts) -> Result:
 class Citation(NamedTuple):
     source: str
     act: Localized
-    number: str
+    number: str | None  # None: an order known only by its state registration number
     date: str
     article: str
     url: str | None
@@ -405,6 +415,21 @@ class Citation(NamedTuple):
     confidence: str
     verified: bool
     note: Localized | None
+    registration: str | None = None
+    number_verified: bool = True
+
+
+def number_text(c: Citation, gettext: Callable[[str], str]) -> str:
+    """The act's number as cited, in the language of ``gettext``: ``No. 263 (reg. No. 32941)``,
+    ``reg. No. 33002``, ``No. 72-VIII (number not verified)``."""
+    parts = []
+    if c.number is not None:
+        msgid = N_("No. {number}") if c.number_verified else N_("No. {number} (number not verified)")
+        parts.append(gettext(msgid).format(number=c.number))
+    if c.registration is not None:
+        reg = gettext(N_("reg. No. {number}")).format(number=c.registration)
+        parts.append(f"({reg})" if parts else reg)
+    return " ".join(parts)
 
 
 class Rule(NamedTuple):
@@ -520,7 +545,7 @@ def _citation(data: Any, sources: Mapping[str, Any], where: str) -> Citation:
     return Citation(
         source=data["source"],
         act=_loc(src.get("act"), where),
-        number=str(src.get("number", "")),
+        number=src.get("number"),
         date=str(src.get("date", "")),
         article=str(data.get("article", "")),
         url=src.get("url"),
@@ -528,6 +553,8 @@ def _citation(data: Any, sources: Mapping[str, Any], where: str) -> Citation:
         confidence=data["confidence"],
         verified=data["verified"],
         note=None if note is None else _loc(note, where),
+        registration=src.get("registration"),
+        number_verified=src.get("number_verified", True),
     )
 
 

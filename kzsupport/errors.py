@@ -6,6 +6,46 @@ from collections.abc import Sequence
 from typing import Any
 
 
+class Phrase:
+    """A part of a message that is translated when the whole message is shown: give it as a
+    parameter of an error (``reason=file_reason(exc)``) and ``.format`` translates it in turn."""
+
+    def __init__(self, msgid: str, **params: Any) -> None:
+        self.msgid = msgid
+        self.params = params
+
+    def __format__(self, spec: str) -> str:
+        from kzsupport.i18n import _
+
+        return format(_(self.msgid).format(**self.params), spec)
+
+    def __str__(self) -> str:
+        return self.msgid.format(**self.params)
+
+
+def file_reason(exc: Exception) -> Phrase:
+    """Why a file could not be read or parsed, in the interface language: the common system errors
+    and invalid JSON have their own words; any other system error keeps the system's text as a
+    detail (it is in the system's language, often English)."""
+    import json
+
+    from kzsupport.i18n import N_  # here: i18n imports resources, which imports this module
+
+    if isinstance(exc, json.JSONDecodeError):
+        return Phrase(N_("not valid JSON at line {line}, column {column}"),
+                      line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return Phrase(N_("not UTF-8 text"))
+    if isinstance(exc, FileNotFoundError):
+        return Phrase(N_("no such file"))
+    if isinstance(exc, IsADirectoryError):
+        return Phrase(N_("it is a folder, not a file"))
+    if isinstance(exc, PermissionError):
+        return Phrase(N_("permission denied"))
+    detail = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+    return Phrase(N_("system error ({detail})"), detail=detail)
+
+
 class KzSupportError(Exception):
     """A domain error: unknown id or place, unreadable data, a lock held. Exit code 1.
 

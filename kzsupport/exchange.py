@@ -215,7 +215,7 @@ def parse_json(data: bytes, path: str) -> list[ImportRow]:
         raw = json.loads(_decode(data, path))
     except json.JSONDecodeError as exc:
         raise ImportFailed(
-            path, [RowError(exc.lineno, N_("not valid JSON: {reason}"), {"reason": exc.msg})]
+            path, [RowError(exc.lineno, N_("not valid JSON (column {column})"), {"column": exc.colno})]
         ) from None
     services: Any = raw.get("services") if isinstance(raw, Mapping) else raw
     if isinstance(services, Mapping):

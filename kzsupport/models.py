@@ -215,8 +215,14 @@ class Fees(NamedTuple):
         return {"free": self.free, "note": _loc_dict(self.note)}
 
 
+PROJECT_RESEARCH = "kzsupport shared research"
+"""How ``Source.document`` begins when the source is the project's own research notes."""
+
+
 class Source(NamedTuple):
-    """A public source a record's facts come from. ``accessed`` is when it was read."""
+    """A public source a record's facts come from. ``accessed`` is when it was read. A source whose
+    ``document`` begins with ``PROJECT_RESEARCH`` (and has no URL) is the project's own research
+    notes, which cite a public source the record could not yet link to."""
 
     title: str
     publisher: str
@@ -237,6 +243,11 @@ class Source(NamedTuple):
             date=data.get("date"),
             date_note=data.get("date_note"),
         )
+
+    @property
+    def is_project_research(self) -> bool:
+        """Our own research notes rather than a public source: shown as such, not by file name."""
+        return self.url is None and (self.document or "").startswith(PROJECT_RESEARCH)
 
     def to_dict(self) -> dict[str, Any]:
         return {

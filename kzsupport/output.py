@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from kzsupport.errors import KzSupportError
+from kzsupport.errors import KzSupportError, file_reason
 from kzsupport.i18n import N_
 
 
@@ -33,7 +33,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = Fal
     except OSError as exc:
         raise KzSupportError(
             N_("Cannot write in the folder {folder}: {reason}"),
-            folder=str(folder), reason=exc.strerror or str(exc),
+            folder=str(folder), reason=file_reason(exc),
         ) from exc
     tmp = Path(tmp_name)
     try:

@@ -20,7 +20,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from kzsupport import labels
-from kzsupport.i18n import _, current_lang, text
+from kzsupport.i18n import _, current_lang, plain_text, text
 from kzsupport.labels import label
 from kzsupport.models import Directory, Region, Service
 
@@ -383,7 +383,7 @@ def service_detail(
     _field(info, _("Cost"), fees_text(service))
     _field(info, _("Who can use it"), text(service.eligibility_note))
     _field(info, _("What to bring"), "\n".join(text(d) for d in service.required_documents))
-    _field(info, _("Status"), label(labels.STATUSES, service.status))
+    _field(info, _("Status"), status_label(service))
     _field(info, _("Warnings"), status_marks(service, contact=False))
     _field(info, _("Keep in mind"), Text("\n".join(text(c) for c in service.caveats), style=WARN))
     _field(info, _("Checked"), verification_detail(service))
@@ -416,24 +416,42 @@ def fees_text(service: Service) -> str | None:
     return "; ".join(parts) or None
 
 
+def status_label(service: Service) -> str:
+    """The record's status, translated. An unverified lead's "active" is only what was stored when it
+    was found, so it is not shown as a claim that the service works."""
+    if service.is_unverified and service.status == "active":
+        return _("unknown (unverified lead)")
+    return label(labels.STATUSES, service.status)
+
+
 def verification_detail(service: Service) -> Text:
+    """Status, date, method, who checked and the note. The note and who checked are free text kept
+    in one language: marked with it, as a record text missing a language is."""
     v = service.verification
     out = verification_text(service)
     if v.method:
         out.append(" · " + label(labels.METHODS, v.method), style=DIM)
     if v.by:
-        out.append(" · " + v.by, style=DIM)
+        out.append(" · " + plain_text(v.by), style=DIM)
     if v.note:
-        out.append("\n" + v.note, style=DIM)
+        out.append("\n" + plain_text(v.note), style=DIM)
     return out
 
 
 def sources_text(service: Service) -> Text:
+    """The sources as cited: a title as published (never translated; marked with its language when
+    that is not the reader's), publisher, dates, and the link or document. The project's own research
+    notes are named as such, not by their file."""
     out = Text()
     for i, source in enumerate(service.sources, 1):
         if i > 1:
             out.append("\n")
-        out.append(f"{i}. {source.title}")
+        if source.is_project_research:
+            out.append(f"{i}. " + _("Project research notes (not a public source), read {date}")
+                       .format(date=source.accessed))
+            out.append("\n   " + plain_text(source.title), style=DIM)
+            continue
+        out.append(f"{i}. {plain_text(source.title)}")
         meta = [source.publisher]
         meta.append(source.date or _("undated"))
         meta.append(_("read {date}").format(date=source.accessed))

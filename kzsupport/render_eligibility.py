@@ -27,6 +27,7 @@ from kzsupport.eligibility import (
     RuleSet,
     display_value,
     fact,
+    number_text,
 )
 from kzsupport.i18n import N_, _, fmt_date, text
 from kzsupport.labels import TYPES, label
@@ -80,8 +81,8 @@ def period_text(rule: Rule) -> str:
 def citation_text(c: Citation) -> Text:
     out = Text("• ")
     out.append(
-        _("{act}, No. {number} of {date}, article {article}").format(
-            act=text(c.act), number=c.number, date=fmt_date(c.date), article=c.article
+        _("{act}, {number} of {date}, article {article}").format(
+            act=text(c.act), number=number_text(c, _), date=fmt_date(c.date), article=c.article
         )
     )
     out.append(" (" + label(CONFIDENCE_LABELS, c.confidence) + ")", style="dim")
@@ -181,6 +182,8 @@ def citation_dict(c: Citation) -> dict[str, Any]:
         "source": c.source,
         "act": _loc(c.act),
         "number": c.number,
+        "number_verified": c.number_verified,
+        "registration": c.registration,
         "date": c.date,
         "article": c.article,
         "url": c.url,

@@ -44,8 +44,8 @@ MATCHED_VIA: Mapping[str, str] = {
 }
 PLACED_BY: Mapping[str, str] = {
     "location": N_("own coordinates"),
-    "city": N_("by its city"),
-    "region_centre": N_("by region centre"),
+    "city": N_("distance to its city"),
+    "region_centre": N_("distance to the region centre"),
 }
 
 

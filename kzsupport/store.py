@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from kzsupport.errors import KzSupportError
+from kzsupport.errors import KzSupportError, file_reason
 from kzsupport.i18n import N_
 from kzsupport.models import (
     SERVICE_TYPES,
@@ -55,25 +55,15 @@ def read_tables(path: PathLike) -> dict[str, Any]:
     path = os.fspath(path)
     try:
         with open(path, encoding="utf-8") as handle:
-            raw = handle.read()
+            tables = json.loads(handle.read())
     except FileNotFoundError:
         raise KzSupportError(
             N_("The data file {path} does not exist. Check the path given with --data or KZSUPPORT_DATA."),
             path=path,
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or not JSON
         raise KzSupportError(
-            N_("Cannot read the data file {path}: {reason}"), path=str(path), reason=str(exc)
-        ) from None
-    try:
-        tables = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise KzSupportError(
-            N_("The data file {path} is not valid JSON (line {line}, column {column}): {reason}"),
-            path=path,
-            line=exc.lineno,
-            column=exc.colno,
-            reason=exc.msg,
+            N_("Cannot read the data file {path}: {reason}."), path=path, reason=file_reason(exc)
         ) from None
     if not isinstance(tables, dict) or not isinstance(tables.get(SERVICES), dict):
         raise KzSupportError(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzsupport.errors import KzSupportError, ProblemList
+from kzsupport.errors import KzSupportError, ProblemList, file_reason
 from kzsupport.i18n import N_, Nn_
 from kzsupport.models import VERIFICATION_STATUSES
 from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
@@ -149,9 +149,8 @@ class WriteRefused(ProblemList):
         super().__init__(problems, path=str(path))
 
     def line(self, problem: Problem) -> str:
-        return "{id} {field}: {text}".format(
-            id=problem.service_id, field=problem.field or "", text=problem.message()
-        )
+        where = " ".join(part for part in (problem.service_id, problem.field) if part)
+        return f"{where}: {problem.message()}"
 
 
 def _counts(old: Mapping[str, Any], records: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
@@ -499,7 +498,7 @@ def _os_errors(file: Path) -> Iterator[None]:
         raise KzSupportError(
             N_("Cannot write the data file {path} or the files beside it: {reason}"),
             path=str(file),
-            reason=exc.strerror or str(exc),
+            reason=file_reason(exc),
         ) from None
 
 

@@ -205,7 +205,7 @@ def test_missing_data_file_is_a_clear_error(invoke: Invoke, tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("{not json", "is not valid JSON (line 1"),
+        ("{not json", "not valid JSON at line 1, column 2"),
         ("[]", "is not a kzsupport directory"),
         ('{"services": {"1": {"id": "x"}}}', "has an invalid record x"),
         (b"\xff\xfe\x00junk", "Cannot read the data file"),

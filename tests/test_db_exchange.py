@@ -184,7 +184,7 @@ def test_json_import_accepts_a_tinydb_directory() -> None:
 
 
 def test_json_import_reports_bad_json_with_its_line() -> None:
-    assert _errors(b"[\n1,\n?]", "x.json") == ["line 3: not valid JSON: Expecting value"]
+    assert _errors(b"[\n1,\n?]", "x.json") == ["line 3: not valid JSON (column 1)"]
 
 
 def test_unknown_extension_is_refused() -> None:

@@ -189,7 +189,7 @@ def test_interview_rejects_a_bad_answer_and_asks_again(invoke: Invoke) -> None:
     typed = "robbery\nnone\n6\n4\n4\nno\n3\nno\nno\nno\n\n"
     result = invoke("eligibility", "--programme", "legal-aid", input=typed, catch=False)
     assert result.exit_code == 0
-    assert "Invalid value robbery for victim_of" in result.stderr
+    assert "Type numbers from 1 to 7 from the list, separated by commas" in result.stderr
 
 
 def test_interview_end_of_input_stops_cleanly(invoke: Invoke) -> None:

@@ -440,7 +440,7 @@ def test_choices_by_id_or_number() -> None:
     ("victim_of", "none,trafficking", "cannot be combined"),
     ("age", "-1", "Impossible age"),
     ("age", "121", "Impossible age"),
-    ("age", "thirty", "Valid values: 0-120"),
+    ("age", "thirty", "Valid values: a whole number from 0 to 120"),
     ("disability_group", "5", "1, 2, 3, none"),
     ("citizen", 3, "Valid values"),
 ])

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kzsupport import __version__, i18n
-from kzsupport.cli.options import LANGUAGE_CHOICE, App, TranslatedGroup, option
+from kzsupport.cli.options import LANGUAGE_CHOICE, App, PathType, TranslatedGroup, option
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _, ngettext
 
@@ -219,7 +219,7 @@ def _version_text(app: App) -> str:
 @option(
     "--data",
     "data_path",
-    type=click.Path(dir_okay=False),
+    type=PathType(dir_okay=False),
     metavar="FILE",
     envvar="KZSUPPORT_DATA",
     help=N_("Use this data file instead of the bundled directory (also KZSUPPORT_DATA)."),

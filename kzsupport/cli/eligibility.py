@@ -19,7 +19,7 @@ from kzsupport.cli.options import (
     pass_app,
     prompting,
 )
-from kzsupport.errors import BadInput
+from kzsupport.errors import BadInput, file_reason
 from kzsupport.i18n import N_, _
 from kzsupport.models import PROGRAMMES, SERVICE_TYPES
 
@@ -34,6 +34,15 @@ HINTS = {
     "choice": N_("number or id / ? (don't know) / back"),
     "multi": N_("numbers or ids, separated by commas / ? (don't know) / back"),
     "int": N_("years / ? (don't know) / back"),
+}
+
+# What to type after an answer the interview cannot use: the numbers of the list it showed.
+RETYPE = {
+    "bool": N_("Type yes or no, ? if you do not know, or back."),
+    "choice": N_("Type a number from 1 to {count} from the list, ? if you do not know, or back."),
+    "multi": N_("Type numbers from 1 to {count} from the list, separated by commas; ? if you do "
+                "not know, or back."),
+    "int": N_("Type the age in years, ? if you do not know, or back."),
 }
 
 
@@ -51,8 +60,7 @@ def read_answers(pairs: Sequence[str], path: str | None) -> dict[str, FactValue]
         try:
             content = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise BadInput(N_("Cannot read the answers file {path}: {error}."),
-                           path=path, error=getattr(exc, "strerror", None) or str(exc)) from None
+            raise BadInput(core.ANSWERS_UNREADABLE, path=path, reason=file_reason(exc)) from None
         facts.update(core.answers_from_json(content, path))
     facts.update(core.parse_answers(core.parse_assignment(p) for p in pairs))
     return facts
@@ -69,6 +77,8 @@ def _ask(app: App, f: FactDef, err: bool) -> FactValue:
             raise _Back
         try:
             return core.parse_value(f.key, raw)
+        except core.BadValue:
+            click.echo(_(RETYPE[f.kind]).format(count=len(f.values)), err=True)
         except BadInput as exc:
             click.echo(exc.message(), err=True)
 

@@ -58,6 +58,24 @@ def translated_metavar(metavar: str) -> str:
     return METAVAR_WORD.sub(lambda word: _(word.group()), metavar)
 
 
+class PathType(click.Path):
+    """``click.Path`` whose name ("file", "directory", "path") follows the language. Click translates
+    the name when the type is made, at import, before ``--lang`` is read, so its errors said
+    "File '/tmp' is a directory" in every language; here the name is translated when an error uses it.
+    """
+
+    @property
+    def name(self) -> str:
+        return _(self._name)
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name = value
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
+        return self._name.upper()  # FILE, translated word by word as every metavar is
+
+
 class TranslatedOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         with _translated(self, "help"):

@@ -12,6 +12,7 @@ from kzsupport.cli.options import (
     LANGUAGE_CHOICE,
     REGION,
     App,
+    PathType,
     TranslatedCommand,
     force_option,
     option,
@@ -136,7 +137,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
         help=N_("A second language: every text is printed in both."))
 @option("--format", "output_format", type=click.Choice(FORMATS),
         help=N_("pdf, html, md or txt (default: from the --output extension, else txt)."))
-@option("--output", "-o", "output_name", type=click.Path(dir_okay=False),
+@option("--output", "-o", "output_name", type=PathType(dir_okay=False),
         help=N_("Write the sheet to this file (needed for PDF); otherwise it goes to stdout. Its "
                 "extension (.pdf, .html, .md, .txt) gives the format; any other extension needs "
                 "--format."))

@@ -24,7 +24,7 @@ from gettext import NullTranslations
 from typing import TYPE_CHECKING, Any
 
 from kzsupport import labels
-from kzsupport.errors import BadInput, KzSupportError
+from kzsupport.errors import BadInput, KzSupportError, Phrase
 from kzsupport.i18n import N_, fmt_date, fmt_distance_km, text, translator
 from kzsupport.models import Localized, Phone, Service
 
@@ -295,7 +295,7 @@ def check_printable(service: Service, *, discreet: bool) -> None:
         raise SheetRefused(
             N_("Service {service_id} is not active ({status}), so it cannot go on a sheet."),
             service_id=service.id,
-            status=service.status,
+            status=Phrase(labels.STATUSES.get(service.status, service.status)),
         )
     if discreet and not service.phones:
         raise SheetRefused(
@@ -457,14 +457,17 @@ def _outcome(result: ProgrammeOutcome, w: _Writer) -> Outcome:
 
 
 def _citation(c: Citation, w: _Writer) -> Text:
+    from kzsupport.eligibility import number_text
+
     # Some rules cite a whole act (article "—"): no "article —" then.
     whole_act = c.article.strip() in ("", "—", "-")
-    msgid = (N_("{act}, No. {number} of {date}") if whole_act
-             else N_("{act}, No. {number} of {date}, article {article}"))
+    msgid = (N_("{act}, {number} of {date}") if whole_act
+             else N_("{act}, {number} of {date}, article {article}"))
 
     def one(t: NullTranslations, lang: str) -> str:
         cited = t.gettext(msgid).format(
-            act=text(c.act, lang), number=c.number, date=fmt_date(c.date, lang), article=c.article
+            act=text(c.act, lang), number=number_text(c, t.gettext), date=fmt_date(c.date, lang),
+            article=c.article,
         )
         return cited if c.verified else "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED")))
 
