@@ -20,7 +20,7 @@ def visible(service: Service, include_unverified: bool = False) -> bool:
 
 
 # Parts of a word that a search may start at: Усть-Каменогорск, НеМолчи.kz.
-_PARTS = re.compile(r"[-.‐–—]+")
+_PARTS = r"[-.‐–—]+"  # compiled on the first text search (re caches it), not at every start
 
 
 @lru_cache(maxsize=1 << 14)  # region names, cities and descriptions repeat across records
@@ -31,8 +31,8 @@ def _folded(text: str) -> frozenset[str]:
     words: set[str] = set()
     for raw in split_words(text):
         words.add(fold_word(raw))
-        if _PARTS.search(raw):
-            words.update(fold_word(part) for part in _PARTS.split(raw))
+        if re.search(_PARTS, raw):
+            words.update(fold_word(part) for part in re.split(_PARTS, raw))
     words.discard("")
     return frozenset(words)
 

@@ -107,14 +107,12 @@ def label(vocabulary: Mapping[str, str], key: str) -> str:
 
 # A record's hours text often opens with its own "24/7" ("Круглосуточно (по данным источника)"):
 # shown after the translated open-24/7 label, it would say it twice. Kept: a "[ru] " fallback marker.
-_OWN_24_7 = re.compile(
-    r"^(\[[\w-]+\] )?(?:24/7|round[- ]the[- ]clock|круглосуточно|тәулік бойы|täulık boiy)[\s:;,.—–-]*",
-    re.IGNORECASE,
-)
+_OWN_24_7 = r"^(\[[\w-]+\] )?(?:24/7|round[- ]the[- ]clock|круглосуточно|тәулік бойы|täulık boiy)[\s:;,.—–-]*"
 
 
 def hours_note(note: str) -> str:
     """What the record's hours text adds to the open-24/7 label: the text without a leading "24/7"
-    of its own (``""`` when that is all it says)."""
-    rest = _OWN_24_7.sub(r"\1", note.strip(), count=1)
+    of its own (``""`` when that is all it says). The pattern is compiled on first use (re caches
+    it), not at every start."""
+    rest = re.sub(_OWN_24_7, r"\1", note.strip(), count=1, flags=re.IGNORECASE)
     return "" if re.fullmatch(r"(\[[\w-]+\] )?", rest) else rest

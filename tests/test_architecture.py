@@ -78,7 +78,7 @@ def test_a_plain_lookup_loads_no_heavy_library() -> None:
     """hotlines needs click, rich's console and json: nothing a start-up can do without is loaded
     (the start-up figures in the README depend on it)."""
     watched = LIBRARIES | {
-        "importlib.resources", "rich.table", "csv", "tempfile", "click.shell_completion",
+        "importlib.resources", "rich.table", "csv", "tempfile", "click.shell_completion", "difflib",
         "kzsupport.store_write", "kzsupport.places", "kzsupport.textfold",
     }  # fmt: skip
     assert loaded_after(["--data", "tests/fixtures/mini_directory.json", "hotlines"], watched) == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 import importlib
 import io
 import sys
@@ -140,6 +139,8 @@ class RootGroup(TranslatedGroup):
             return super().resolve_command(ctx, args)
         except click.UsageError as exc:
             # Click suggests only among the commands loaded so far, and these load lazily.
+            import difflib
+
             close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=1)
             if not close or args[0].startswith("-"):
                 raise
