@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_
@@ -19,8 +19,11 @@ def visible(service: Service, include_unverified: bool = False) -> bool:
     return not service.is_unverified and service.status != "inactive"
 
 
-# Parts of a word that a search may start at: Усть-Каменогорск, НеМолчи.kz.
-_PARTS = r"[-.‐–—]+"  # compiled on the first text search (re caches it), not at every start
+@cache
+def _word_parts() -> re.Pattern[str]:
+    """What joins the parts of a word a search may start at (Усть-Каменогорск, НеМолчи.kz);
+    compiled on the first text search, not at every start."""
+    return re.compile(r"[-.‐–—]+")
 
 
 @lru_cache(maxsize=1 << 14)  # region names, cities and descriptions repeat across records
@@ -28,11 +31,13 @@ def _folded(text: str) -> frozenset[str]:
     """The folded words of ``text``; a word of parts joined by a hyphen or a dot also gives each part."""
     from kzsupport.textfold import fold_word, split_words  # loaded only for a text search
 
+    split_parts = _word_parts().split
     words: set[str] = set()
     for raw in split_words(text):
         words.add(fold_word(raw))
-        if re.search(_PARTS, raw):
-            words.update(fold_word(part) for part in re.split(_PARTS, raw))
+        parts = split_parts(raw)
+        if len(parts) > 1:
+            words.update(map(fold_word, parts))
     words.discard("")
     return frozenset(words)
 

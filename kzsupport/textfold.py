@@ -42,9 +42,12 @@ def fold_word(word: str) -> str:
     return _DOUBLED.sub(r"\1", s)
 
 
+_BETWEEN_WORDS = re.compile(r"[\s,;/()«»\"]+")
+
+
 def split_words(text: str) -> list[str]:
     """The words of ``text`` as typed, split at spaces and punctuation that separates words."""
-    return [part for part in re.split(r"[\s,;/()«»\"]+", text) if part]
+    return [part for part in _BETWEEN_WORDS.split(text) if part]
 
 
 def fold_words(text: str) -> list[str]:
