@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.text import Text
@@ -141,12 +142,18 @@ def service_cell(service: Service) -> Text:
 Row = tuple[Service, "Text | None", Text]  # a record, an optional leading cell (distance), where it is
 
 
+# Narrowest widths at which a listing's columns still read (wider still for a longer id or place
+# name, which are never folded): below them the records are blocks.
+SERVICE_MIN, WHERE_MIN, CHECKED_MAX = 24, 12, 12
+
+
 def listing(
     rows: Sequence[Row], lead: str | None = None, ascii_only: bool = False, narrow: bool = False
 ) -> RenderableType:
-    """Records as a table, or on a narrow terminal one under another as the hotlines are: the name
+    """Records as a table where it fits whole, else one under another as the hotlines are: the name
     (after the distance, if any) in bold, the rest indented; nothing cut, numbers whole."""
-    if narrow:
+
+    def as_blocks() -> RenderableType:
         entries = []
         for service, first, where in rows:
             head = Text.assemble(first, " · ") if first is not None and first.plain else Text()
@@ -154,27 +161,63 @@ def listing(
             parts = (service_meta(service), where, phones_text(service), checked_line(service))
             entries.append((head, parts))
         return blocks(entries)
-    # The table fills the width so that the ratios hold: the service gets most of it, and words and
-    # ids are not folded in a narrow column while another has room to spare.
-    table = new_table(box=box_style(ascii_only), show_lines=True, expand=True)
-    if lead is not None:
-        table.add_column(lead, justify="right", no_wrap=True)
-    table.add_column(_("Service"), ratio=3, overflow="fold")
-    table.add_column(_("Where"), ratio=1, overflow="fold")
+
+    if narrow:
+        return as_blocks()
     # Most regional records have no verified number yet, and say so in their service cell: a
     # Contact column empty on every row would only take width from the names.
-    with_contact = any(service.phones for service, _first, _where in rows)
-    if with_contact:
-        table.add_column(_("Contact"), no_wrap=True)
-    table.add_column(_("Checked"), max_width=12, overflow="fold")
-    for service, first, where in rows:
-        cells = [first or Text()] if lead is not None else []
-        cells += [service_cell(service), where]
+    contacts = [phones_text(service) for service, _first, _where in rows]
+    with_contact = any(c.plain for c in contacts)
+    # Numbers and distances are never wrapped, so their columns are as wide as their widest line;
+    # the table is drawn only if the other columns keep their narrowest readable widths beside them.
+    fixed = [_widest([lead, *(first for _s, first, _w in rows)])] if lead is not None else []
+    fixed += [_widest([_("Contact"), *contacts])] if with_contact else []
+    service_min = max(SERVICE_MIN, _widest(service.id for service, _first, _where in rows))
+    where_min = max(WHERE_MIN, _widest(word for _s, _f, where in rows for word in where.plain.split()))
+    widths = [*fixed, service_min, where_min, CHECKED_MAX]
+    needs = sum(widths) + 3 * len(widths) + 1  # a space either side of each cell, and the rules
+
+    def as_table() -> RenderableType:
+        # The table fills the width so that the ratios hold: the service gets most of it, and words
+        # and ids are not folded in a narrow column while another has room to spare.
+        table = new_table(box=box_style(ascii_only), show_lines=True, expand=True)
+        if lead is not None:
+            table.add_column(lead, justify="right", no_wrap=True)
+        table.add_column(_("Service"), ratio=3, min_width=service_min, overflow="fold")
+        table.add_column(_("Where"), ratio=1, min_width=where_min, overflow="fold")
         if with_contact:
-            cells.append(phones_text(service))
-        cells.append(verification_text(service))
-        table.add_row(*cells)
-    return table
+            table.add_column(_("Contact"), no_wrap=True)
+        table.add_column(_("Checked"), max_width=CHECKED_MAX, overflow="fold")
+        for (service, first, where), contact in zip(rows, contacts, strict=True):
+            cells = [first or Text()] if lead is not None else []
+            cells += [service_cell(service), where]
+            if with_contact:
+                cells.append(contact)
+            cells.append(verification_text(service))
+            table.add_row(*cells)
+        return table
+
+    return TableOrBlocks(as_table, as_blocks, needs)
+
+
+def _widest(cells: Iterable[Text | str | None]) -> int:
+    """The widest line among ``cells``, in terminal columns."""
+    lines = (line for c in cells if c for line in (c.plain if isinstance(c, Text) else c).split("\n"))
+    return max((cell_len(line) for line in lines), default=0)
+
+
+class TableOrBlocks:
+    """A table where the terminal has ``needs`` columns, else the same records one under another:
+    rich would squeeze a column to a few letters, or crop a table that cannot fit, cutting what a
+    reader needs whole. Each is made only if drawn."""
+
+    def __init__(
+        self, table: Callable[[], RenderableType], blocks: Callable[[], RenderableType], needs: int
+    ) -> None:
+        self.table, self.blocks, self.needs = table, blocks, needs
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.table() if options.max_width >= self.needs else self.blocks()
 
 
 def services_table(

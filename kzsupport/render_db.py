@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from kzsupport import labels
@@ -23,6 +23,7 @@ from kzsupport.render import (
     WARN,
     Indented,
     Packed,
+    TableOrBlocks,
     box_style,
     csv_text,
     new_table,
@@ -139,17 +140,6 @@ def log_json(entries: Sequence[LogEntry]) -> str:
     return to_json([e.to_dict() for e in entries])
 
 
-class _TableOrBlocks:
-    """A table where the terminal has ``needs`` columns, else the same records one under
-    another: rich would crop a table that cannot fit, cutting what a maintainer has to type."""
-
-    def __init__(self, table: RenderableType, blocks: RenderableType, needs: int) -> None:
-        self.table, self.blocks, self.needs = table, blocks, needs
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table if options.max_width >= self.needs else self.blocks
-
-
 _CHECKED_WIDTH = 24  # "только по источнику" and a date, one under the other
 
 
@@ -172,7 +162,7 @@ def stale_table(
             blocks += [Text(item.service.id, style="bold"), Indented(details), Text()]
         table.add_section()
     # Each column has a space of padding on either side, and there are three rules.
-    return _TableOrBlocks(table, Group(*blocks), needs=widest_id + _CHECKED_WIDTH + 4 + 3)
+    return TableOrBlocks(lambda: table, lambda: Group(*blocks), needs=widest_id + _CHECKED_WIDTH + 4 + 3)
 
 
 def _last_checked(item: Stale, sep: str) -> Text:

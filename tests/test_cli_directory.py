@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kzsupport import store
+from kzsupport.directory import visible
 from tests.conftest import MINI, Invoke
 
 
@@ -342,3 +344,17 @@ def test_lang_after_the_command_says_where_it_goes(
 def test_lang_after_the_command_hint_is_translated(invoke: Invoke) -> None:
     result = invoke("--lang", "kk", "find", "--lang", "ru", prog_name="kzsupport")
     assert "--lang команданың алдында жазылады: kzsupport --lang ru find" in result.stderr
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 120])
+def test_a_listing_is_a_table_only_where_its_columns_fit_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """With the long contacts of the national lines, rich once squeezed the place column to four
+    letters at 80 columns ("Семе|й", "стра|не") and folded ids; now such a listing is blocks."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = invoke("--lang", "ru", "find").stdout  # the bundled data, national lines included
+    words = set(out.replace("│", " ").split())
+    assert max(len(line) for line in out.splitlines()) <= width
+    assert {"стране", "Семей,"} <= words
+    assert all(s.id in words for s in store.load().services if visible(s))
