@@ -403,7 +403,7 @@ def _field(table: Table, name: str, value: RenderableType | str | None) -> None:
 def service_detail(
     service: Service, directory: Directory, ascii_only: bool = False
 ) -> RenderableType:
-    """One record in full, with its sources and verification."""
+    """One record in full and how it was checked; its sources are ``Sources``, printed after it."""
     head = Text(text(service.name), style="bold")
     head.append("  " + service.id, style=DIM)
     info = new_table(box=None, show_header=False, padding=(0, 1))
@@ -430,7 +430,6 @@ def service_detail(
     _field(info, _("Warnings"), status_marks(service, contact=False))
     _field(info, _("Keep in mind"), Text("\n".join(text(c) for c in service.caveats), style=WARN))
     _field(info, _("Checked"), verification_detail(service))
-    _field(info, _("Sources"), sources_text(service))
     return Group(head, info)
 
 
@@ -481,31 +480,34 @@ def verification_detail(service: Service) -> Text:
     return out
 
 
-def sources_text(service: Service) -> Text:
-    """The sources as cited: a title as published (never translated; marked with its language when
-    that is not the reader's), publisher, dates, and the link or document. The project's own research
-    notes are named as such, not by their file."""
-    out = Text()
-    for i, source in enumerate(service.sources, 1):
-        if i > 1:
-            out.append("\n")
-        if source.is_project_research:
-            out.append(f"{i}. " + _("Project research notes (not a public source), read {date}")
-                       .format(date=source.accessed))
-            out.append("\n   " + plain_text(source.title), style=DIM)
-            continue
-        out.append(f"{i}. {plain_text(source.title)}")
-        meta = [source.publisher]
-        meta.append(source.date or _("undated"))
-        meta.append(_("read {date}").format(date=source.accessed))
-        out.append(" — " + ", ".join(meta), style=DIM)
-        link = source.url or source.document
-        if link:
-            out.append("\n   " + link, style="cyan")
-    return out
+class Sources:
+    """A record's sources as cited: a title as published (never translated; marked with its language
+    when that is not the reader's), publisher, dates, then the link or document on a line of its own,
+    never wrapped: a URL broken across lines can be neither clicked nor copied. Printed with soft
+    wrapping (``App.print(..., soft_wrap=True)``), a long link runs on and the terminal wraps it. The
+    project's own research notes are named as such, not by their file."""
 
+    def __init__(self, service: Service) -> None:
+        self.service = service
 
-# Machine formats -------------------------------------------------------------------------------
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(_("Sources"), style="bold")
+        for i, source in enumerate(self.service.sources, 1):
+            if source.is_project_research:
+                line = Text(f"{i}. " + _("Project research notes (not a public source), read {date}")
+                            .format(date=source.accessed))
+                line.append("\n" + plain_text(source.title), style=DIM)
+                yield Indented(line)
+                continue
+            line = Text(f"{i}. {plain_text(source.title)}")
+            read = _("read {date}").format(date=source.accessed)
+            meta = [source.publisher, source.date or _("undated"), read]
+            line.append(" — " + ", ".join(meta), style=DIM)
+            yield Indented(line)
+            link = source.url or source.document
+            if link:
+                yield Segment("     " + link, console.get_style("cyan"))
+                yield Segment.line()
 
 
 def to_json(payload: Any) -> str:

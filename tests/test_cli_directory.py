@@ -358,3 +358,15 @@ def test_a_listing_is_a_table_only_where_its_columns_fit_whole(
     assert max(len(line) for line in out.splitlines()) <= width
     assert {"стране", "Семей,"} <= words
     assert all(s.id in words for s in store.load().services if visible(s))
+
+
+def test_show_prints_each_source_link_whole_on_a_line_of_its_own(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link folded into the grid could be neither clicked nor copied; the terminal wraps it now."""
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = invoke("show", "kz-national-150").stdout.splitlines()  # the bundled record
+    service = store.load().by_id("kz-national-150")
+    assert service is not None
+    links = [s.url for s in service.sources if s.url]
+    assert links and all(any(line.strip() == url for line in lines) for url in links)

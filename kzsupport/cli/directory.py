@@ -111,6 +111,7 @@ def show(app: App, service_id: str, output_format: str) -> None:
         click.echo(render.to_json(service.to_dict(public=True)))
         return
     app.print(render.service_detail(service, app.directory, app.ascii_only))
+    app.print(render.Sources(service), soft_wrap=True)
 
 
 @click.command(

@@ -181,8 +181,9 @@ class App:
             safe_box=True,
         )
 
-    def print(self, renderable: RenderableType) -> None:
-        self.console().print(renderable)
+    def print(self, renderable: RenderableType, soft_wrap: bool = False) -> None:
+        """``soft_wrap``: lines the renderable does not wrap itself (links) are left to the terminal."""
+        self.console().print(renderable, soft_wrap=soft_wrap)
 
     @property
     def narrow(self) -> bool:
