@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kzsupport.errors import BadInput, ProblemList
+from kzsupport.errors import BadInput, KzSupportError, ProblemList
 from kzsupport.i18n import N_, Nn_, _
 from kzsupport.models import LANGS, Service
 
@@ -316,6 +316,14 @@ def export_csv(records: Iterable[Mapping[str, Any]]) -> str:
     for record in sorted(records, key=lambda r: str(r["id"])):
         row = canonical(redact(record))
         cells = [neutralise(_cell(_flat(row, name), kind)) for name, kind in CSV_COLUMNS]
+        for (name, _kind), cell in zip(CSV_COLUMNS, cells, strict=True):
+            if "\x00" in cell:  # Python 3.10's csv cannot write it, and no spreadsheet reads it back
+                raise KzSupportError(
+                    N_("The record {id} holds a NUL character in {field}, which a CSV file cannot "
+                       "carry: remove it (\"kzsupport db validate\" lists such characters)."),
+                    id=str(row.get("id")),
+                    field=name,
+                )
         (quoting if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzsupport.errors import BadInput
+from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.exchange import (
     CSV_COLUMNS,
     ImportFailed,
@@ -105,7 +105,7 @@ def test_neutralise_is_reversible(cell: str) -> None:
     assert unneutralise(neutralise(cell)) == cell
 
 
-@given(st.text(max_size=20))
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20))
 @settings(max_examples=200)
 def test_any_text_in_a_text_field_survives_a_csv_round_trip(text: str) -> None:
     """A carriage return on its own is not one the csv module quotes by itself (it quotes the line
@@ -113,6 +113,12 @@ def test_any_text_in_a_text_field_survives_a_csv_round_trip(text: str) -> None:
     original = [record("kz-a", name={"kk": "Атау", "ru": "Имя", "en": "A" + text}), record("kz-b")]
     rows = parse_csv(export_csv(original).encode(), "x.csv")
     assert [canonical(r.record) for r in rows] == [canonical(r) for r in original]
+
+
+def test_a_nul_character_is_refused_by_name_not_a_traceback() -> None:
+    with pytest.raises(KzSupportError) as caught:
+        export_csv([record("kz-a", name={"kk": "Атау", "ru": "Имя", "en": "A\x00B"})])
+    assert "kz-a" in caught.value.message() and "name.en" in caught.value.message()
 
 
 def test_no_exported_cell_starts_a_formula() -> None:
