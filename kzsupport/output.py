@@ -8,8 +8,19 @@ import os
 import tempfile
 from pathlib import Path
 
-from kzsupport.errors import KzSupportError, file_reason
+from kzsupport.errors import BadInput, KzSupportError, file_reason
 from kzsupport.i18n import N_
+
+
+def not_the_directory(path: str | os.PathLike[str], data_path: str) -> None:
+    """Refuse an output path that is the directory file itself (by any name: a link, ``../``):
+    writing a sheet or an export there would replace the data, with no backup."""
+    try:
+        same = Path(path).samefile(data_path)
+    except OSError:  # one of them does not exist
+        same = False
+    if same:
+        raise BadInput(N_("{path} is the directory file itself: choose another file."), path=str(path))
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:

@@ -591,6 +591,9 @@ def test_export_onto_the_directory_file_itself_is_refused_even_with_force(
     result = invoke("db", "export", "--format", fmt, "--output", str(data), "--force", data=data)
     assert result.exit_code == 2 and "is the directory file itself" in result.stderr
     assert data.read_bytes() == before
+    sheet = invoke("referral", "kz-150", "-o", str(data), "--format", "txt", "--force", data=data)
+    assert sheet.exit_code == 2 and "is the directory file itself" in sheet.stderr  # a sheet neither
+    assert data.read_bytes() == before
 
 
 @pytest.mark.parametrize(

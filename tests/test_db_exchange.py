@@ -105,7 +105,7 @@ def test_neutralise_is_reversible(cell: str) -> None:
     assert unneutralise(neutralise(cell)) == cell
 
 
-@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20))
+@given(st.text(max_size=20).map(lambda t: t.replace("\x00", "")))  # NUL: refused, see below
 @settings(max_examples=200)
 def test_any_text_in_a_text_field_survives_a_csv_round_trip(text: str) -> None:
     """A carriage return on its own is not one the csv module quotes by itself (it quotes the line

@@ -477,9 +477,11 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
     if output_format == "hsds":
         _export_hsds(app, output, force)
         return
+    from kzsupport.output import not_the_directory, write_atomic
+
     source = app.data_path or store.bundled_path()
-    if output is not None and _same_file(output, source):
-        raise BadInput(N_("{path} is the directory file itself: export to another file."), path=output)
+    if output is not None:
+        not_the_directory(output, source)
     tables = store.read_tables(source)
     records = list(tables[store.SERVICES].values())
     if output_format == "json":
@@ -490,19 +492,8 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
     if output is None:
         click.echo(out, nl=False)
     else:
-        from kzsupport.output import write_atomic
-
         write_atomic(output, out.encode("utf-8"), force=force)
         app.hint(_("Wrote {path}.").format(path=output))
-
-
-def _same_file(a: str, b: str) -> bool:
-    from pathlib import Path
-
-    try:
-        return Path(a).samefile(b)
-    except OSError:  # one of them does not exist
-        return False
 
 
 def _export_hsds(app: App, output: str | None, force: bool) -> None:

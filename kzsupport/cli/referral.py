@@ -167,7 +167,8 @@ def referral(
 ) -> None:
     from pathlib import Path
 
-    from kzsupport.output import write_atomic
+    from kzsupport import store
+    from kzsupport.output import not_the_directory, write_atomic
     from kzsupport.referral.select import choose, sheet_for
     from kzsupport.referral.sheet import Options
 
@@ -188,6 +189,7 @@ def referral(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
+    not_the_directory(output, app.data_path or store.bundled_path())
     write_atomic(output, data, force=force)
     app.hint(_("Sheet written to {path}.").format(path=str(output)))
 
