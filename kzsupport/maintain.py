@@ -147,18 +147,34 @@ def add(
         )
 
 
-def edit(draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]]) -> None:
+def edit(
+    draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]], reveal_address: bool = False
+) -> None:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
     the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
-    the interactive prompt normalises it."""
+    the interactive prompt normalises it. Making a confidential address public needs
+    ``reveal_address``: one mistyped field must not print a shelter's address on every sheet."""
     record = draft.get(service_id)
     phones = copy.deepcopy(record.get("phones"))
+    was_secret = _confidential(record)
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(path, get_path(record, path), raw))
     _tidy_phones(record, phones)
+    address = record.get("address")
+    if was_secret and isinstance(address, Mapping) and not _confidential(record) and not reveal_address:
+        raise BadInput(
+            N_("This makes the confidential address of {id} public: it would be shown, printed on "
+               "sheets and exported. If the service now publishes it, repeat with --reveal-address."),
+            id=service_id,
+        )
+
+
+def _confidential(record: Mapping[str, Any]) -> bool:
+    address = record.get("address")
+    return isinstance(address, Mapping) and bool(address.get("confidential"))
 
 
 def _tidy_phones(record: dict[str, Any], before: Any) -> None:

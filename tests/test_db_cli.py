@@ -228,6 +228,16 @@ def test_edit_with_set(invoke: Invoke, data: Path) -> None:
     assert [c.path for c in entry.changes] == ["languages.2", "name.en"]
 
 
+def test_making_a_confidential_address_public_needs_reveal_address(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", "--set", "address.confidential=false", data=data)
+    assert result.exit_code == 2 and "--reveal-address" in result.stderr
+    assert data.read_bytes() == before
+    args = ("db", "edit", "kz-shelter", "--set", "address.confidential=false", "--reveal-address")
+    assert invoke(*args, data=data).exit_code == 0
+    assert services(data)["kz-shelter"]["address"]["confidential"] is False
+
+
 def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "edit", "kz-a", "--set", "verification.date=2030-01-01", data=data)
     assert result.exit_code == 2

@@ -220,8 +220,13 @@ def add(
 )
 @click.argument("service_id", metavar="ID")
 @set_option
+@option(
+    "--reveal-address",
+    is_flag=True,
+    help=N_("Allow this edit to make a confidential address public (when the service publishes it)."),
+)
 @pass_db
-def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
+def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_address: bool) -> None:
     from kzsupport import maintain
 
     pairs = _assignments(assignments)
@@ -238,7 +243,7 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...]) -> None:
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
             pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
-        maintain.edit(draft, service_id, pairs)
+        maintain.edit(draft, service_id, pairs, reveal_address)
 
 
 # --- verification and status ------------------------------------------------------------------------
