@@ -37,6 +37,9 @@ from kzsupport.resources import read_json
 
 ERROR = "error"
 WARNING = "warning"
+# The lines the interface and the sheets name in fixed sentences ("call 112 or 102", "when in doubt,
+# call 111 or 150"): if one of them closes, those sentences must change with the data.
+NAMED_IN_TEXTS = ("112", "102", "111", "150")
 
 SCOPES = ("national", "local")
 TELEGRAM = re.compile(r"^(@[A-Za-z0-9_]{5,32}|https://\S+)$")
@@ -459,6 +462,19 @@ def _record_problems(
             known=", ".join(SERVICE_TYPES),
         )
     scope, region_id = record.get("scope"), record.get("region")
+    if scope == "national" and record.get("status") != "active":
+        for phone in _items(record, "phones"):
+            number = phone.get("number") if isinstance(phone, Mapping) else None
+            if number in NAMED_IN_TEXTS:
+                yield problem(
+                    "status",
+                    N_("kzsupport's own texts (footers, sheets, \"no verified contact\") tell people "
+                       "to call {number}, but this line is no longer marked active: have those texts "
+                       "changed."),
+                    "status",
+                    WARNING,
+                    number=number,
+                )
     if scope not in SCOPES:
         yield problem(
             "region",

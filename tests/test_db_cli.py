@@ -321,6 +321,16 @@ def test_log_of_an_unknown_id_is_an_error_and_diff_names_the_missing_file(
     assert result.exit_code == 2 and "nope.json" in result.stderr and "--data" not in result.stderr
 
 
+def test_deactivating_a_line_the_fixed_texts_name_warns(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "deactivate", "kz-150", "--reason", "closed", data=data)
+    assert result.exit_code == 0
+    assert "call 150, but this line is no longer marked active" in " ".join(result.stderr.split())
+    report = invoke("db", "validate", "--format", "json", data=data).stdout
+    assert "tell people to call 150" in report
+    quiet = invoke("db", "deactivate", "kz-a", "--reason", "closed", data=data)
+    assert "tell people" not in quiet.stderr
+
+
 def test_deactivate_and_reactivate(invoke: Invoke, data: Path) -> None:
     assert invoke("db", "deactivate", "kz-a", "--reason", "closed in 2025", data=data).exit_code == 0
     assert services(data)["kz-a"]["status"] == "inactive"
