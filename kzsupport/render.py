@@ -170,10 +170,10 @@ def listing(
     with_contact = any(c.plain for c in contacts)
     # Numbers and distances are never wrapped, so their columns are as wide as their widest line;
     # the table is drawn only if the other columns keep their narrowest readable widths beside them.
-    fixed = [_widest([lead, *(first for _s, first, _w in rows)])] if lead is not None else []
-    fixed += [_widest([_("Contact"), *contacts])] if with_contact else []
-    service_min = max(SERVICE_MIN, _widest(service.id for service, _first, _where in rows))
-    where_min = max(WHERE_MIN, _widest(word for _s, _f, where in rows for word in where.plain.split()))
+    fixed = [widest_line([lead, *(first for _s, first, _w in rows)])] if lead is not None else []
+    fixed += [widest_line([_("Contact"), *contacts])] if with_contact else []
+    service_min = max(SERVICE_MIN, widest_line(service.id for service, _first, _where in rows))
+    where_min = max(WHERE_MIN, widest_word(where for _s, _f, where in rows))
     widths = [*fixed, service_min, where_min, CHECKED_MAX]
     needs = sum(widths) + 3 * len(widths) + 1  # a space either side of each cell, and the rules
 
@@ -197,10 +197,16 @@ def listing(
             table.add_row(*cells)
         return table
 
-    return TableOrBlocks(as_table, as_blocks, needs)
+    return TableOrBlocks(lambda _width: as_table(), as_blocks, needs)
 
 
-def _widest(cells: Iterable[Text | str | None]) -> int:
+def widest_word(cells: Iterable[Text | str | None]) -> int:
+    """The widest word among ``cells``: the narrowest a column holding them can be without
+    folding a word (an id, a place name) in two."""
+    return widest_line(word for c in cells if c for word in (c.plain if isinstance(c, Text) else c).split())
+
+
+def widest_line(cells: Iterable[Text | str | None]) -> int:
     """The widest line among ``cells``, in terminal columns."""
     lines = (line for c in cells if c for line in (c.plain if isinstance(c, Text) else c).split("\n"))
     return max((cell_len(line) for line in lines), default=0)
@@ -209,15 +215,34 @@ def _widest(cells: Iterable[Text | str | None]) -> int:
 class TableOrBlocks:
     """A table where the terminal has ``needs`` columns, else the same records one under another:
     rich would squeeze a column to a few letters, or crop a table that cannot fit, cutting what a
-    reader needs whole. Each is made only if drawn."""
+    reader needs whole. Each is made only if drawn; the table is given the width it is drawn in."""
 
     def __init__(
-        self, table: Callable[[], RenderableType], blocks: Callable[[], RenderableType], needs: int
+        self, table: Callable[[int], RenderableType], blocks: Callable[[], RenderableType], needs: int
     ) -> None:
         self.table, self.blocks, self.needs = table, blocks, needs
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table() if options.max_width >= self.needs else self.blocks()
+        fits = options.max_width >= self.needs
+        yield self.table(options.max_width) if fits else self.blocks()
+
+
+def column_widths(mins: Sequence[int], maxes: Sequence[int], room: int) -> list[int]:
+    """Content widths for table columns in ``room`` columns of text: each at least its minimum, the
+    space left shared out so that the columns needing most get it first, none beyond its maximum.
+    (Rich's own sharing can leave a table wider than the terminal, which it then crops.)"""
+    widths = list(mins)
+    spare = room - sum(widths)
+    while spare > 0:
+        wanting = [i for i, w in enumerate(widths) if w < maxes[i]]
+        if not wanting:
+            break
+        share = max(1, spare // len(wanting))
+        for i in sorted(wanting, key=lambda i: widths[i] - maxes[i]):
+            grant = min(share, maxes[i] - widths[i], spare)
+            widths[i] += grant
+            spare -= grant
+    return widths
 
 
 def services_table(

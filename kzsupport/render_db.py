@@ -161,8 +161,8 @@ def stale_table(
             details = Text("\n").join([Text(name), Text(area), _last_checked(item, ", ")])
             blocks += [Text(item.service.id, style="bold"), Indented(details), Text()]
         table.add_section()
-    # Each column has a space of padding on either side, and there are three rules.
-    return TableOrBlocks(lambda: table, lambda: Group(*blocks), needs=widest_id + _CHECKED_WIDTH + 4 + 3)
+    needs = widest_id + _CHECKED_WIDTH + 4 + 3  # a space either side of each cell, and three rules
+    return TableOrBlocks(lambda _width: table, lambda: Group(*blocks), needs)
 
 
 def _last_checked(item: Stale, sep: str) -> Text:

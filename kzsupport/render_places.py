@@ -20,13 +20,17 @@ from kzsupport.render import (
     DIM,
     WARN,
     Row,
+    TableOrBlocks,
     blocks,
     box_style,
+    column_widths,
     csv_text,
     listing,
     new_table,
     place_text,
     to_json,
+    widest_line,
+    widest_word,
 )
 
 PLACE_KINDS: Mapping[str, str] = {
@@ -122,41 +126,45 @@ def status_text(res: Resolution) -> Text:
 
 
 def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False) -> RenderableType:
-    """The candidates as a table, or on a narrow terminal one under another, nothing cut."""
+    """The candidates as a table where every word (a region id above all) fits its column whole,
+    else one under another; nothing cut."""
     rows = []
-    for c in res.candidates:
+    for number, c in enumerate(res.candidates, 1):
         p = c.place
         where = f"{p.lat:.4f}, {p.lon:.4f}" if p.lat is not None and p.lon is not None else "-"
         matched = Text(matched_name(c))
         matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
-        rows.append((c, where, matched))
-    if narrow:
+        region = Text(region_label(c.region) + "\n" + c.region.id)
+        kind = label(PLACE_KINDS, c.place.kind)
+        rows.append((str(number), Text(candidate_name(c)), kind, region, c.region.iso, where, matched))
+
+    def as_blocks() -> RenderableType:
         return blocks(
             (
-                Text(f"{number}. {candidate_name(c)} ({label(PLACE_KINDS, c.place.kind)})"),
-                (Text(f"{region_label(c.region)} · {c.region.id} · {c.region.iso}"), Text(where), matched),
+                Text(f"{number}. {name.plain} ({kind})"),
+                (Text(f"{region.plain.replace(chr(10), ' · ')} · {iso}"), Text(where), matched),
             )
-            for number, (c, where, matched) in enumerate(rows, 1)
+            for number, name, kind, region, iso, where, matched in rows
         )
-    table = new_table(box=box_style(ascii_only), show_lines=False)
-    table.add_column("#", justify="right")
-    table.add_column(_("Place"), overflow="fold")
-    table.add_column(_("Kind"))
-    table.add_column(_("Region"), overflow="fold")
-    table.add_column(_("ISO"))
-    table.add_column(_("Coordinates"), no_wrap=True)
-    table.add_column(_("Matched"), overflow="fold")
-    for number, (c, where, matched) in enumerate(rows, 1):
-        table.add_row(
-            str(number),
-            Text(candidate_name(c)),
-            label(PLACE_KINDS, c.place.kind),
-            Text(region_label(c.region) + "\n" + c.region.id, style=""),
-            c.region.iso,
-            where,
-            matched,
-        )
-    return table
+
+    if narrow:
+        return as_blocks()
+    headers = ("#", _("Place"), _("Kind"), _("Region"), _("ISO"), _("Coordinates"), _("Matched"))
+    columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
+    mins = [widest_word(column) for column in columns]
+    maxes = [widest_line(column) for column in columns]
+    mins[5] = maxes[5]  # coordinates are never wrapped
+    rules = 3 * len(headers) + 1  # a space either side of each cell, and the box lines
+
+    def as_table(width: int) -> RenderableType:
+        table = new_table(box=box_style(ascii_only), show_lines=False)
+        for i, (header, w) in enumerate(zip(headers, column_widths(mins, maxes, width - rules), strict=True)):
+            table.add_column(header, width=w, justify="right" if i == 0 else "left")
+        for row in rows:
+            table.add_row(*row)
+        return table
+
+    return TableOrBlocks(as_table, as_blocks, sum(mins) + rules)
 
 
 def choice_line(number: int, c: Candidate) -> str:

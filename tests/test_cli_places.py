@@ -186,3 +186,16 @@ def test_a_name_two_places_share_in_one_region_says_which_one_is_used(invoke: In
     stderr = " ".join(result.stderr.split())
     assert "2 places of this name in Karaganda Region: this is the one at 48.0333, 72.8333." in stderr
     assert "places of this name" not in invoke("near", "Семей").stderr
+
+
+@pytest.mark.parametrize("width", [60, 80, 95, 100, 120])
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_place_keeps_region_ids_whole_and_never_crops_its_table(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:
+    """Rich shared out the columns so that west-kazak|hstan was folded, or a table cropped at the right."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = invoke("--lang", lang, "place", "Уральск").stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert "west-kazakhstan" in " ".join(lines).replace("│", " ").split()
+    assert all(line.endswith(("╮", "│", "┤", "╯")) for line in lines if line.startswith(("╭", "│", "╰")))
