@@ -86,3 +86,20 @@ def test_a_sheet_written_from_an_ascii_terminal_says_so(tmp_path: Path) -> None:
     result = run("--lang", "en", "referral", "--near", "Семей", "-o", str(sheet), **ASCII_TERMINAL)
     assert result.returncode == 0 and sheet.exists()
     assert f"Sheet written to {sheet}.".encode() in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["hotlines", "--format", "json"], ["find", "--format=csv"], ["db", "export"]]
+)
+def test_json_or_csv_on_an_ascii_terminal_is_refused_not_corrupted(args: list[str]) -> None:
+    """English text shown in ASCII turns a Cyrillic letter into "?": harmless on screen, silent
+    corruption in data a script or an import reads."""
+    result = run("--lang", "en", *args, **ASCII_TERMINAL)
+    assert (result.returncode, result.stdout, result.stderr) == (1, b"", REFUSAL)
+
+
+def test_an_export_to_a_file_from_an_ascii_terminal_is_whole_utf8(tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    result = run("--lang", "en", "db", "export", "-o", str(out), **ASCII_TERMINAL)
+    assert result.returncode == 0
+    assert "Семей" in out.read_text(encoding="utf-8")

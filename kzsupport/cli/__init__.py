@@ -62,17 +62,30 @@ def _shows(stream: object, letters: str) -> bool:
     return True
 
 
-def fit_terminal(lang: str) -> None:
+def writes_data_to_stdout(argv: list[str]) -> bool:
+    """Whether the command line asks for JSON or CSV on stdout (``--format json``, ``db export``
+    without ``--output``): data that must not lose a letter, unlike text for a person."""
+    fmt = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--format"), None)
+    fmt = fmt or next((a.split("=", 1)[1] for a in argv if a.startswith("--format=")), None)
+    to_file = any(a in ("-o", "--output") or a.startswith("--output=") for a in argv)
+    if "export" in argv and fmt is None:
+        fmt = "json"
+    return fmt in ("json", "csv") and not to_file
+
+
+def fit_terminal(lang: str, data_out: bool = False) -> None:
     """Before anything is printed: a terminal that cannot show the interface language's letters gets
     one plain-ASCII message and exit 1, instead of help or errors as raw UTF-8 bytes or \\u escapes.
     English is shown anyway, in ASCII: its own text needs only a few typographic marks (· « » —),
     written as - " " -, and a caseworker on an old console is better served by the numbers than by a
     refusal; the little Cyrillic it holds (sources' titles, a Russian example, a place typed in
-    Cyrillic) shows as "?". JSON and CSV lose those letters too: write them from a UTF-8 locale."""
+    Cyrillic) shows as "?". JSON or CSV on such a stdout (``data_out``) is refused like Kazakh: a
+    "?" in place of a letter would corrupt data silently; written to a file with --output it is UTF-8."""
     streams = [s for s in (sys.stdout, sys.stderr) if not _shows(s, LETTERS["kk"] + LETTERS["ru"])]
     if not streams:
         return
-    if lang != "en" and not all(_shows(s, LETTERS[lang]) for s in (sys.stdout, sys.stderr)):
+    refused = data_out and sys.stdout in streams
+    if refused or (lang != "en" and not all(_shows(s, LETTERS[lang]) for s in (sys.stdout, sys.stderr))):
         encoding = getattr(streams[0], "encoding", None) or "ascii"
         sys.stderr.flush()
         sys.stderr.buffer.write(ENCODING_HELP.format(encoding=encoding).encode("ascii"))
@@ -151,7 +164,7 @@ class RootGroup(TranslatedGroup):
         argv = list(sys.argv[1:] if args is None else args)
         lang = i18n.resolve(lang_from_argv(argv, {*COMMAND_MODULES, *self.commands}))
         i18n.activate(lang)
-        fit_terminal(lang)
+        fit_terminal(lang, writes_data_to_stdout(argv))
         try:
             return super().main(argv, *pos, **kwargs)
         except UnicodeEncodeError as exc:
