@@ -192,7 +192,9 @@ def _tidy_phones(record: dict[str, Any], before: Any) -> None:
         if all(phone.get(key) == previous.get(key) for key in ("number", "kind")):
             continue
         phone["number"] = normalize_phone(phone["number"], str(phone.get("kind")))
-        if not phone.get("display"):
+        # A display form left over from the old number would show a number nobody can dial.
+        stale = previous.get("number") != phone["number"] and phone.get("display") == previous.get("display")
+        if not phone.get("display") or stale:
             phone["display"] = display_form(phone["number"])
         phone.setdefault("note", None)
 

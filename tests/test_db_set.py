@@ -148,3 +148,10 @@ def test_set_refuses_a_carriage_return_in_a_text(invoke: Invoke, data: Path) -> 
     assert result.exit_code == 1
     assert "name.en holds a control character (\\r)" in result.stderr
     assert data.read_bytes() == before
+
+
+def test_a_new_number_gets_a_new_display_form_unless_one_is_given(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "edit", "kz-a", "--set", "phones.0.number=8 (727) 311-22-33", data=data)
+    assert result.exit_code == 0, result.output
+    phone = services(data)["kz-a"]["phones"][0]
+    assert (phone["number"], phone["display"]) == ("+77273112233", "+7 727 311 22 33")
