@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
-from kzsupport.errors import KzSupportError
+from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_
 from kzsupport.models import Directory, Localized, Phone, Service
 
@@ -137,6 +137,8 @@ def search(
 
 def get(directory: Directory, service_id: str) -> Service:
     """The record with this id, or an error that suggests how to find ids."""
+    if not service_id.strip():
+        raise BadInput(N_("Give a record id, for example kz-national-150 (\"kzsupport find\" shows ids)."))
     service = directory.by_id(service_id)
     if service is None:
         import difflib

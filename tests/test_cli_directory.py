@@ -370,3 +370,8 @@ def test_show_prints_each_source_link_whole_on_a_line_of_its_own(
     assert service is not None
     links = [s.url for s in service.sources if s.url]
     assert links and all(any(line.strip() == url for line in lines) for url in links)
+
+
+def test_show_with_an_empty_id_is_a_usage_error(invoke: Invoke) -> None:
+    result = invoke("show", " ", data=MINI)
+    assert result.exit_code == 2 and "Give a record id" in result.stderr
