@@ -48,8 +48,3 @@ _BETWEEN_WORDS = re.compile(r"[\s,;/()«»\"]+")
 def split_words(text: str) -> list[str]:
     """The words of ``text`` as typed, split at spaces and punctuation that separates words."""
     return [part for part in _BETWEEN_WORDS.split(text) if part]
-
-
-def fold_words(text: str) -> list[str]:
-    """The skeletons of the words of ``text``, empty ones dropped."""
-    return [w for w in map(fold_word, split_words(text)) if w]
