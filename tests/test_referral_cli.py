@@ -318,3 +318,15 @@ def test_refused_extension_message_is_translated(invoke: Invoke, tmp_path: Path)
     result = invoke("--lang", "kk", "referral", "test-150", "-o", str(tmp_path / "s.docx"),
                     data=MINI)
     assert result.exit_code == 2 and "пішімдерінде сақталады" in result.stderr
+
+
+def test_a_long_first_entry_flows_on_from_its_heading_instead_of_leaving_it_alone(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """In large print the 150 entry nearly fills a page: moved whole to page 2, it left page 1 with
+    the title and the "Services" heading over blank paper."""
+    out = tmp_path / "large.pdf"
+    args = ("referral", "kz-national-150", "kz-national-111", "--lang", "kk", "--large-print", "-o", str(out))
+    assert invoke(*args).exit_code == 0  # the bundled records
+    first_page = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
+    assert "WhatsApp" in first_page  # the entry's numbers start on the page of its heading

@@ -181,14 +181,20 @@ def _section(pdf: Any, heading: Text, st: _Style, items: Sequence[T],
              measure: Callable[[T, bool], float], draw: Callable[[T], None],
              tail: Measure | None = None) -> None:
     """A heading and its items, each kept on one page, the heading with the first item and the
-    last item with ``tail`` (what follows the section), when given."""
-    _heading(pdf, heading, st, partial(measure, items[0]))
-    for item in items[:-1]:
-        _keep_together(pdf, partial(measure, item))
+    last item with ``tail`` (what follows the section), when given. Where the first is placed is
+    decided with the heading: an item too tall to share a page with it then flows on from under it,
+    rather than leave the heading alone on a page of blank paper (a long large-print entry did)."""
+    after = tail or (lambda exact: 0.0)
+
+    def with_tail(index: int) -> Measure:
+        last = index == len(items) - 1
+        return lambda exact: measure(items[index], exact) + (after(exact) if last else 0.0)
+
+    _heading(pdf, heading, st, with_tail(0))
+    for index, item in enumerate(items):
+        if index:
+            _keep_together(pdf, with_tail(index))
         draw(item)
-    last, after = items[-1], tail or (lambda exact: 0.0)
-    _keep_together(pdf, lambda exact: measure(last, exact) + after(exact))
-    draw(last)
 
 
 def _outcome(pdf: Any, texts: list[Text], st: _Style) -> None:
