@@ -353,7 +353,7 @@ class Gazetteer:
         )
 
     def _candidates(
-        self, entries: Iterable[_Entry], named: frozenset[str], score: float
+        self, entries: Iterable[_Entry], named: frozenset[str], score: float, typed: str = ""
     ) -> list[Candidate]:
         entries = list(entries)
         # What the query says about the kind decides first; a bare name never matches a name that
@@ -370,10 +370,20 @@ class Gazetteer:
         else:
             bare = [e for e in entries if not e.qualified]
             entries = bare or entries
+        # One entry per place: its official name beats an alias or former name, and among its names
+        # the one as typed, else one in the script typed (Семей, not Semey, for a Cyrillic query).
+        typed = typed.casefold()
+        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in typed)
+
+        def rank(e: _Entry) -> tuple[bool, bool, bool]:
+            name = e.name.casefold()
+            same_script = any("\u0400" <= ch <= "\u04ff" for ch in name) == cyrillic
+            return e.via == "name", name == typed, same_script
+
         best: dict[str, _Entry] = {}
-        for e in entries:  # one entry per place: its official name beats an alias or former name
+        for e in entries:
             old = best.get(e.place.id)
-            if old is None or (old.via != "name" and e.via == "name"):
+            if old is None or rank(e) > rank(old):
                 best[e.place.id] = e
         ranked = sorted(
             best.values(),
@@ -411,13 +421,13 @@ class Gazetteer:
         key, named = analyse(query)
         if not key:
             return Resolution(query, "none")
-        everywhere = self._candidates(self.entries(key), named, 100.0)
+        everywhere = self._candidates(self.entries(key), named, 100.0, query)
         found = [c for c in everywhere if region is None or c.region.id == region]
         status = "exact"
         if everywhere and not found:  # the place exists, in another region: say so, guess nothing
             return Resolution(query, "none", elsewhere=tuple(everywhere))
         if not found:
-            found = self._fuzzy(key, named, region)
+            found = self._fuzzy(key, named, region, query)
             status = "fuzzy"
         if not found:
             return Resolution(query, "none", suggestions=self.suggest(key, region))
@@ -425,7 +435,7 @@ class Gazetteer:
             status = "ambiguous"
         return Resolution(query, status, tuple(found))
 
-    def _fuzzy(self, key: str, named: frozenset[str], region: str | None) -> list[Candidate]:
+    def _fuzzy(self, key: str, named: frozenset[str], region: str | None, typed: str) -> list[Candidate]:
         if len(key) < FUZZY_MIN_KEY:
             return []
         from rapidfuzz import fuzz, process  # only when the exact lookup failed
@@ -441,7 +451,7 @@ class Gazetteer:
             e for k, s, _ in hits if s >= top - FUZZY_TIE for e in self.entries(k)
             if region is None or e.place.region == region
         ]  # fmt: skip
-        return self._candidates(entries, named, top)
+        return self._candidates(entries, named, top, typed)
 
     def suggest(self, key: str, region: str | None = None, limit: int = 5) -> tuple[Place, ...]:
         """Places with a name that looks like ``key`` (folded), closest first, each place once."""

@@ -288,3 +288,9 @@ def test_kazakh_and_russian_place_names_use_only_their_own_alphabets() -> None:
     ]
     assert wrong == []
     assert resolve("Єсік").best.place.names.kk == "Есік"  # type: ignore[union-attr]
+
+
+def test_the_matched_name_is_the_one_typed_or_in_its_script() -> None:
+    assert resolve("Семей").best.matched == "Семей"  # type: ignore[union-attr]
+    assert resolve("Semey").best.matched == "Semey"  # type: ignore[union-attr]
+    assert resolve("Семй").best.matched == "Семей"  # type: ignore[union-attr]  # fuzzy, same script
