@@ -90,9 +90,20 @@ def citation_text(c: Citation) -> Text:
         out.append(" " + _("NOT VERIFIED"), style="bold yellow")
     if c.note is not None:
         out.append("\n  " + text(c.note), style="yellow" if not c.verified else "dim")
-    for link in (c.url, c.mirror):
-        if link:
-            out.append("\n  " + link, style="cyan")
+    if c.url:  # mirrors are long: rules show lists them after its panel (mirror_links), unfolded
+        out.append("\n  " + c.url, style="cyan")
+    return out
+
+
+def mirror_links(rule: Rule) -> Text | None:
+    """The citations' mirror copies, one per line, for printing after the rule's panel with soft
+    wrapping: folded inside a box, a link can be neither clicked nor copied."""
+    mirrors = [c.mirror for c in rule.citations if c.mirror]
+    if not mirrors:
+        return None
+    out = Text(_("Copies of the cited acts:"), style="bold")
+    for link in dict.fromkeys(mirrors):
+        out.append("\n  " + link, style="cyan")
     return out
 
 

@@ -238,3 +238,13 @@ def test_interview_with_json_output_keeps_stdout_for_the_json(invoke: Invoke) ->
     data = json.loads(result.stdout)
     assert data["programmes"][0]["outcome"] == "not_eligible"
     assert "What has the client suffered?" in result.stderr
+
+
+def test_rules_show_prints_mirror_links_whole_after_the_panel(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folded inside the box, a long mirror link could be neither clicked nor copied."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = invoke("rules", "show", "legal-aid.category-2-2").stdout.splitlines()
+    mirror = next(line.strip() for line in lines if "github.com" in line)
+    assert mirror.startswith("https://") and mirror.endswith(".md")

@@ -245,7 +245,11 @@ def rules_show(app: App, rule_id: str) -> None:
     from kzsupport import eligibility as core
     from kzsupport import render_eligibility as view
 
-    app.print(view.rule_detail(core.load_rules().rule(rule_id), app.ascii_only))
+    rule = core.load_rules().rule(rule_id)
+    app.print(view.rule_detail(rule, app.ascii_only))
+    mirrors = view.mirror_links(rule)
+    if mirrors is not None:
+        app.print(mirrors, soft_wrap=True)
 
 
 @rules.command("facts", help=N_("Every fact key the rules and the interview use, with its values.\n\n"
