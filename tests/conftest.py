@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,22 @@ def invoke() -> Invoke:
 
 
 PTY_TIMEOUT = 20
+
+
+def stopped(child: Any, message: str, how: str) -> None:
+    """Ctrl-C (``how="ctrl-c"``) or Ctrl-D at the prompt ``child`` shows: one line, ``message``,
+    exit 130, no "Aborted!", no traceback."""
+    pexpect = pytest.importorskip("pexpect")
+    time.sleep(0.2)  # sendintr skips pexpect's delay before sending: let the prompt start reading
+    if how == "ctrl-c":
+        child.sendintr()
+    else:
+        child.sendeof()
+    child.expect_exact(message)
+    child.expect(pexpect.EOF)
+    assert "Aborted!" not in (child.before or "") and "Traceback" not in (child.before or "")
+    child.close()
+    assert child.exitstatus == 130
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import stopped
+
 pexpect = pytest.importorskip("pexpect")
 
 
@@ -49,12 +51,7 @@ def test_ctrl_c_leaves_cleanly_with_exit_130(spawn: Callable[..., Any]) -> None:
     answer(child, "What has the client suffered?", "domestic_violence")
     child.expect_exact("What is the legal question about?")
     child.expect_exact("> ")
-    child.sendintr()
-    child.expect_exact("Interview stopped. Nothing was saved.")
-    child.expect(pexpect.EOF)
-    assert "Traceback" not in (child.before or "")
-    child.close()
-    assert child.exitstatus == 130
+    stopped(child, "Interview stopped. Nothing was saved.", "ctrl-c")
 
 
 @pytest.mark.parametrize(("lang", "first", "back", "yes"), [

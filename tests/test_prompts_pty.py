@@ -4,29 +4,15 @@ saying nothing was saved or changed, exit 130, no "Aborted!", nothing written.""
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import MINI
+from tests.conftest import MINI, stopped
 
 pexpect = pytest.importorskip("pexpect")
-
-
-def stopped(child: Any, message: str, how: str) -> None:
-    time.sleep(0.2)  # sendintr skips pexpect's delay before sending: let the prompt start reading
-    if how == "ctrl-c":
-        child.sendintr()
-    else:
-        child.sendeof()
-    child.expect_exact(message)
-    child.expect(pexpect.EOF)
-    assert "Aborted!" not in (child.before or "") and "Traceback" not in (child.before or "")
-    child.close()
-    assert child.exitstatus == 130
 
 
 @pytest.mark.parametrize("how", ["ctrl-c", "ctrl-d"])
