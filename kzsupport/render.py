@@ -153,12 +153,14 @@ def listing(
     """Records as a table where it fits whole, else one under another as the hotlines are: the name
     (after the distance, if any) in bold, the rest indented; nothing cut, numbers whole."""
 
+    contacts = [phones_text(service) for service, _first, _where in rows]
+
     def as_blocks() -> RenderableType:
         entries = []
-        for service, first, where in rows:
+        for (service, first, where), contact in zip(rows, contacts, strict=True):
             head = Text.assemble(first, " · ") if first is not None and first.plain else Text()
             head.append_text(service_name(service))
-            parts = (service_meta(service), where, phones_text(service), checked_line(service))
+            parts = (service_meta(service), where, contact, checked_line(service))
             entries.append((head, parts))
         return blocks(entries)
 
@@ -166,7 +168,6 @@ def listing(
         return as_blocks()
     # Most regional records have no verified number yet, and say so in their service cell: a
     # Contact column empty on every row would only take width from the names.
-    contacts = [phones_text(service) for service, _first, _where in rows]
     with_contact = any(c.plain for c in contacts)
     # Numbers and distances are never wrapped, so their columns are as wide as their widest line;
     # the table is drawn only if the other columns keep their narrowest readable widths beside them.
@@ -174,8 +175,7 @@ def listing(
     fixed += [widest_line([_("Contact"), *contacts])] if with_contact else []
     service_min = max(SERVICE_MIN, widest_line(service.id for service, _first, _where in rows))
     where_min = max(WHERE_MIN, widest_word(where for _s, _f, where in rows))
-    widths = [*fixed, service_min, where_min, CHECKED_MAX]
-    needs = sum(widths) + 3 * len(widths) + 1  # a space either side of each cell, and the rules
+    needs = table_width([*fixed, service_min, where_min, CHECKED_MAX])
 
     def as_table() -> RenderableType:
         # The table fills the width so that the ratios hold: the service gets most of it, and words
@@ -210,6 +210,12 @@ def widest_line(cells: Iterable[Text | str | None]) -> int:
     """The widest line among ``cells``, in terminal columns."""
     lines = (line for c in cells if c for line in (c.plain if isinstance(c, Text) else c).split("\n"))
     return max((cell_len(line) for line in lines), default=0)
+
+
+def table_width(columns: Sequence[int]) -> int:
+    """The width of a boxed table whose columns hold ``columns`` characters of text: a space either
+    side of each cell, and a rule between and around them."""
+    return sum(columns) + 3 * len(columns) + 1
 
 
 class TableOrBlocks:
@@ -419,6 +425,8 @@ class Packed:
                 line.append_text(piece)
             for line in lines:
                 yield Indented(line, 0)
+
+
 def _field(table: Table, name: str, value: RenderableType | str | None) -> None:
     if value is None or value == "" or (isinstance(value, Text) and not value.plain):
         return
@@ -533,6 +541,9 @@ class Sources:
             if link:
                 yield Segment("     " + link, console.get_style("cyan"))
                 yield Segment.line()
+
+
+# Machine formats -------------------------------------------------------------------------------
 
 
 def to_json(payload: Any) -> str:

@@ -28,6 +28,7 @@ from kzsupport.render import (
     csv_text,
     new_table,
     region_name,
+    table_width,
     to_json,
     verification_text,
 )
@@ -161,7 +162,7 @@ def stale_table(
             details = Text("\n").join([Text(name), Text(area), _last_checked(item, ", ")])
             blocks += [Text(item.service.id, style="bold"), Indented(details), Text()]
         table.add_section()
-    needs = widest_id + _CHECKED_WIDTH + 4 + 3  # a space either side of each cell, and three rules
+    needs = table_width([widest_id, _CHECKED_WIDTH])
     return TableOrBlocks(lambda _width: table, lambda: Group(*blocks), needs)
 
 

@@ -28,6 +28,7 @@ from kzsupport.render import (
     listing,
     new_table,
     place_text,
+    table_width,
     to_json,
     widest_line,
     widest_word,
@@ -154,7 +155,7 @@ def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False)
     mins = [widest_word(column) for column in columns]
     maxes = [widest_line(column) for column in columns]
     mins[5] = maxes[5]  # coordinates are never wrapped
-    rules = 3 * len(headers) + 1  # a space either side of each cell, and the box lines
+    rules = table_width([0] * len(headers))  # the padding and the box lines
 
     def as_table(width: int) -> RenderableType:
         table = new_table(box=box_style(ascii_only), show_lines=False)
@@ -164,7 +165,7 @@ def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False)
             table.add_row(*row)
         return table
 
-    return TableOrBlocks(as_table, as_blocks, sum(mins) + rules)
+    return TableOrBlocks(as_table, as_blocks, table_width(mins))
 
 
 def choice_line(number: int, c: Candidate) -> str:
