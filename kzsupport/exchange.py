@@ -161,11 +161,17 @@ class ImportRow:
 # --- redaction ------------------------------------------------------------------------------------
 
 
+def has_confidential_address(record: Mapping[str, Any] | None) -> bool:
+    """Whether a raw record's address is confidential (a shelter's)."""
+    address = (record or {}).get("address")
+    return isinstance(address, Mapping) and bool(address.get("confidential"))
+
+
 def redact(record: Mapping[str, Any]) -> dict[str, Any]:
     """A copy safe to leave the store: a confidential address's text and coordinates withheld."""
     out = copy.deepcopy(dict(record))
-    address = out.get("address")
-    if isinstance(address, dict) and address.get("confidential"):
+    if has_confidential_address(out):
+        address = out["address"]
         address["text"] = None
         address["withheld"] = True
         out["location"] = None
@@ -184,12 +190,11 @@ def restore_withheld(incoming: Mapping[str, Any], stored: Mapping[str, Any] | No
     never writes a confidential address's coordinates, so while it stays confidential they are
     never taken from a file."""
     out = dict(incoming)
-    stored_address = (stored or {}).get("address")
     address: Mapping[str, Any] = incoming.get("address") or {}
-    confidential = bool(address.get("confidential"))
-    if isinstance(stored_address, Mapping) and stored_address.get("confidential"):
+    confidential = has_confidential_address(incoming)
+    if stored is not None and has_confidential_address(stored):
         if is_withheld(incoming) or (confidential and not address.get("text")):
-            out["address"] = copy.deepcopy(dict(stored_address))
+            out["address"] = copy.deepcopy(dict(stored["address"]))
             confidential = True
         if confidential:
             out["location"] = copy.deepcopy((stored or {}).get("location"))

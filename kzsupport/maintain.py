@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from kzsupport.changes import RecordDiff, diff_records, get_path, parse_json_value, set_path
 from kzsupport.errors import BadInput, KzSupportError
-from kzsupport.exchange import ImportFailed, ImportRow, RowError, canonical, restore_withheld
+from kzsupport.exchange import (
+    ImportFailed,
+    ImportRow,
+    RowError,
+    canonical,
+    has_confidential_address,
+    restore_withheld,
+)
 from kzsupport.i18n import N_
 from kzsupport.models import (
     SERVICE_TYPES,
@@ -156,25 +163,20 @@ def edit(
     ``reveal_address``: one mistyped field must not print a shelter's address on every sheet."""
     record = draft.get(service_id)
     phones = copy.deepcopy(record.get("phones"))
-    was_secret = _confidential(record)
+    was_secret = has_confidential_address(record)
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(path, get_path(record, path), raw))
     _tidy_phones(record, phones)
-    address = record.get("address")
-    if was_secret and isinstance(address, Mapping) and not _confidential(record) and not reveal_address:
+    revealed = isinstance(record.get("address"), Mapping) and not has_confidential_address(record)
+    if was_secret and revealed and not reveal_address:
         raise BadInput(
             N_("This makes the confidential address of {id} public: it would be shown, printed on "
                "sheets and exported. If the service now publishes it, repeat with --reveal-address."),
             id=service_id,
         )
-
-
-def _confidential(record: Mapping[str, Any]) -> bool:
-    address = record.get("address")
-    return isinstance(address, Mapping) and bool(address.get("confidential"))
 
 
 def _tidy_phones(record: dict[str, Any], before: Any) -> None:

@@ -508,11 +508,9 @@ _SECRET_FIELDS = ("address.text", "address.note", "location")
 
 def _confidential_ids(records: Iterable[Mapping[str, Any]]) -> set[str]:
     """Ids of records whose address is confidential, before or after the change."""
-    return {
-        str(r.get("id"))
-        for r in records
-        if isinstance(r.get("address"), Mapping) and r["address"].get("confidential")
-    }
+    from kzsupport.exchange import has_confidential_address
+
+    return {str(r.get("id")) for r in records if has_confidential_address(r)}
 
 
 def _withheld(changes: Sequence[Change]) -> tuple[Change, ...]:
