@@ -167,7 +167,6 @@ def referral(
 ) -> None:
     from pathlib import Path
 
-    from kzsupport import store
     from kzsupport.output import not_the_directory, write_atomic
     from kzsupport.referral.select import choose, sheet_for
     from kzsupport.referral.sheet import Options
@@ -189,7 +188,7 @@ def referral(
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return
-    not_the_directory(output, app.data_path or store.bundled_path())
+    not_the_directory(output, app.directory.path)
     write_atomic(output, data, force=force)
     app.hint(_("Sheet written to {path}.").format(path=str(output)))
 
