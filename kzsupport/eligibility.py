@@ -204,7 +204,6 @@ class BadValue(BadInput):
         self.fact = f
 
 
-
 def parse_value(key: str, raw: object) -> FactValue:
     """The canonical value of ``key`` from what a person typed or a JSON answers file holds.
 
