@@ -33,6 +33,7 @@ def without_gc(build: Callable[[], T]) -> T:
         if collecting:
             gc.enable()
 
+
 LANGS: tuple[str, ...] = ("kk", "ru", "en")
 
 SERVICE_TYPES: tuple[str, ...] = (

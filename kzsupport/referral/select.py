@@ -32,6 +32,7 @@ def nearby_from(result: NearResult, origin: Candidate) -> Nearby:
                    for item in result.items},
     )
 
+
 def choose(
     d: Directory,
     ids: Sequence[str] = (),
