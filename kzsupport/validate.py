@@ -442,6 +442,26 @@ def _schema_findings(error: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield N_("Does not match the schema: {reason}"), {"reason": error.message}, where
 
 
+def closed_named_lines(record: Mapping[str, Any]) -> Iterator[Problem]:
+    """A warning for each number of a national line no longer active that kzsupport's own fixed
+    sentences still tell people to call (``NAMED_IN_TEXTS``)."""
+    if record.get("scope") != "national" or record.get("status") == "active":
+        return
+    for phone in _items(record, "phones"):
+        number = phone.get("number") if isinstance(phone, Mapping) else None
+        if number in NAMED_IN_TEXTS:
+            yield Problem(
+                str(record.get("id", "?")),
+                "status",
+                WARNING,
+                N_("kzsupport's own texts (footers, sheets, \"no verified contact\") tell people "
+                   "to call {number}, but this line is no longer marked active: have those texts "
+                   "changed."),
+                {"number": number},
+                "status",
+            )
+
+
 def _record_problems(
     record: Mapping[str, Any], regions: Mapping[str, Region], denylist: Denylist
 ) -> Iterator[Problem]:
@@ -461,20 +481,8 @@ def _record_problems(
             value=kind,
             known=", ".join(SERVICE_TYPES),
         )
+    yield from closed_named_lines(record)
     scope, region_id = record.get("scope"), record.get("region")
-    if scope == "national" and record.get("status") != "active":
-        for phone in _items(record, "phones"):
-            number = phone.get("number") if isinstance(phone, Mapping) else None
-            if number in NAMED_IN_TEXTS:
-                yield problem(
-                    "status",
-                    N_("kzsupport's own texts (footers, sheets, \"no verified contact\") tell people "
-                       "to call {number}, but this line is no longer marked active: have those texts "
-                       "changed."),
-                    "status",
-                    WARNING,
-                    number=number,
-                )
     if scope not in SCOPES:
         yield problem(
             "region",

@@ -304,12 +304,10 @@ def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) ->
         )
     with dbc.editing("deactivate", note=reason) as draft:
         maintain.set_status(draft, service_id, "temporarily_closed" if temporary else "inactive")
-    from kzsupport.validate import validate_records
+    from kzsupport.validate import closed_named_lines
 
-    report = validate_records([draft.find(service_id) or {}], store.load_regions())
-    for problem in report.problems:
-        if problem.check == "status":  # a line the fixed texts tell people to call
-            dbc.app.hint(problem.message())
+    for problem in closed_named_lines(draft.find(service_id) or {}):
+        dbc.app.hint(problem.message())
 
 
 @db.command(
