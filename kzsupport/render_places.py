@@ -20,15 +20,12 @@ from kzsupport.render import (
     DIM,
     WARN,
     Row,
-    TableOrBlocks,
     blocks,
     box_style,
-    column_widths,
     csv_text,
+    fitted_table,
     listing,
-    new_table,
     place_text,
-    table_width,
     to_json,
     widest_line,
     widest_word,
@@ -136,14 +133,14 @@ def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False)
         matched = Text(matched_name(c))
         matched.append(" (" + label(MATCHED_VIA, c.via) + ")", style=DIM)
         region = Text(region_label(c.region) + "\n" + c.region.id)
-        kind = label(PLACE_KINDS, c.place.kind)
-        rows.append((str(number), Text(candidate_name(c)), kind, region, c.region.iso, where, matched))
+        kind, iso = Text(label(PLACE_KINDS, c.place.kind)), Text(c.region.iso)
+        rows.append((Text(str(number)), Text(candidate_name(c)), kind, region, iso, Text(where), matched))
 
     def as_blocks() -> RenderableType:
         return blocks(
             (
-                Text(f"{number}. {name.plain} ({kind})"),
-                (Text(f"{region.plain.replace(chr(10), ' · ')} · {iso}"), Text(where), matched),
+                Text(f"{number.plain}. {name.plain} ({kind.plain})"),
+                (Text(f"{region.plain.replace(chr(10), ' · ')} · {iso.plain}"), where, matched),
             )
             for number, name, kind, region, iso, where, matched in rows
         )
@@ -151,21 +148,11 @@ def place_table(res: Resolution, ascii_only: bool = False, narrow: bool = False)
     if narrow:
         return as_blocks()
     headers = ("#", _("Place"), _("Kind"), _("Region"), _("ISO"), _("Coordinates"), _("Matched"))
-    columns = [[header, *(row[i] for row in rows)] for i, header in enumerate(headers)]
+    columns: list[list[Text | str]] = [[h, *(row[i] for row in rows)] for i, h in enumerate(headers)]
     mins = [widest_word(column) for column in columns]
     maxes = [widest_line(column) for column in columns]
     mins[5] = maxes[5]  # coordinates are never wrapped
-    rules = table_width([0] * len(headers))  # the padding and the box lines
-
-    def as_table(width: int) -> RenderableType:
-        table = new_table(box=box_style(ascii_only), show_lines=False)
-        for i, (header, w) in enumerate(zip(headers, column_widths(mins, maxes, width - rules), strict=True)):
-            table.add_column(header, width=w, justify="right" if i == 0 else "left")
-        for row in rows:
-            table.add_row(*row)
-        return table
-
-    return TableOrBlocks(as_table, as_blocks, table_width(mins))
+    return fitted_table(headers, rows, mins, maxes, as_blocks, box_style(ascii_only), right=(0,))
 
 
 def choice_line(number: int, c: Candidate) -> str:

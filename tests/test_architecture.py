@@ -85,12 +85,18 @@ def test_a_plain_lookup_loads_no_heavy_library() -> None:
 
 
 def test_a_region_given_by_id_loads_no_folding() -> None:
-    watched = LIBRARIES | {"kzsupport.places", "kzsupport.textfold", "kzsupport.placekey"}
+    """Nor rich.table: listings are drawn by ``render.Grid`` (4 ms of imports saved at each start)."""
+    watched = LIBRARIES | {"kzsupport.places", "kzsupport.textfold", "kzsupport.placekey", "rich.table"}
     args = ["--data", "tests/fixtures/mini_directory.json", "find", "--region", "abai"]
     assert loaded_after(args, watched) == []
 
 
-@pytest.mark.parametrize("args", [["near", "Семей"], ["rules", "list"], ["show", "kz-national-150"]])
+@pytest.mark.parametrize("args", [["near", "Семей"], ["place", "Семей"]])
+def test_the_place_commands_load_no_library_they_do_not_use(args: list[str]) -> None:
+    assert loaded_after(args, LIBRARIES | {"rich.table"}) == []
+
+
+@pytest.mark.parametrize("args", [["rules", "list"], ["show", "kz-national-150"]])
 def test_other_commands_load_no_library_they_do_not_use(args: list[str]) -> None:
     assert loaded_after(args, LIBRARIES) == []
 

@@ -199,3 +199,18 @@ def test_place_keeps_region_ids_whole_and_never_crops_its_table(
     assert max(len(line) for line in lines) <= width
     assert "west-kazakhstan" in " ".join(lines).replace("│", " ").split()
     assert all(line.endswith(("╮", "│", "┤", "╯")) for line in lines if line.startswith(("╭", "│", "╰")))
+
+
+@pytest.mark.parametrize("width", [80, 100])
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_near_keeps_each_word_of_a_place_whole(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:
+    """Rich's layout gave the Where column less than its minimum at 80 columns and folded the comma
+    of "Taldykorgan," onto a line of its own."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = invoke("--lang", lang, "near", "Семей").stdout
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert not any(line.split("│")[3].strip().startswith(",") for line in lines if line.count("│") == 5)
+    assert {"Taldykorgan,", "Талдыкорган,", "Талдықорған,"} & set(out.replace("│", " ").split())

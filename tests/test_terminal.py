@@ -42,6 +42,13 @@ def test_no_color_is_respected_with_forced_terminal() -> None:
     assert b"\x1b[3" not in result.stdout
 
 
+def test_a_table_on_a_colour_terminal_keeps_its_styles() -> None:
+    """Headers bold, "source only" bold yellow: a cell's own style is kept when it is drawn."""
+    result = run("near", "Семей", FORCE_COLOR="1", COLUMNS="100")
+    assert b"\x1b[1mDistance\x1b[0m" in result.stdout
+    assert b"\x1b[1;33msource only\x1b[0m" in result.stdout
+
+
 def test_language_from_lang_variable() -> None:
     result = run("--help", LANG="ru_RU.UTF-8")
     assert "Использование:".encode() in result.stdout
