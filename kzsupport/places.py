@@ -229,6 +229,10 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
+def _is_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
 def _in_ring(ring: Sequence[Sequence[float]], lon: float, lat: float) -> bool:
     inside = False
     j = len(ring) - 1
@@ -372,13 +376,11 @@ class Gazetteer:
             entries = bare or entries
         # One entry per place: its official name beats an alias or former name, and among its names
         # the one as typed, else one in the script typed (Семей, not Semey, for a Cyrillic query).
-        typed = typed.casefold()
-        cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in typed)
+        folded = typed.casefold()
+        cyrillic = _is_cyrillic(typed)
 
         def rank(e: _Entry) -> tuple[bool, bool, bool]:
-            name = e.name.casefold()
-            same_script = any("\u0400" <= ch <= "\u04ff" for ch in name) == cyrillic
-            return e.via == "name", name == typed, same_script
+            return e.via == "name", e.name.casefold() == folded, _is_cyrillic(e.name) == cyrillic
 
         best: dict[str, _Entry] = {}
         for e in entries:
@@ -389,9 +391,14 @@ class Gazetteer:
             best.values(),
             key=lambda e: (_KIND_ORDER[e.place.kind], -e.place.population, e.place.id),
         )
-        return [
-            Candidate(e.place, self.regions[e.place.region], e.name, e.via, score) for e in ranked
-        ]
+
+        def matched(e: _Entry) -> str:
+            """The name that matched; what was typed, when it is that name in another script (the
+            gazetteer has "Semipalatinsk" only: "Семипалатинск" is shown as typed, not in Latin)."""
+            exact = score == 100.0 and typed and _is_cyrillic(e.name) != cyrillic
+            return typed if exact else e.name
+
+        return [Candidate(e.place, self.regions[e.place.region], matched(e), e.via, score) for e in ranked]
 
     def resolve(self, text: str, region: str | None = None) -> Resolution:
         """Find ``text`` (a place, a region or coordinates). ``region`` keeps only that region's answers."""

@@ -294,3 +294,11 @@ def test_the_matched_name_is_the_one_typed_or_in_its_script() -> None:
     assert resolve("Семей").best.matched == "Семей"  # type: ignore[union-attr]
     assert resolve("Semey").best.matched == "Semey"  # type: ignore[union-attr]
     assert resolve("Семй").best.matched == "Семей"  # type: ignore[union-attr]  # fuzzy, same script
+
+
+def test_a_former_name_known_in_one_script_is_shown_as_typed_in_the_other() -> None:
+    """The gazetteer has the former name Semipalatinsk in Latin only."""
+    cyrillic = resolve("Семипалатинск").best
+    assert cyrillic is not None and (cyrillic.matched, cyrillic.via) == ("Семипалатинск", "former")
+    assert resolve("semipalatinsk").best.matched == "Semipalatinsk"  # type: ignore[union-attr]
+    assert resolve("Семипалатинк").best.matched == "Semipalatinsk"  # type: ignore[union-attr]  # a typo: the name
