@@ -214,3 +214,15 @@ def test_near_keeps_each_word_of_a_place_whole(
     assert max(len(line) for line in lines) <= width
     assert not any(line.split("│")[3].strip().startswith(",") for line in lines if line.count("│") == 5)
     assert {"Taldykorgan,", "Талдыкорган,", "Талдықорған,"} & set(out.replace("│", " ").split())
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "kk-latn"])
+def test_every_line_of_a_table_is_as_wide_as_its_box(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """render.Grid pads each cell to its column: the right-hand rule lines up on every line."""
+    monkeypatch.setenv("COLUMNS", "100")
+    for args in (["near", "Семей"], ["place", "Актау"]):
+        lines = invoke("--lang", lang, *args).stdout.splitlines()
+        box = [line for line in lines if line[:1] in "╭│├╰"]
+        assert len(box) > 5 and len({len(line) for line in box}) == 1, args
