@@ -3,6 +3,7 @@ file unchanged (issue 7). Arguments are generated from the commands' own vocabul
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,12 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
 
 from kzsupport.cli import cli
+from kzsupport.render import box_style, fitted_table, widest_line, widest_word
 from kzsupport.store import bundled_path
 
 COMMANDS = [
@@ -65,3 +70,25 @@ def test_any_arguments_give_a_clean_exit_and_leave_the_data_unchanged(
         assert result.stderr.strip() or result.stdout.strip(), (command, args)
     assert "Traceback" not in result.output
     assert data_copy.read_bytes() == before
+
+
+_CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=3, max_size=3), min_size=1, max_size=4), st.integers(20, 160))
+def test_a_grid_is_boxed_whole_at_any_width_with_any_text(rows: list[list[str]], width: int) -> None:
+    """Wide characters (CJK, emoji), combining marks, long words: every line of a table is exactly
+    as wide as its box and never wider than the terminal, or the records are listed as blocks."""
+    headers = ["#", "Name", "Where"]
+    cells = [[Text(c) for c in row] for row in rows]
+    columns: list[list[Text | str]] = [[h, *(row[i] for row in cells)] for i, h in enumerate(headers)]
+    mins = [widest_word(column) for column in columns]
+    maxes = [max(low, widest_line(column)) for low, column in zip(mins, columns, strict=True)]
+    table = fitted_table(headers, cells, mins, maxes, lambda: Text("blocks"), box_style(False), right=(0,))
+    console = Console(file=io.StringIO(), width=width)
+    console.print(table)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    if lines != ["blocks"]:
+        widths = {cell_len(line) for line in lines}
+        assert len(widths) == 1 and widths.pop() <= width
