@@ -275,8 +275,8 @@ class Grid:
     """A boxed table with the column widths given: rich's box characters and text wrapping, drawn
     row by row. Not ``rich.table``: kzsupport works out its widths itself (``column_widths``), and
     rich's layout did not keep them (a table filling the width ignores a ratio column's minimum:
-    near folded "Taldykorgan," before its comma). It also cost 4 ms to import and 7 ms to lay out
-    the ten rows of ``near``, where this takes 2."""
+    near folded "Taldykorgan," before its comma). In a fresh ``near`` process it also cost 4 ms to
+    import and 10 ms to draw the ten rows, where this takes 5."""
 
     def __init__(
         self,
