@@ -169,29 +169,33 @@ def listing(
     # Most regional records have no verified number yet, and say so in their service cell: a
     # Contact column empty on every row would only take width from the names.
     with_contact = any(c.plain for c in contacts)
-    headers = ([lead] if lead is not None else []) + [_("Service"), _("Where")]
-    headers += [_("Contact")] if with_contact else []
-    headers.append(_("Checked"))
-    cells = []
-    for (service, first, where), contact in zip(rows, contacts, strict=True):
-        row = [first or Text()] if lead is not None else []
-        row += [service_cell(service), where]
-        row += [contact] if with_contact else []
-        row.append(verification_text(service))
-        cells.append(row)
-    columns: list[list[Text | str]] = [[h, *(row[i] for row in cells)] for i, h in enumerate(headers)]
-    # Distances and numbers are never wrapped; ids and place names are never folded. "Checked" is
-    # CHECKED_MAX wide (wider only for a longer word); the service takes the width left.
-    mins = [widest_word(column) for column in columns]
-    maxes = [widest_line(column) for column in columns]
-    fixed = ([0] if lead is not None else []) + ([len(headers) - 2] if with_contact else [])
-    for i in fixed:
-        mins[i] = maxes[i]
-    name = 1 if lead is not None else 0
-    mins[name] = max(SERVICE_MIN, mins[name], widest_line(service.id for service, _f, _w in rows))
-    mins[name + 1] = max(WHERE_MIN, mins[name + 1])
-    mins[-1] = maxes[-1] = max(mins[-1], min(CHECKED_MAX, maxes[-1]))
-    maxes = [max(low, high) for low, high in zip(mins, maxes, strict=True)]
+    # Each column: its header, its cells, and how it is sized. Distances and numbers are never
+    # wrapped ("whole"); ids and place names are never folded; "Checked" is CHECKED_MAX wide (wider
+    # only for a longer word); the service takes the width left.
+    columns: list[tuple[str, list[Text], str]] = []
+    if lead is not None:
+        columns.append((lead, [first or Text() for _s, first, _w in rows], "whole"))
+    columns.append((_("Service"), [service_cell(service) for service, _f, _w in rows], "service"))
+    columns.append((_("Where"), [where for _s, _f, where in rows], "where"))
+    if with_contact:
+        columns.append((_("Contact"), contacts, "whole"))
+    columns.append((_("Checked"), [verification_text(service) for service, _f, _w in rows], "checked"))
+
+    def sized(header: str, cells: list[Text], sizing: str) -> tuple[int, int]:
+        low, high = widest_word([header, *cells]), widest_line([header, *cells])
+        if sizing == "whole":
+            low = high
+        elif sizing == "service":
+            low = max(SERVICE_MIN, low, widest_line(service.id for service, _f, _w in rows))
+        elif sizing == "where":
+            low = max(WHERE_MIN, low)
+        else:
+            low = high = max(low, min(CHECKED_MAX, high))
+        return low, max(low, high)
+
+    mins, maxes = zip(*(sized(*column) for column in columns), strict=True)
+    headers = [header for header, _cells, _sizing in columns]
+    cells = [list(row) for row in zip(*(cells for _h, cells, _s in columns), strict=True)]
     right = (0,) if lead is not None else ()
     return fitted_table(
         headers, cells, mins, maxes, as_blocks, box_style(ascii_only), lines=True, right=right
