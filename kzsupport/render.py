@@ -380,12 +380,12 @@ class Indented:
         self.indent = indent
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        pad = Segment(" " * self.indent)
         width = max(options.max_width - self.indent, 1)
         for line in self.content.wrap(console, width, overflow="fold"):
-            yield pad
             line.rstrip()
-            yield from line.render(console, end="")
+            out = Text(" " * self.indent)
+            out.append_text(line)  # its own style too, which render() alone would drop (as in Grid)
+            yield from out.render(console)
             yield Segment.line()
 
 

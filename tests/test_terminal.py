@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from rich.text import Text
 
+from kzsupport.render import Indented
 from tests.conftest import MINI
 
 SCRIPT = Path(sys.executable).parent / "kzsupport"
@@ -47,6 +51,13 @@ def test_a_table_on_a_colour_terminal_keeps_its_styles() -> None:
     result = run("near", "Семей", FORCE_COLOR="1", COLUMNS="100")
     assert b"\x1b[1mDistance\x1b[0m" in result.stdout
     assert b"\x1b[1;33msource only\x1b[0m" in result.stdout
+
+
+def test_an_indented_text_keeps_its_own_style() -> None:
+    """``Text.render`` leaves a text's own style (not its spans) to the caller: Indented applies it."""
+    console = Console(file=io.StringIO(), force_terminal=True, color_system="standard", width=40)
+    console.print(Indented(Text("bold words", style="bold")))
+    assert console.file.getvalue() == "  \x1b[1mbold words\x1b[0m\n"  # type: ignore[attr-defined]
 
 
 def test_language_from_lang_variable() -> None:
