@@ -27,12 +27,26 @@ def test_every_bundled_file_is_declared_as_package_data() -> None:
             assert any(fnmatch(relative, p) for p in patterns[package]), f"{folder}/{relative} would not ship"
 
 
-def test_every_subpackage_is_listed() -> None:
+def listed_packages() -> set[str]:
     config = configparser.ConfigParser()
     config.read(ROOT / "setup.cfg", encoding="utf-8")
-    listed = set(config["options"]["packages"].split())
+    return set(config["options"]["packages"].split())
+
+
+def test_every_subpackage_is_listed() -> None:
     found = {
         ".".join(p.parent.relative_to(ROOT).parts)
         for p in (ROOT / "kzsupport").rglob("__init__.py")
     }
-    assert found <= listed
+    assert found <= listed_packages()
+
+
+def test_every_bundled_folder_is_listed() -> None:
+    """setuptools ships a data folder as a package; one not listed builds with a warning that it
+    "would be ignored", which a later setuptools may carry out."""
+    listed = listed_packages()
+    for package, folder in (("kzsupport.data", "data"), ("kzsupport.locales", "locales")):
+        for path in (ROOT / folder).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                parts = path.parent.relative_to(ROOT / folder).parts
+                assert ".".join((package, *parts)) in listed, f"{path.parent} is not listed in setup.cfg"
