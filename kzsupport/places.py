@@ -83,6 +83,13 @@ class Place(NamedTuple):
     def has_point(self) -> bool:
         return self.lat is not None and self.lon is not None
 
+    @property
+    def point(self) -> tuple[float, float]:
+        """``(lat, lon)``, for a place that ``has_point``."""
+        if self.lat is None or self.lon is None:
+            raise ValueError(f"{self.id} has no coordinates")
+        return self.lat, self.lon
+
 
 class Candidate(NamedTuple):
     """One answer: a place, its region, the name that matched it and how."""
@@ -346,13 +353,20 @@ class Gazetteer:
         """The region's centre settlement (for distances from "somewhere in the region")."""
         return self._by_id[self.regions[region_id].centre_id]
 
+    def measured_from(self, candidate: Candidate) -> Place:
+        """Where distances from ``candidate`` are measured: its own place, or its region's centre
+        when the gazetteer has no coordinates for it."""
+        if candidate.place.has_point:
+            return candidate.place
+        return self.region_place(candidate.region.id)
+
     def in_kazakhstan(self, lat: float, lon: float) -> bool:
         """Inside Natural Earth's outline of Kazakhstan (simplified to about 2 km), or so close to a
         known Kazakh place that the simplification must have cut it off (Khorgos on the border)."""
         if sum(_in_ring(ring, lon, lat) for ring in self.outline) % 2 == 1:
             return True
         return any(
-            haversine_km(lat, lon, p.lat, p.lon) <= BORDER_SLACK_KM  # type: ignore[arg-type]
+            haversine_km(lat, lon, *p.point) <= BORDER_SLACK_KM
             for p in self._located
         )
 
@@ -489,7 +503,7 @@ class Gazetteer:
                 lon=lon,
             )
         ranked = sorted(
-            (haversine_km(lat, lon, p.lat, p.lon), p.id, p)  # type: ignore[arg-type]
+            (haversine_km(lat, lon, *p.point), p.id, p)
             for p in self._located
             if region is None or p.region == region
         )

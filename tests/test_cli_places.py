@@ -54,6 +54,13 @@ def test_near_lists_services_then_national_lines(invoke: Invoke) -> None:
     assert "city" in result.stdout  # placed by its city, and the table says so
 
 
+def test_near_a_place_without_coordinates_measures_from_its_region_centre(invoke: Invoke) -> None:
+    result = invoke("near", "Аксуатский район", data=MINI)
+    assert result.exit_code == 0
+    assert "distances are from Semey, the region centre" in result.stderr
+    assert "test-semey-centre" in result.stdout
+
+
 def test_near_says_when_the_region_has_none_of_the_type(invoke: Invoke) -> None:
     result = invoke("near", "Семей", "--type", "ngo", data=MINI)
     assert result.exit_code == 0

@@ -260,7 +260,7 @@ def test_gazetteer_rows_are_sound() -> None:
         assert p.region in gaz.regions, p.id
         assert p.names.en, p.id
         if p.has_point:
-            assert gaz.in_kazakhstan(p.lat, p.lon), p.id  # type: ignore[arg-type]
+            assert gaz.in_kazakhstan(*p.point), p.id
 
 
 def test_every_region_centre_is_a_located_place_in_its_region() -> None:
@@ -268,6 +268,18 @@ def test_every_region_centre_is_a_located_place_in_its_region() -> None:
     for region in gaz.regions.values():
         centre = gaz.region_place(region.id)
         assert centre.has_point and centre.region == region.id
+
+
+def test_distances_are_measured_from_the_place_or_else_its_region_centre() -> None:
+    gaz = load()
+    semey = resolve("Семей").best
+    aksuat = resolve("Аксуатский район").best  # a district the gazetteer has no coordinates for
+    assert semey is not None and aksuat is not None
+    assert gaz.measured_from(semey) == semey.place
+    assert not aksuat.place.has_point
+    assert gaz.measured_from(aksuat) == gaz.region_place("abai")
+    with pytest.raises(ValueError):
+        _ = aksuat.place.point
 
 
 def test_post_2022_moves_are_applied() -> None:

@@ -124,10 +124,8 @@ def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[Pr
     gaz = places.load()
     wanted = {t for r in results for t in r.refer_to}
     types = [t for t in SERVICE_TYPES if t in wanted]
-    p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
-    point = (float(p.lat or 0.0), float(p.lon or 0.0))
     d = app.directory
-    found = geo.near(d, point, types, None, 10, None, chosen.region.id, False, gaz)
+    found = geo.near(d, gaz.measured_from(chosen).point, types, None, 10, None, chosen.region.id, False, gaz)
     if output_format == "json":
         return render_places.near_json(res, chosen, found, d)
     app.print(view.nearest_heading(render_places.candidate_name(chosen)))

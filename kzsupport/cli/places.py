@@ -145,10 +145,9 @@ def near(
     if output_format == "json" and res.best is None and not will_ask:
         click.echo(render_places.near_json(res, None, None, app.directory))  # then the error
     chosen = pick_candidate(app, res)
-    p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
-    point = (float(p.lat or 0.0), float(p.lon or 0.0))
+    p = gaz.measured_from(chosen)
     d = app.directory
-    result = geo.near(d, point, types, serves, limit, radius, chosen.region.id, include_unverified, gaz)
+    result = geo.near(d, p.point, types, serves, limit, radius, chosen.region.id, include_unverified, gaz)
     if output_format == "json":
         click.echo(render_places.near_json(res, chosen, result, d))
         return

@@ -66,10 +66,8 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
     res = gaz.resolve(query, region)
     chosen = pick_candidate(app, res)
     app.hint(render_places.status_text(res).plain)
-    p = chosen.place if chosen.place.has_point else gaz.region_place(chosen.region.id)
-    point = (float(p.lat or 0.0), float(p.lon or 0.0))
-    result = geo.near(app.directory, point, types, None, limit, None, chosen.region.id,
-                      gazetteer=gaz)
+    origin = gaz.measured_from(chosen).point
+    result = geo.near(app.directory, origin, types, None, limit, None, chosen.region.id, gazetteer=gaz)
     for note in render_places.near_notes(result, chosen.region, bool(types)):
         app.hint(note)
     return nearby_from(result, chosen)
