@@ -192,7 +192,7 @@ def test_near_an_ambiguous_place_asks_for_its_region(invoke: Invoke) -> None:
 def test_near_on_a_discreet_card_passes_over_services_with_nothing_to_call(invoke: Invoke) -> None:
     result = invoke("referral", "--near", "50.41,80.25", "--discreet", data=MINI)
     assert result.exit_code == 0, result.stderr
-    assert "8 727 200 00 00" in result.stdout
+    assert "+7 727 200 00 00" in result.stdout  # an English sheet: with the country code
 
 
 @pytest.fixture

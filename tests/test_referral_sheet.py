@@ -65,6 +65,21 @@ def test_voice_numbers_read_locally_and_messengers_keep_the_country_code() -> No
     assert local_number(Phone("+99890000000", "voice", "+998 90 000 00 00")) == "+998 90 000 00 00"
 
 
+def test_an_english_only_sheet_gives_calls_the_country_code() -> None:
+    """From a foreign SIM "8 ..." does not connect; "+7 ..." works from any mobile."""
+    assert local_number(Phone("+77172580058", "voice", "8 (7172) 58-00-58"), international=True) == (
+        "+7 (7172) 58-00-58"
+    )
+    assert local_number(Phone("111", "short_number", "111"), international=True) == "111"
+
+    def numbers(**langs: str) -> list[str]:
+        return [p.number for e in make((CRISIS, LEGAL), **langs).entries for p in e.phones]
+
+    assert "+7 727 000 00 00" in numbers(lang="en")
+    assert "8 727 000 00 00" in numbers(lang="ru")
+    assert "8 727 000 00 00" in numbers(lang="ru", also_lang="en")
+
+
 def test_every_entry_carries_its_verification_date() -> None:
     sheet = make(lang="en")
     checked = [e.checked for e in sheet.entries]

@@ -233,14 +233,15 @@ def _strings(obj: Any) -> Iterator[str]:
                 yield from _strings(getattr(obj, f.name))
 
 
-def local_number(phone: Phone) -> str:
-    """A number as a person in Kazakhstan dials it, keeping the record's grouping: ``8 (7172) ...``
-    for a call (``+7`` becomes ``8``), ``+7 ...`` for a messenger (it needs the country code), a short
-    number or a handle as it is."""
+def local_number(phone: Phone, *, international: bool = False) -> str:
+    """A number as the reader dials it, keeping the record's grouping. In Kazakhstan:
+    ``8 (7172) ...`` for a call (``+7`` becomes ``8``, which a landline needs too), ``+7 ...`` for a
+    messenger (it needs the country code). ``international``: ``+7 ...`` for a call as well, which
+    any mobile dials, one with a foreign SIM included. A short number or a handle stays as it is."""
     display = phone.display.strip()
     if not phone.number.startswith("+7"):
         return display
-    if phone.kind in _PHONE_KIND_BRAND:
+    if international or phone.kind in _PHONE_KIND_BRAND:
         return "+7" + display[1:] if display.startswith("8") else display
     return "8" + display[2:] if display.startswith("+7") else display
 
@@ -325,11 +326,14 @@ def printable(service: Service, *, discreet: bool) -> bool:
 
 def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None) -> Entry:
     name = _discreet_name(service, w) if discreet else w.loc(service.name)
+    # A sheet in English only is most likely for someone from abroad, whose phone may have a
+    # foreign SIM: "8 ..." does not work from one, "+7 ..." works from any mobile.
+    international = w.langs == ("en",)
     phones = tuple(
         PhoneLine(
             kind=Text((_PHONE_KIND_BRAND[p.kind],)) if p.kind in _PHONE_KIND_BRAND
             else w.msg(N_("Phone")),
-            number=local_number(p),
+            number=local_number(p, international=international),
             note=None if discreet or p.note is None else w.loc(p.note),
             messenger=p.kind in _PHONE_KIND_BRAND,
         )
