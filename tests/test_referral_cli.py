@@ -239,6 +239,27 @@ def test_discreet_card_says_nearby_services_have_no_phone(invoke: Invoke) -> Non
     assert "112" in result.stdout
 
 
+def test_discreet_card_by_type_says_matching_services_have_no_phone(invoke: Invoke) -> None:
+    """Not "widen the search": the service is there, it only has no number for the card."""
+    result = invoke("referral", "--type", "crisis_centre", "--region", "abai", "--discreet", data=MINI)
+    assert result.exit_code == 0, result.stderr
+    assert ("1 service matches but has no verified phone number yet, so the card lists only the "
+            "national lines.") in " ".join(result.stderr.split())
+    assert "Widen the search" not in result.stderr
+
+
+def test_output_dash_is_standard_output_not_a_file(invoke: Invoke, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = invoke("referral", "test-semey-centre", "-o", "-", data=MINI)
+    assert text.exit_code == 0, text.stderr
+    assert "Crisis centre (Semey)" in text.stdout
+    pdf = invoke("referral", "test-semey-centre", "-o", "-", "--format", "pdf", data=MINI)
+    assert pdf.exit_code == 0, pdf.stderr
+    assert pdf.stdout_bytes.startswith(b"%PDF")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_discreet_card_says_which_nearby_services_were_left_off(invoke: Invoke) -> None:
     result = invoke("referral", "--near", "Семей", "--discreet", data=MINI)
     assert result.exit_code == 0, result.stderr

@@ -208,3 +208,21 @@ def test_pdf_closing_note_never_stands_alone_on_a_page(count: int, large: bool) 
     last = pages[-1]
     assert "Если номер не отвечает" in " ".join(last.split())
     assert "Телефон доверия 150" in last
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_says_whom_to_call_in_danger_before_anything_else(fmt: str) -> None:
+    """On page one of a PDF too: with large print the national lines fall on a later page."""
+    urgent = "Если опасность угрожает прямо сейчас, звоните 112 или 102."
+    data = render(make("ru", large=True), fmt)
+    first = (PdfReader(io.BytesIO(data)).pages[0].extract_text() if fmt == "pdf"
+             else text_of(data, fmt))
+    assert " ".join(urgent.split()) in " ".join(first.split())
+    assert first.index("112") < first.index("Кризисный центр")
+    assert "112 или 102" not in text_of(render(make("ru", discreet=True), fmt), fmt)
+
+
+def test_a_sheet_with_no_service_does_not_say_services_were_chosen() -> None:
+    out = render(make("en", services=()), "txt").decode()
+    assert "chosen for you" not in out
+    assert "In danger now: call 112 or 102." in out and "National lines" in out

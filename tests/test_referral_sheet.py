@@ -29,6 +29,7 @@ from tests.referral_samples import (
     LONG_RU_NAME,
     NATIONAL,
     SECRET_STREET,
+    SOURCE,
     UNVERIFIED,
 )
 
@@ -80,11 +81,24 @@ def test_an_english_only_sheet_gives_calls_the_country_code() -> None:
     assert "8 727 000 00 00" in numbers(lang="ru", also_lang="en")
 
 
-def test_every_entry_carries_its_verification_date() -> None:
+def test_every_entry_says_when_it_was_confirmed_or_how_old_its_source_is() -> None:
+    """A record only read from a source does not print our reading date as "Checked": a client
+    would take a recent date for a recent confirmation."""
     sheet = make(lang="en")
-    checked = [e.checked for e in sheet.entries]
-    assert checked[0] is not None and "2026" in checked[0].value.parts[0]
-    assert checked[1] is not None and "public source" in checked[1].value.parts[0]
+    verified, source_only = (e.checked for e in sheet.entries)
+    assert verified is not None and verified.label.parts == ("Checked",)
+    assert "2026" in verified.value.parts[0]
+    assert source_only is not None and source_only.label.parts == ("Source",)
+    assert source_only.value.parts == (
+        "undated public information, not confirmed by a call: call to check",
+    )
+    dated = (SOURCE[0]._replace(date="2019"), SOURCE[0]._replace(date="2023-08-25"))
+    entry = make([LEGAL._replace(sources=dated)], lang="en").entries[0]
+    assert entry.checked is not None
+    assert entry.checked.value.parts == (
+        "public information from 2023, not confirmed by a call: call to check",
+    )
+    assert "Sep 15, 2026" not in "\n".join(make(lang="en").all_text())
 
 
 def test_second_language_gives_every_text_two_parts() -> None:
@@ -121,6 +135,19 @@ def test_confidential_address_is_replaced_by_a_fixed_sentence() -> None:
     sheet = make(lang="en")
     address = sheet.entries[0].address
     assert address is not None and address.value.parts == ("given by phone",)
+    text = "\n".join(sheet.all_text())
+    for secret in SECRET_STREET.texts():
+        assert secret not in text
+
+
+def test_a_confidential_address_without_a_number_says_how_to_make_contact() -> None:
+    """No "given by phone" when there is no phone to give it."""
+    sheet = make([CRISIS._replace(phones=())], lang="ru")
+    address = sheet.entries[0].address
+    assert address is not None
+    assert address.value.parts == (
+        "держится в тайне: свяжитесь через полицию (102) или по номерам 111 и 150",
+    )
     text = "\n".join(sheet.all_text())
     for secret in SECRET_STREET.texts():
         assert secret not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -86,12 +87,29 @@ _NO_PHONE_ONLY_NATIONAL = Nn_(
 )
 
 
-def _explain(app: App, services: list[Service], near: Nearby | None, discreet: bool) -> None:
+_NO_PHONE_MATCHED = Nn_(
+    "{count} service matches but has no verified phone number yet, so the card lists only the "
+    "national lines.",
+    "{count} services match but have no verified phone number yet, so the card lists only the "
+    "national lines.",
+)
+
+
+def _explain(app: App, services: list[Service], near: Nearby | None, discreet: bool,
+             region: str | None, types: tuple[str, ...]) -> None:
     """Say on stderr why services the user may expect are not on the sheet."""
+    from kzsupport.referral.select import choose
     from kzsupport.referral.sheet import printable
 
     if near is None:
-        if not services:
+        if services:
+            return
+        # A discreet card passes over services with no number: say so, not "widen the search".
+        matched = choose(app.directory, (), region, types, len(app.directory.services)) if (
+            discreet and (region or types)) else []
+        if matched:
+            app.hint(ngettext(*_NO_PHONE_MATCHED, len(matched)).format(count=len(matched)))
+        else:
             app.hint(_("No service matches. Widen the search: another --type or region."))
         return
     # (Nothing found near the place at all: near_notes has said so, and what to try.)
@@ -169,14 +187,15 @@ def referral(
     from kzsupport.referral.select import choose, sheet_for
     from kzsupport.referral.sheet import Options
 
-    output = None if output_name is None else Path(output_name)
+    # "-o -" is standard output, as for most tools: never a file named "-" holding client data.
+    output = None if output_name in (None, "-") else Path(output_name)
     fmt = _format(output_format, output)
-    if output is None and fmt in BINARY_FORMATS:
+    if output is None and fmt in BINARY_FORMATS and (output_name is None or sys.stdout.isatty()):
         raise BadInput(N_("A PDF cannot be written to the terminal. Add --output FILE.pdf."))
     nearby = _nearby(app, near_place, region, types, limit + len(ids)) if near_place else None
     services = choose(app.directory, ids, None if nearby is not None else region, types, limit,
                       nearby, discreet)
-    _explain(app, services, nearby, discreet)
+    _explain(app, services, nearby, discreet, region, types)
     options = Options(lang=(sheet_lang or i18n.current_lang()).lower(),
                       also_lang=also_lang.lower() if also_lang else None,
                       discreet=discreet, large_print=large_print)
@@ -184,7 +203,12 @@ def referral(
     outcomes = _outcomes(answers_file, today) if answers_file else ()
     data = render(sheet_for(app.directory, services, options, today, outcomes, nearby), fmt)
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        if fmt in BINARY_FORMATS:  # "-o - --format pdf" into a pipe (to a printer, say)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            click.echo(data.decode("utf-8"), nl=False)
         return
     not_the_directory(output, app.directory.path)
     write_atomic(output, data, force=force)

@@ -16,8 +16,9 @@ h3 { font-size: 1.05em; margin: .8em 0 .2em; overflow-wrap: anywhere; }
 .meta, .l2 { color: #333; }
 .l2 { font-style: italic; font-weight: normal; }
 .l2::before { content: "/ "; }
-h1 .l2, h2 .l2, h3 .l2, .intro .l2, .note .l2 { display: block; }
-h1 .l2::before, h2 .l2::before, h3 .l2::before, .intro .l2::before, .note .l2::before { content: none; }
+h1 .l2, h2 .l2, h3 .l2, .urgent .l2, .intro .l2, .note .l2 { display: block; }
+h1 .l2::before, h2 .l2::before, h3 .l2::before, .urgent .l2::before, .intro .l2::before,
+.note .l2::before { content: none; }
 .entry { break-inside: avoid; page-break-inside: avoid; margin-bottom: .6em; }
 .phone { font-weight: bold; font-size: 1.1em; }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; }
@@ -72,6 +73,8 @@ def render(sheet: Sheet) -> str:
             f"{_t(row.label, langs)}: {_t(row.value, langs)}" for row in (sheet.printed, sheet.as_of)
         )),
     ]
+    if sheet.urgent:
+        out.append(f'<p class="urgent"><strong>{_t(sheet.urgent, langs)}</strong></p>')
     if sheet.intro:
         out.append(f'<p class="intro">{_t(sheet.intro, langs)}</p>')
     if (origin := sheet.origin) is not None:

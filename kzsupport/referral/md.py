@@ -30,6 +30,8 @@ def _entry(entry: Entry, level: str) -> list[str]:
 
 def render(sheet: Sheet) -> str:
     out = ["# " + _t(sheet.title), ""]
+    if sheet.urgent:
+        out += [f"**{_t(sheet.urgent)}**", ""]
     if sheet.intro:
         out += [_t(sheet.intro), ""]
     if sheet.origin:

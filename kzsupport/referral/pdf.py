@@ -253,6 +253,9 @@ def render(sheet: Sheet) -> bytes:
     for row in (sheet.printed, sheet.as_of):
         _row(pdf, row, st.body * 0.9)
     pdf.set_text_color(0, 0, 0)
+    if sheet.urgent:
+        pdf.ln(2)
+        _block(pdf, sheet.urgent, st.body, bold=True)
     if sheet.intro:
         pdf.ln(2)
         _block(pdf, sheet.intro, st.body)

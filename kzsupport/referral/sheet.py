@@ -199,6 +199,7 @@ class Sheet:
     discreet: bool
     large_print: bool
     title: Text
+    urgent: Text | None  # "In danger now: call 112 or 102", first thing under the title
     intro: Text | None
     origin: Row | None  # where the distances of a --near sheet are measured from
     elsewhere: Text | None  # a --near sheet with no service in the client's region says so
@@ -367,7 +368,12 @@ def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | No
 def _address(service: Service, w: _Writer) -> Row | None:
     if service.address is not None and service.address.confidential:
         # The confidential address object is not read at all: only a fixed sentence is printed.
-        return w.row("address", N_("Address"), w.msg(N_("given by phone")))
+        # Without a number of its own, "given by phone" would send the client nowhere.
+        if service.phones:
+            return w.row("address", N_("Address"), w.msg(N_("given by phone")))
+        return w.row("address", N_("Address"), w.msg(N_(
+            "kept confidential: make contact through the police (102) or the 111 or 150 lines"
+        )))
     public = service.public_address
     city = w.loc(service.city)
     street = w.loc(public.text if public is not None else None)
@@ -420,14 +426,20 @@ def _languages(service: Service, w: _Writer) -> Row | None:
 
 
 def _checked(service: Service, w: _Writer) -> Row:
+    """When the record was confirmed; for one never confirmed by a call, how old its public source
+    is, since the day of our desk research says nothing about whether the service still exists."""
     v = service.verification
-    if v.date is None:
-        value = w.msg(N_("date not recorded; call to confirm"))
-    elif v.status == "verified":
-        value = w.date(v.date)
+    if v.status == "verified":
+        if v.date is None:
+            return w.row("checked", N_("Checked"), w.msg(N_("date not recorded; call to confirm")))
+        return w.row("checked", N_("Checked"), w.date(v.date))
+    years = [s.date[:4] for s in service.sources if s.date]
+    if not years:
+        value = w.msg(N_("undated public information, not confirmed by a call: call to check"))
     else:
-        value = w.each(N_("{date}, from a public source; call to confirm"), "date", w.date(v.date))
-    return w.row("checked", N_("Checked"), value)
+        value = w.msg(N_("public information from {year}, not confirmed by a call: call to check"),
+                      year=max(years))
+    return w.row("checked", N_("Source"), value)
 
 
 def _national_key(service: Service) -> tuple[int, int, str]:
@@ -520,7 +532,9 @@ def build_sheet(
         discreet=discreet,
         large_print=options.large_print,
         title=w.msg(N_("Useful contacts") if discreet else N_("Where to get help")),
-        intro=None if discreet else w.msg(
+        # On page one, whatever follows: the national block can fall on a later page.
+        urgent=None if discreet else w.msg(N_("In danger now: call 112 or 102.")),
+        intro=None if discreet or not services else w.msg(
             N_("These services were chosen for you. Call before you go: hours and addresses change.")
         ),
         origin=None if nearby is None or not services else w.row(

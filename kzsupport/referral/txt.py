@@ -23,6 +23,8 @@ def _entry(number: int, entry: Entry) -> list[str]:
 
 def render(sheet: Sheet) -> str:
     out = [sheet.title.inline(), _row(sheet.printed) + " · " + _row(sheet.as_of), ""]
+    if sheet.urgent:
+        out += [sheet.urgent.inline(), ""]
     if sheet.intro:
         out += [sheet.intro.inline(), ""]
     where = ([_row(sheet.origin)] if sheet.origin else []) + (
