@@ -158,8 +158,13 @@ def test_eligibility_outcomes_appear_in_every_format(fmt: str) -> None:
     first = sheet.eligibility[0]
     assert first.programme.parts[0] in text and first.outcome.parts[0] in text
     assert first.next_steps and " ".join(first.next_steps[0].parts[0].split()) in text
-    if fmt != "txt":  # the messenger text keeps to outcomes and next steps
-        assert "176-VI" in text
+    assert "176-VI" in text
+    # The short messenger text too: the why and the basis carry the caveats (an unverified article).
+    for outcome in sheet.eligibility:
+        parts = [outcome.explanation] + ([outcome.basis.value] if outcome.basis else [])
+        for part in parts:
+            assert " ".join(part.parts[0].split()) in text
+    assert "ориентир, а не юридическое решение" in text
 
 
 def near_make(lang: str, discreet: bool = False) -> Sheet:

@@ -552,7 +552,9 @@ def build_sheet(
         national_heading=w.msg(N_("National lines") if not discreet
                                else N_("Other numbers") if services else N_("Contacts")),
         national=tuple(_entry(s, w, discreet) for s in lines),
-        eligibility_heading=w.msg(N_("What you may be entitled to")) if eligibility else None,
+        # "Entitled" must not read as a ruling: the heading says what the outcomes are.
+        eligibility_heading=w.msg(N_("What you may be entitled to: guidance, not a legal decision"))
+        if eligibility else None,
         eligibility=tuple(_outcome(r, w) for r in eligibility),
         note=w.msg(
             N_("Numbers can change. If a number does not answer, call 111 or 150.") if discreet

@@ -35,9 +35,15 @@ def render(sheet: Sheet) -> str:
         out += _entry(i, entry)
     if sheet.entries:
         out.append("")
-    for outcome in sheet.eligibility:
+    if sheet.eligibility_heading:
+        out.append(sheet.eligibility_heading.inline())
+    for outcome in sheet.eligibility:  # the why and the legal basis too: they carry the caveats
         out.append(f"{outcome.programme.inline()}: {outcome.outcome.inline()}")
+        if outcome.explanation:
+            out.append(f"   {outcome.explanation.inline()}")
         out.extend(f"   - {step.inline()}" for step in outcome.next_steps)
+        if outcome.basis:
+            out.append("   " + _row(outcome.basis))
     if sheet.eligibility:
         out.append("")
     if sheet.national:
