@@ -130,11 +130,25 @@ def _loc_dict(value: Localized | None) -> dict[str, str | None] | None:
     return None if value is None else value.to_dict()
 
 
+# Messenger and text channels by their brand names, which need no translation. A number of one of
+# these kinds is written to, not called: it is never shown bare beside numbers to call.
+MESSENGER_BRANDS: Mapping[str, str] = {"whatsapp": "WhatsApp", "telegram": "Telegram", "sms": "SMS"}
+
+
 class Phone(NamedTuple):
     number: str
     kind: str
     display: str
     note: Localized | None = None
+
+    @property
+    def brand(self) -> str | None:
+        """``WhatsApp``, ``Telegram`` or ``SMS`` for a messenger channel; ``None`` for a call."""
+        return MESSENGER_BRANDS.get(self.kind)
+
+    def labelled(self) -> str:
+        """``150`` for a call, ``WhatsApp +7 708 106 08 10`` for a messenger."""
+        return self.display if self.brand is None else f"{self.brand} {self.display}"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Phone":

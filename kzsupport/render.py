@@ -432,10 +432,10 @@ def regions_table(
 
 def footer(directory: Directory, national: Sequence[Service]) -> Packed:
     """The national lines and the data date, under every table. A line of the footer breaks only
-    between words and between lines' entries, never inside a number (``150 / +7 708 106 08 10``)."""
+    between words and between lines' entries, never inside a number (``WhatsApp +7 708 106 08 10``)."""
     out = Text()
     out.append(_("In danger now: call 112 or 102."), style="bold")
-    entries = [" / ".join(p.display for p in service.phones) for service in national]
+    entries = [", ".join(p.labelled() for p in service.phones) for service in national]
     out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(entries)))
     out.append("\n")
     out.append(
@@ -651,7 +651,8 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def services_csv(services: Sequence[Service], directory: Directory) -> str:
-    header = ("id", "type", "name", "region", "city", "phones", "verification", "verified_on")
+    # "verification_date" is when the status was recorded, whatever it is: not a "verified on".
+    header = ("id", "type", "name", "region", "city", "phones", "verification", "verification_date")
     return csv_text(
         header,
         (
@@ -661,7 +662,7 @@ def services_csv(services: Sequence[Service], directory: Directory) -> str:
                 text(s.name),
                 s.region or "",
                 text(s.city),
-                " | ".join(p.display for p in s.phones),
+                " | ".join(p.labelled() for p in s.phones),
                 s.verification.status,
                 s.verification.date or "",
             )

@@ -107,10 +107,16 @@ def mirror_links(rule: Rule) -> Text | None:
     return out
 
 
-def _rule_block(rule: Rule) -> RenderableType:
+def _rule_block(rule: Rule, holds: bool = True) -> RenderableType:
+    """A rule explained. One that does not hold yet (its facts are unanswered) shows its outcome
+    as conditional: a bare "[Entitled]" under "Depends" would read as a finding."""
     parts: list[RenderableType] = []
     head = Text(text(rule.title), style="bold")
-    head.append("  [" + outcome_label(rule.outcome) + "]", style=OUTCOME_STYLES[rule.outcome])
+    if holds:
+        head.append("  [" + outcome_label(rule.outcome) + "]", style=OUTCOME_STYLES[rule.outcome])
+    else:
+        head.append("  [" + _("{outcome}, if it applies").format(
+            outcome=outcome_label(rule.outcome)) + "]", style=OUTCOME_STYLES["depends"])
     parts.append(head)
     parts.append(Text(text(rule.explanation)))
     if rule.depends_on is not None:
@@ -139,7 +145,7 @@ def outcome_panel(result: ProgrammeOutcome, ascii_only: bool = False) -> Panel:
     for i, rule in enumerate(result.shown):
         if i or body:
             body.append(Text(""))
-        body.append(_rule_block(rule))
+        body.append(_rule_block(rule, holds=rule in result.fired))
     if result.refer_to:
         body.append(Text(""))
         body.append(Text(_("Services to refer to: {types}").format(

@@ -223,7 +223,8 @@ def near_json(
 
 
 def near_csv(result: NearResult) -> str:
-    header = ("distance_km", "id", "type", "name", "region", "placed_by", "phones")
+    header = ("distance_km", "id", "type", "name", "region", "placed_by", "phones", "verification",
+              "verification_date")
     rows = (
         (
             f"{i.distance_km:.1f}",
@@ -232,7 +233,9 @@ def near_csv(result: NearResult) -> str:
             text(i.service.name),
             i.service.region or "",
             i.placed_by,
-            " / ".join(p.display for p in i.service.phones),
+            " | ".join(p.labelled() for p in i.service.phones),
+            i.service.verification.status,
+            i.service.verification.date or "",
         )
         for i in result.items
     )

@@ -116,6 +116,18 @@ def test_csv_has_a_header_and_one_row_per_record(invoke: Invoke) -> None:
     assert len(lines) == 1 + 4
 
 
+def test_csv_says_the_status_and_never_calls_a_messenger_number_a_line(invoke: Invoke) -> None:
+    """The date is when the status was recorded: a column "verified_on" read as a check that a
+    source-only or unverified record never had."""
+    import csv
+    import io
+
+    result = invoke("hotlines", "--format", "csv", data=MINI)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert "verified_on" not in rows[0] and "verification_date" in rows[0]
+    assert any(r["phones"] == "150 | WhatsApp +7 708 106 08 10" for r in rows)
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [("kk", "Абай облысы"), ("ru", "область Абай"), ("en", "Abai Region"), ("kk-latn", "Abai oblysy")],

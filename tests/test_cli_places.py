@@ -96,6 +96,7 @@ def test_near_csv_has_distances(invoke: Invoke) -> None:
     assert result.exit_code == 0
     header, first = result.stdout.splitlines()[:2]
     assert header.startswith("distance_km,id")
+    assert header.endswith("verification,verification_date")  # an unverified lead says so
     assert first.split(",")[1] == "test-semey-centre"
 
 

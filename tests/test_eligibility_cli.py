@@ -30,6 +30,18 @@ def test_answers_give_outcomes_with_citations_and_next_steps(invoke: Invoke) -> 
     assert result.stderr == ""
 
 
+def test_a_rule_that_does_not_hold_yet_is_not_marked_entitled(invoke: Invoke) -> None:
+    """Under "Depends", the rules that could decide it are explained, each as conditional."""
+    result = invoke("eligibility", "-a", "victim_of=domestic_violence", "-a", "matter=other",
+                    "-a", "low_income=unknown", "--programme", "legal-aid", "--as-of", "2026-11-24",
+                    env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "State-guaranteed (free) legal assistance: Depends" in out
+    assert "[Entitled, if it applies]" in out
+    assert "[Entitled]" not in out
+
+
 def test_json_lists_outcome_rule_ids_citation_and_missing_facts(invoke: Invoke) -> None:
     result = invoke("eligibility", "-a", "victim_of=domestic_violence", "-a", "low_income=?",
                     "--as-of", "2024-06-16", "--format", "json")

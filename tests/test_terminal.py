@@ -96,7 +96,7 @@ def test_english_on_an_ascii_terminal_is_shown_in_ascii(args: list[str]) -> None
 
 def test_english_footer_on_an_ascii_terminal_keeps_the_numbers() -> None:
     result = run("--lang", "en", "hotlines", **ASCII_TERMINAL)
-    assert b"National lines: 112 - 150 / +7 708 106 08 10." in result.stdout
+    assert b"National lines: 112 - 150, WhatsApp +7 708 106 08 10." in result.stdout
 
 
 def test_a_sheet_written_from_an_ascii_terminal_says_so(tmp_path: Path) -> None:

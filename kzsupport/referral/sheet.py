@@ -76,8 +76,6 @@ _OUTCOME_LABEL: dict[str, str] = {
     "no_rules": N_("Not covered by the rules"),
 }
 
-# Messenger and text channels keep their brand names; a voice line or a short number is "Phone".
-_PHONE_KIND_BRAND = {"whatsapp": "WhatsApp", "telegram": "Telegram", "sms": "SMS"}
 
 
 @dataclass(frozen=True)
@@ -242,7 +240,7 @@ def local_number(phone: Phone, *, international: bool = False) -> str:
     display = phone.display.strip()
     if not phone.number.startswith("+7"):
         return display
-    if international or phone.kind in _PHONE_KIND_BRAND:
+    if international or phone.brand is not None:
         return "+7" + display[1:] if display.startswith("8") else display
     return "8" + display[2:] if display.startswith("+7") else display
 
@@ -332,11 +330,11 @@ def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | No
     international = w.langs == ("en",)
     phones = tuple(
         PhoneLine(
-            kind=Text((_PHONE_KIND_BRAND[p.kind],)) if p.kind in _PHONE_KIND_BRAND
-            else w.msg(N_("Phone")),
+            # A messenger keeps its brand name; a voice line or a short number is "Phone".
+            kind=Text((p.brand,)) if p.brand is not None else w.msg(N_("Phone")),
             number=local_number(p, international=international),
             note=None if discreet or p.note is None else w.loc(p.note),
-            messenger=p.kind in _PHONE_KIND_BRAND,
+            messenger=p.brand is not None,
         )
         for p in service.phones
     )
