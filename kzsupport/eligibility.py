@@ -39,8 +39,9 @@ FactValue: TypeAlias = str | int | frozenset[str]
 Facts = Mapping[str, FactValue]
 
 # Answer words in the three languages. Matching ignores case and surrounding spaces.
-# Kazakh is also accepted in the 2021 Latin alphabet (ıä, joq, artqa), as kk-latn users type it.
-YES_WORDS = frozenset({"yes", "y", "true", "иә", "ия", "иа", "ıä", "ia", "да", "д"})
+# Kazakh is also accepted in the 2021 Latin alphabet (iä, joq, artqa), as kk-latn users type it and
+# as the kk-latn prompts print it (и is i; ıä, with the letter of і, is a common slip).
+YES_WORDS = frozenset({"yes", "y", "true", "иә", "ия", "иа", "iä", "ıä", "ia", "да", "д"})
 NO_WORDS = frozenset({"no", "n", "false", "жоқ", "жок", "joq", "нет", "н"})
 UNKNOWN_WORDS = frozenset({
     "unknown", "?", "don't know", "dont know", "білмеймін", "bılmeimın", "белгісіз", "не знаю",

@@ -96,7 +96,8 @@ def test_outcomes_in_every_language(invoke: Invoke, lang: str, words: tuple[str,
         assert word in result.stdout
 
 
-@pytest.mark.parametrize(("lang", "answer"), [("kk", "иә"), ("ru", "да"), ("en", "yes")])
+@pytest.mark.parametrize(("lang", "answer"),
+                         [("kk", "иә"), ("kk-latn", "iä"), ("kk-latn", "IÄ"), ("ru", "да"), ("en", "yes")])
 def test_yes_words_on_the_command_line(invoke: Invoke, lang: str, answer: str) -> None:
     result = invoke("--lang", lang, "eligibility", "-a", "victim_of=none", "-a",
                     f"large_family={answer}", "-a", "business_matter=no", "--format", "json",
@@ -260,3 +261,16 @@ def test_rules_show_prints_mirror_links_whole_after_the_panel(
     lines = invoke("rules", "show", "legal-aid.category-2-2").stdout.splitlines()
     mirror = next(line.strip() for line in lines if "github.com" in line)
     assert mirror.startswith("https://") and mirror.endswith(".md")
+
+
+@pytest.mark.parametrize("lang", ["kk", "kk-latn", "ru", "en"])
+def test_the_words_a_prompt_offers_are_accepted(lang: str) -> None:
+    """"«iä» nemese «joq» dep jazyñyz": whatever a catalog prints as yes, no or don't know is an
+    answer the interview takes."""
+    from kzsupport.eligibility import NO_WORDS, UNKNOWN_WORDS, YES_WORDS
+    from kzsupport.i18n import translator
+
+    t = translator(lang)
+    assert t.gettext("yes").casefold() in YES_WORDS
+    assert t.gettext("no").casefold() in NO_WORDS
+    assert t.gettext("don't know").casefold() in UNKNOWN_WORDS
