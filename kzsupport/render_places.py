@@ -47,7 +47,7 @@ MATCHED_VIA: Mapping[str, str] = {
 PLACED_BY: Mapping[str, str] = {
     "location": N_("own coordinates"),
     "city": N_("distance to its city"),
-    "region_centre": N_("distance to the region centre"),
+    "region_centre": N_("place in the region not known"),
 }
 
 
@@ -170,7 +170,10 @@ def near_table(
     for item in items:
         where = place_text(item.service, directory)
         where.append("\n" + label(PLACED_BY, item.placed_by), style=DIM)
-        rows.append((item.service, Text(fmt_distance_km(item.distance_km)), where))
+        # Measured to the region centre, the figure can be hundreds of kilometres off (a district
+        # centre shown at the distance of the regional capital): it is not shown as a distance.
+        distance = "?" if item.placed_by == "region_centre" else fmt_distance_km(item.distance_km)
+        rows.append((item.service, Text(distance), where))
     return listing(rows, _("Distance"), ascii_only, narrow)
 
 

@@ -59,3 +59,15 @@ def test_russian_hotlines_say_24_7_once(invoke: Invoke) -> None:
 def test_whatsapp_of_119_is_shown_grouped(invoke: Invoke) -> None:
     lines = [line.strip() for line in invoke("hotlines").stdout.splitlines()]
     assert "+7 708 693 56 31" in lines and "+77086935631" not in lines  # the number's own line
+
+
+def test_near_gives_no_distance_for_a_service_known_only_by_its_region(invoke: Invoke) -> None:
+    """The Korday district centre has no town in its record: measured to Taraz, it showed 272 km
+    from Korday itself."""
+    data = json.loads(invoke("near", "Korday", "--format", "json").stdout)
+    korday = next(s for s in data["services"] if s["service"]["id"] == "kz-zhambyl-korday")
+    assert korday["placed_by"] == "region_centre"
+    table = invoke("near", "Korday", env={"COLUMNS": "160"}).stdout
+    row = next(line for line in table.splitlines() if "Korday district crisis centre" in line)
+    assert row.split("│")[1].strip() == "?"
+    assert "place in the region not known" in table

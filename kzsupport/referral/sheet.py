@@ -391,9 +391,8 @@ def _distance(service: Service, d: Distance, w: _Writer) -> Row:
     coordinates of its own."""
     if d.placed_by != "location" and d.km < 1:
         how = w.msg(N_("in the same town"))
-    elif d.placed_by == "region_centre":
-        how = w.each_lang(lambda t, lang: t.gettext(N_("about {distance} to the region centre"))
-                          .format(distance=fmt_distance_km(d.km, lang)))
+    elif d.placed_by == "region_centre":  # the figure could be hundreds of kilometres off
+        how = w.msg(N_("place in the region not known"))
     else:
         how = w.each_lang(lambda t, lang: t.gettext(N_("about {distance}"))
                           .format(distance=fmt_distance_km(d.km, lang)))
