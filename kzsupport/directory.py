@@ -42,6 +42,19 @@ def _folded(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _type_words(service_type: str) -> frozenset[str]:
+    """The folded words of a type's name in every language ("shelter", "приют", "баспана"), so that
+    a search by kind finds the records of that type whatever their names say."""
+    from kzsupport.i18n import LANGUAGES, translator
+    from kzsupport.labels import TYPES
+
+    msgid = TYPES.get(service_type)
+    if msgid is None:
+        return frozenset()
+    return frozenset().union(*(_folded(translator(lang).gettext(msgid)) for lang in LANGUAGES))
+
+
 def _phone_forms(phone: Phone) -> list[str]:
     """A number as it is written and as people dial it: ``+7 708 106 08 10`` is also found by
     77081060810, 87081060810, 7081060810 and 8 708 106 08 10."""
@@ -66,13 +79,26 @@ def _haystack(service: Service, directory: Directory) -> tuple[tuple[str, ...], 
     texts = [t for loc in other if loc is not None for t in loc.texts()]
     texts += [form for phone in service.phones for form in _phone_forms(phone)]
     texts += [service.id, service.id.replace("-", " ")]
-    return tuple(sorted(name)), tuple(sorted(name.union(*map(_folded, texts))))
+    every = name.union(_type_words(service.type), *map(_folded, texts))
+    return tuple(sorted(name)), tuple(sorted(every))
+
+
+# A folded word is matched from its stem too: its final vowels dropped, if five letters are left.
+# Russian and Kazakh change a word's ending ("насилие", "насилия", "насилию"; "кризисные",
+# "кризисный"): "nasilie" is found by "nasil...", "krizisnye" by "krizisn...".
+_STEM_MIN = 5
+_VOWELS = "aeiouy"
+
+
+def _stem(key: str) -> str:
+    stem = key.rstrip(_VOWELS)
+    return stem if len(stem) >= _STEM_MIN and stem != key else key
 
 
 def _query_words(text: str) -> list[tuple[str, bool]] | None:
-    """``(folded word, whole words only)`` for each word of a search; ``None`` when a word can match
-    nothing. A word that folds to one letter or digit matches only that whole word; typed with more
-    letters than that (zzzz, аа, ййй) it is one letter repeated, no word at all."""
+    """``(folded word or its stem, whole words only)`` for each word of a search; ``None`` when a
+    word can match nothing. A word that folds to one letter or digit matches only that whole word;
+    typed with more letters than that (zzzz, аа, ййй) it is one letter repeated, no word at all."""
     from kzsupport.textfold import fold_word, split_words
 
     words: list[tuple[str, bool]] = []
@@ -81,7 +107,7 @@ def _query_words(text: str) -> list[tuple[str, bool]] | None:
         if len(key) == 1 and sum(ch.isalnum() for ch in raw) > 1:
             return None
         if key:
-            words.append((key, len(key) == 1))
+            words.append((_stem(key), len(key) == 1))
     return words
 
 

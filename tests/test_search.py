@@ -23,6 +23,19 @@ def test_letter_runs_and_stray_letters_find_nothing(bundled: Directory, text: st
     assert ids(bundled, text) == []
 
 
+@pytest.mark.parametrize("text", ["shelter", "приют", "баспана", "baspana"])
+def test_the_name_of_a_type_finds_every_record_of_that_type(bundled: Directory, text: str) -> None:
+    shelters = {s.id for s in directory.search(bundled, types=["shelter"])}
+    assert len(shelters) >= 5 and shelters <= set(ids(bundled, text))
+
+
+@pytest.mark.parametrize(("typed", "written"), [("насилие", "насилия"), ("кризисные", "кризисный"),
+                                                 ("центры", "центр"), ("бытовое", "бытового")])
+def test_a_russian_word_is_found_in_another_of_its_forms(bundled: Directory, typed: str,
+                                                         written: str) -> None:
+    assert ids(bundled, written) and set(ids(bundled, written)) <= set(ids(bundled, typed))
+
+
 def test_a_word_matches_the_start_of_a_word_not_its_middle(bundled: Directory) -> None:
     assert "kz-kostanay-adaptation-centre" in ids(bundled, "Qostan")
     assert ids(bundled, "stanai") == []
