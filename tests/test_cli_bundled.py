@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import Invoke
 
 
@@ -71,3 +73,18 @@ def test_near_gives_no_distance_for_a_service_known_only_by_its_region(invoke: I
     row = next(line for line in table.splitlines() if "Korday district crisis centre" in line)
     assert row.split("│")[1].strip() == "?"
     assert "place in the region not known" in table
+
+
+@pytest.mark.parametrize(("typed", "new"), [("ВКО", "Abai Region (centre: Semey)"),
+                                            ("almaty-region", "Jetisu Region (centre: Taldykorgan)"),
+                                            ("karaganda", "Ulytau Region (centre: Zhezkazgan)")])
+def test_find_in_a_region_split_in_2022_says_where_the_rest_went(invoke: Invoke, typed: str,
+                                                                 new: str) -> None:
+    result = invoke("find", "--region", typed)
+    assert result.exit_code == 0
+    assert f"{new} was part of" in " ".join(result.stderr.split())
+    assert "until 2022" in result.stderr
+
+
+def test_find_in_a_region_that_lost_nothing_says_nothing_of_it(invoke: Invoke) -> None:
+    assert "was part of" not in invoke("find", "--region", "abai").stderr

@@ -84,7 +84,24 @@ def find(
         app.hint(
             _("Nothing found. Widen the search: fewer words, no --type, or another region.")
         )
+    if region is not None:
+        _say_what_was_split_off(app, region)
     emit(app, output_format, found)
+
+
+def _say_what_was_split_off(app: App, region: str) -> None:
+    """East Kazakhstan (ВКО) without Semey, Almaty Region without Taldykorgan, Karaganda without
+    Zhezkazgan: a caseworker who knew the pre-2022 map is told where those services went."""
+    from kzsupport.i18n import text
+
+    units = app.directory.regions
+    for unit in units.values():
+        if unit.raw.get("split_from") == region:
+            app.hint(_("{new} (centre: {centre}) was part of {region} until {year}; to search it, "
+                       "use --region {id}.").format(
+                new=render.region_name(unit), centre=text(unit.centre),
+                region=render.region_name(units[region]), year=str(unit.raw.get("created", ""))[:4],
+                id=unit.id))
 
 
 def _complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[CompletionItem]:
