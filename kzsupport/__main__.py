@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
+from kzsupport import INTERRUPTED
+
 
 def main() -> None:
-    from kzsupport.cli import cli
-
+    try:
+        from kzsupport.cli import cli
+    except KeyboardInterrupt:  # Ctrl-C while starting: nothing has run, so nothing to say
+        sys.exit(INTERRUPTED)
     cli.main(prog_name="kzsupport")
 
 

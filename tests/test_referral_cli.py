@@ -351,3 +351,17 @@ def test_a_long_first_entry_flows_on_from_its_heading_instead_of_leaving_it_alon
     assert invoke(*args).exit_code == 0  # the bundled records
     first_page = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
     assert "WhatsApp" in first_page  # the entry's numbers start on the page of its heading
+
+
+def test_ctrl_c_while_a_sheet_is_made_stops_with_one_line_and_writes_nothing(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kzsupport.cli.referral.render", interrupted)
+    result = invoke("--lang", "ru", "referral", "test-semey-centre", "-o", str(tmp_path / "s.pdf"),
+                    data=MINI)
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "Остановлено."
+    assert list(tmp_path.iterdir()) == []

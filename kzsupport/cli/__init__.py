@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kzsupport import __version__, i18n
+from kzsupport import INTERRUPTED, __version__, i18n
 from kzsupport.cli.options import LANGUAGE_CHOICE, App, PathType, TranslatedGroup, option
 from kzsupport.errors import KzSupportError
 from kzsupport.i18n import N_, _, ngettext
@@ -176,6 +176,11 @@ class RootGroup(TranslatedGroup):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C outside a prompt (making a sheet, say): one translated line and 130, as at a
+            # prompt, not Click's "Aborted!" and 1. Writes are atomic, so no file is half written.
+            click.echo("\n" + _("Stopped."), err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
         except KzSupportError as exc:
             kind = BadInputError if exc.exit_code == 2 else click.ClickException
             raise kind(exc.message()) from None

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from rich.console import Console, RenderableType
 
-from kzsupport import i18n
+from kzsupport import INTERRUPTED, i18n
 from kzsupport.i18n import N_, _
 from kzsupport.models import SERVES, SERVICE_TYPES, Directory
 
@@ -137,7 +137,6 @@ def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
     return click.option(*param_decls, **attrs)
 
 
-INTERRUPTED = 130  # the shell's code for a run stopped with Ctrl-C
 
 
 @contextmanager
