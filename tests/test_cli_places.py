@@ -234,3 +234,15 @@ def test_every_line_of_a_table_is_as_wide_as_its_box(
         lines = invoke("--lang", lang, *args).stdout.splitlines()
         box = [line for line in lines if line[:1] in "╭│├╰"]
         assert len(box) > 5 and len({len(line) for line in box}) == 1, args
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["--limit", "abc"], "'abc' не является допустимым значением типа целое число."),
+    (["--radius", "x"], "'x' не является допустимым значением типа число."),
+])
+def test_a_value_that_is_no_number_is_named_in_the_user_language(invoke: Invoke, args: list[str],
+                                                                  expected: str) -> None:
+    """Click names these types "integer range" and "float range" in every language."""
+    result = invoke("--lang", "ru", "near", "Семей", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr

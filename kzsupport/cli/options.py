@@ -76,6 +76,31 @@ class PathType(click.Path):
         return self._name.upper()  # FILE, translated word by word as every metavar is
 
 
+class WholeNumbers(click.IntRange):
+    """``click.IntRange`` named in the user's language: Click calls it "integer range" in every
+    language ("'abc' не является допустимым значением типа integer range")."""
+
+    @property
+    def name(self) -> str:
+        return _("whole number")
+
+    @name.setter
+    def name(self, value: str) -> None:  # Click sets no name of its own on an instance
+        raise AttributeError(value)
+
+
+class Numbers(click.FloatRange):
+    """``click.FloatRange`` named in the user's language, as ``WholeNumbers``."""
+
+    @property
+    def name(self) -> str:
+        return _("number")
+
+    @name.setter
+    def name(self, value: str) -> None:
+        raise AttributeError(value)
+
+
 class TranslatedOption(click.Option):
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
         with _translated(self, "help"):

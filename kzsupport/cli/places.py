@@ -11,7 +11,9 @@ from kzsupport import directory, render
 from kzsupport.cli.options import REGION as REGION_TYPE
 from kzsupport.cli.options import (
     App,
+    Numbers,
     TranslatedCommand,
+    WholeNumbers,
     all_option,
     format_option,
     option,
@@ -52,7 +54,7 @@ def pick_candidate(app: App, res: Resolution) -> Candidate:
                 click.echo(render_places.choice_line(number, c), err=True)
             with prompting(_("Stopped: no place was chosen. Nothing was saved.")):
                 chosen = click.prompt(
-                    _("Number of the place"), type=click.IntRange(1, len(res.candidates)), err=True
+                    _("Number of the place"), type=WholeNumbers(1, len(res.candidates)), err=True
                 )
             return res.candidates[chosen - 1]
         raise KzSupportError(
@@ -118,9 +120,9 @@ def place(app: App, query: str, region: str | None, output_format: str) -> None:
 @query_argument
 @types_option
 @serves_option
-@option("--limit", "-n", type=click.IntRange(1, 200), default=10, show_default=True,
+@option("--limit", "-n", type=WholeNumbers(1, 200), default=10, show_default=True,
         help=N_("At most this many services."))
-@option("--radius", type=click.FloatRange(0, 5000, min_open=True),
+@option("--radius", type=Numbers(0, 5000, min_open=True),
         help=N_("Only services within this many kilometres."))
 @region_choice_option
 @all_option

@@ -15,6 +15,7 @@ from kzsupport.cli.options import (
     App,
     PathType,
     TranslatedCommand,
+    WholeNumbers,
     force_option,
     option,
     pass_app,
@@ -145,7 +146,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
 @types_option
 @option("--region", "-r", type=REGION,
         help=N_("Only this region (id, ISO code or name); with --near, the region of the place."))
-@option("--limit", type=click.IntRange(min=1), default=DEFAULT_LIMIT, show_default=True,
+@option("--limit", type=WholeNumbers(min=1), default=DEFAULT_LIMIT, show_default=True,
         help=N_("At most this many services chosen by --near, --type or --region."))
 @option("--lang", "sheet_lang", type=LANGUAGE_CHOICE,
         help=N_("The client's language for the sheet (default: the interface language)."))
