@@ -12,7 +12,8 @@ but do not fail. The checks:
   places gazetteer: ``kzsupport.places``);
 * known region and type ids, scope (national or local) agreeing with region;
 * duplicate ids, duplicate phone numbers across records, same name in the same city;
-* the fabricated-number denylist (``data/denylist.json``);
+* the fabricated-number denylist (``data/denylist.json``), in phones and in every free text,
+  however the number is separated there (dashes of any kind, dots, slashes, no-break spaces);
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
 * control characters in any text (a tab or a newline is fine; a stray carriage return is not);
@@ -185,6 +186,63 @@ def display_form(number: str) -> str:
     if len(number) == 12 and number.startswith("+7") and number[1:].isdigit():
         return f"+7 {number[2:5]} {number[5:8]} {number[8:10]} {number[10:]}"
     return number
+
+
+# What people put between the digits of a phone number in running text: any white space (the
+# no-break spaces U+00A0 and U+202F included), hyphens and dashes (U+2010-U+2015, the minus sign
+# U+2212, the soft hyphen, small and full-width forms), brackets, dots, slashes and the invisible
+# format characters (zero-width space and joiners, word joiner, byte order mark) that hide in
+# copied text. A run of digits may be split by up to four of them ("8 (727) 250 - 50 - 50").
+_GAP = (
+    r"[\s()\[\]\-\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff08\uff09"
+    r"./\u00b7\u2024\u2027\u2044\u2215\uff0e\uff0f\u200b-\u200d\u2060\ufeff]"
+)
+_DIGIT_RUN = re.compile(rf"\+?\d+(?:{_GAP}{{1,4}}\+?\d+)*")
+_DIGITS = re.compile(r"\d+")
+
+
+def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
+    """The phone numbers of ``wanted`` (E.164, +7) written in a free text, as written there.
+
+    A number is a run of digit groups separated as people separate them, in any typography
+    (``8 727 250\u201350\u201350``, ``8.727.250.50.50``, ``8/727/2505050``, ``+7\u00a0727 ...``).
+    Every stretch of whole groups with 10 or 11 digits is read as a number, so a number next to an
+    hour or a second number ("9.00 8 727 250 50 50") is still found; so is one glued to more digits
+    (``872725050501``), which a reader would dial. A date (22.11.2026) or an article number
+    (7.27.2) has too few digits to be one."""
+    found: list[str] = []
+    national = tuple(number[2:] for number in wanted if number.startswith("+7"))
+
+    def blocked(digits: str, one_group: bool) -> bool:
+        if len(digits) <= 11:
+            return normalize_number(digits) in wanted
+        return one_group and any(part in digits for part in national)
+
+    for run in _DIGIT_RUN.finditer(text):
+        written = run.group()
+        # Each group's place in the run and its digits, in whatever script, read as 0-9.
+        groups = [
+            (m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in _DIGITS.finditer(written)
+        ]
+        first = 0
+        while first < len(groups):
+            digits, hit = "", None
+            for last in range(first, len(groups)):
+                digits += groups[last][2]
+                if len(digits) >= 10 and blocked(digits, last == first):
+                    hit = last
+                    break
+                if len(digits) > 11:
+                    break
+            if hit is None:
+                first += 1
+                continue
+            start = groups[first][0]
+            if start > 0 and written[start - 1] == "+":
+                start -= 1
+            found.append(written[start : groups[hit][1]])
+            first = hit + 1  # "+7 727 ..." is one number, not also "727 ..."
+    return found
 
 
 def parse_denylist(raw: Any) -> Denylist:
@@ -544,14 +602,13 @@ def _record_problems(
                 )
         if where.startswith("phones.") and where.endswith((".number", ".display")):
             continue
-        for found in re.findall(r"\+?[78][\d\s()\-]{9,16}\d", text):
-            if normalize_number(found) in denylist.numbers:
-                yield problem(
-                    "denylist",
-                    N_("{number} is a known fabricated number: remove it."),
-                    where,
-                    number=found,
-                )
+        for found in numbers_in_text(text, denylist.numbers):
+            yield problem(
+                "denylist",
+                N_("{number} is a known fabricated number: remove it."),
+                where,
+                number=found,
+            )
 
     location = record.get("location")
     if isinstance(location, Mapping):

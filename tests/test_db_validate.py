@@ -104,6 +104,62 @@ def test_denylisted_number_in_free_text_is_an_error() -> None:
     assert [p.field for p in report.errors if p.check == "denylist"] == ["description.ru"]
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "8 727 273\u201377\u201377",  # en dash
+        "8\u2011727\u2011273\u201177\u201177",  # non-breaking hyphen
+        "8\u2010727\u2012273\u201477\u221277",  # hyphen, figure dash, em dash, minus sign
+        "+7\u2212727\u2212273\u221277\u221277",
+        "8.727.273.77.77",
+        "8/727/2737777",
+        "8\u00a0727\u00a0273\u00a077\u00a077",  # no-break space
+        "8\u202f727\u202f273\u202f77\u202f77",  # narrow no-break space
+        "8\u200b727 273 77 77",  # a zero-width space hiding in copied text
+        "+7 (727) 292\u201391\u201304",
+        "8\u00a0(727)\u00a0273\u00a0-\u00a077-77",
+        "8727273777712",  # glued to more digits: still what a reader would dial
+    ],
+)
+def test_denylisted_number_in_free_text_is_found_whatever_the_separators(written: str) -> None:
+    text = {"kk": "x", "ru": "Также: " + written, "en": "x"}
+    hours = {"open_24_7": False, "text": text, "timezone": "Asia/Almaty"}
+    report = check(record(hours=hours))
+    [problem] = [p for p in report.errors if p.check == "denylist"]
+    assert problem.field == "hours.text.ru"
+    assert problem.message() == f"{written} is a known fabricated number: remove it."
+
+
+def test_denylisted_number_next_to_other_numbers_in_free_text_is_found() -> None:
+    texts = {
+        "kk": "09.00\u201318.00 8 727 273 77 77",  # hours run into the number
+        "ru": "8 727 200 00 00 / 8\u2013727\u2013273\u201377\u201377",  # a good number, then a bad one
+        "en": "8 727 273 77 77 8 727 292 91 04",  # two bad ones with only a space between
+    }
+    report = check(record(description=texts))
+    found = sorted((p.field, p.params["number"]) for p in report.errors if p.check == "denylist")
+    assert found == [
+        ("description.en", "8 727 273 77 77"),
+        ("description.en", "8 727 292 91 04"),
+        ("description.kk", "8 727 273 77 77"),
+        ("description.ru", "8\u2013727\u2013273\u201377\u201377"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read on 22.11.2026, updated 07.12.2025; hours 8.00\u201317.00, 7/24.",
+        "Article 7.27.2 of the Code; order No. 727/273 of 17.07.2023",
+        "8 727 273 77 78 or 8.727.273.77.76 (real-looking numbers that are not on the list)",
+        "ИИН 772737777012",
+    ],
+)
+def test_dates_article_and_other_numbers_in_free_text_are_not_taken_for_a_blocked_number(text: str) -> None:
+    report = check(record(description={"kk": text, "ru": text, "en": text}))
+    assert "denylist" not in checks_of(report), [p.message() for p in report.errors]
+
+
 def test_denylisted_text_is_an_error() -> None:
     report = check(record(caveats=[{"kk": "a", "ru": "b", "en": "at dostyk ave 125, Almaty"}]))
     assert "denylist" in checks_of(report)
