@@ -181,11 +181,29 @@ def normalize_phone(text: str, kind: str) -> str:
 
 
 def display_form(number: str) -> str:
-    """How a stored number is shown by default: ``+77272501122`` as ``+7 727 250 11 22``, the way
-    the bundled records write them; anything else as it is."""
-    if len(number) == 12 and number.startswith("+7") and number[1:].isdigit():
-        return f"+7 {number[2:5]} {number[5:8]} {number[8:10]} {number[10:]}"
-    return number
+    """How a stored number is shown by default: +7, the area or mobile code, then the subscriber
+    number with its last four digits in pairs, the way the bundled records write them:
+    ``+7 727 250 11 22`` (Almaty), ``+7 7172 58 00 58`` (Astana), ``+7 72131 2 34 56`` (a district
+    town), ``+7 708 106 08 10`` (a mobile). The code's length is libphonenumber's, except that it
+    still reads Almaty's 727 2xx xx xx numbers by the 7272 code they had before 2004. Anything
+    else as it is."""
+    if not (len(number) == 12 and number.startswith("+7") and number[1:].isdigit()):
+        return number
+    import phonenumbers
+
+    national = number[2:]
+    code = 3  # for a number libphonenumber does not know: the mobile grouping
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None and phonenumbers.is_valid_number(parsed):
+        code = phonenumbers.length_of_national_destination_code(parsed) or code
+    if national.startswith("727") and code == 4:
+        code = 3  # Almaty: 727 and seven digits since 2004
+    rest = national[code:]
+    head = f"{rest[:-4]} " if len(rest) > 4 else ""
+    return f"+7 {national[:code]} {head}{rest[-4:-2]} {rest[-2:]}"
 
 
 # What people put between the digits of a phone number in running text: any white space (the

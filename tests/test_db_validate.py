@@ -16,6 +16,7 @@ from kzsupport.validate import (
     WARNING,
     Denylist,
     Report,
+    display_form,
     new_errors,
     normalize_number,
     normalize_phone,
@@ -84,6 +85,27 @@ def test_kazakhstan_mobile_and_landline_pass() -> None:
 def test_display_form_must_dial_the_number() -> None:
     [(msgid, _params)] = phone_problems("+77172580058", "voice", "8 (7172) 58-00-59")
     assert "display" in msgid
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("+77182551122", "+7 7182 55 11 22"),  # Pavlodar: a four-digit area code
+        ("+77172555555", "+7 7172 55 55 55"),  # Astana
+        ("+77172580058", "+7 7172 58 00 58"),
+        ("+77252531234", "+7 7252 53 12 34"),  # Shymkent
+        ("+77213123456", "+7 72131 2 34 56"),  # a district town: a five-digit code
+        ("+77272501122", "+7 727 250 11 22"),  # Almaty: 727 and seven digits
+        ("+77273112233", "+7 727 311 22 33"),
+        ("+77081060810", "+7 708 106 08 10"),  # a mobile, as the bundled records show it
+        ("+77001234567", "+7 700 123 45 67"),
+        ("150", "150"),
+        ("@kzsupport_bot", "@kzsupport_bot"),
+    ],
+)
+def test_display_form_groups_by_the_real_area_code(number: str, shown: str) -> None:
+    assert display_form(number) == shown
+    assert normalize_number(shown) == normalize_number(number)
 
 
 def test_normalize_number_reads_the_usual_ways_of_writing() -> None:
