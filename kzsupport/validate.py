@@ -440,12 +440,61 @@ def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None 
     schema = load_schema() if schema is None else schema
     validator = _validator(id(schema), schema)
     service_id = str(record.get("id", "?"))
+    findings = [
+        (found, finding)
+        for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path])
+        for found in _closest(error)
+        for finding in _schema_findings(found)
+    ]
+    missing = {where for _error, (msgid, _params, where) in findings if msgid == _MISSING}
     out = []
-    for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
-        for found in _closest(error):
-            for msgid, params, where in _schema_findings(found):
-                out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
+    for found, (msgid, params, where) in findings:
+        if missing.intersection(_untested_conditions(found, record, schema)):
+            continue  # reported as the missing field it is, not as what its absence let through
+        out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
     return out
+
+
+def _untested_conditions(error: Any, record: Mapping[str, Any], root: Mapping[str, Any]) -> list[str]:
+    """The fields (dotted paths) an ``if`` tested but the record lacks, when ``error`` comes from
+    that ``if``'s ``then``. An ``if`` on a missing field holds (a JSON Schema rule), so a phone
+    without its kind gets every kind's rule for its number ("not written in the expected form"),
+    when what is wrong is only the missing kind."""
+    path = list(error.absolute_schema_path)
+    if "then" not in path:
+        return []
+    at = len(path) - 1 - path[::-1].index("then")
+    tail = path[at + 1 :]
+    depth = 0  # how far below the if/then's object the error is: ["properties", name] steps
+    while len(tail) > 1 and tail[0] == "properties":
+        depth, tail = depth + 1, tail[2:]
+    if len(tail) != 1:
+        return []
+    node: Any = root
+    instance: Any = record
+    base = list(error.absolute_path)[: len(error.absolute_path) - depth]
+    try:
+        for part in path[:at]:
+            while isinstance(node, Mapping) and part not in node and isinstance(node.get("$ref"), str):
+                target: Any = root
+                for step in node["$ref"].removeprefix("#/").split("/"):
+                    target = target[step]
+                node = target
+            node = node[part]
+        for part in base:
+            instance = instance[part]
+    except (KeyError, IndexError, TypeError):
+        return []
+    condition = node.get("if") if isinstance(node, Mapping) else None
+    if not isinstance(condition, Mapping) or not isinstance(instance, Mapping):
+        return []
+    required = set(condition.get("required", ()))
+    prefix = ".".join(str(p) for p in base)
+    return [
+        f"{prefix}.{name}" if prefix else name
+        for name in condition.get("properties", {})
+        if name not in instance and name not in required
+    ]
 
 
 def _closest(error: Any) -> Iterator[Any]:
@@ -465,6 +514,8 @@ def _closest(error: Any) -> Iterator[Any]:
     for sub in closest:
         yield from _closest(sub)
 
+
+_MISSING = N_("The field {field} is missing.")
 
 # What the schema wants, by JSON type, said about the value found instead.
 _NEEDS = {
@@ -494,7 +545,7 @@ def _schema_findings(error: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     if kind == "required" and isinstance(value, Mapping):
         for name in (n for n in expected if n not in value):
-            yield N_("The field {field} is missing."), {"field": at(name)}, at(name)
+            yield _MISSING, {"field": at(name)}, at(name)
     elif kind == "additionalProperties" and isinstance(value, Mapping):
         for name in (n for n in value if n not in error.schema.get("properties", {})):
             yield N_("There is no field {field}: check its name."), {"field": at(name)}, at(name)
@@ -585,7 +636,9 @@ def _record_problems(
         if not isinstance(phone, Mapping):
             continue
         number, pkind, display = phone.get("number"), str(phone.get("kind", "")), phone.get("display")
-        if isinstance(number, str):  # a number of another type is the schema's to report
+        # A number of another type is the schema's to report; so is a missing kind, without which
+        # the number cannot be judged (a Telegram name is no phone number).
+        if isinstance(number, str) and "kind" in phone:
             shown = display if isinstance(display, str) else None
             for msgid, params in phone_problems(number, pkind, shown):
                 yield problem("phone", msgid, f"phones.{index}", **params)

@@ -24,6 +24,7 @@ from kzsupport.validate import (
     phone_problems,
     validate_records,
 )
+from tests import dbkit
 from tests.dbkit import REGIONS, SCHEMA, record
 
 DENY = parse_denylist(
@@ -106,6 +107,40 @@ def test_display_form_must_dial_the_number() -> None:
 def test_display_form_groups_by_the_real_area_code(number: str, shown: str) -> None:
     assert display_form(number) == shown
     assert normalize_number(shown) == normalize_number(number)
+
+
+def check_bundled_schema(*records: dict[str, Any]) -> Report:
+    """``check`` against the record schema kzsupport ships (it has the per-kind number rules)."""
+    return validate_records(list(records), REGIONS, schema=validate.load_schema(), denylist=DENY)
+
+
+def test_the_sample_record_passes_the_bundled_schema() -> None:
+    assert check_bundled_schema(record()).ok
+
+
+@pytest.mark.parametrize("number", ["+77172555555", "150", "@kzsupport_bot"])
+def test_a_phone_without_its_kind_is_reported_as_missing_its_kind(number: str) -> None:
+    phone = {"number": number, "display": number, "note": None}
+    report = check_bundled_schema(record(phones=[phone]))
+    assert [(p.field, p.message()) for p in report.errors] == [
+        ("phones.0.kind", "The field phones.0.kind is missing."),
+    ]
+
+
+def test_a_missing_field_an_if_tests_is_reported_once_and_nothing_it_let_through() -> None:
+    undated = {**dbkit.SOURCE, "date_note": None}
+    del undated["date"]
+    report = check_bundled_schema(record(sources=[undated], address={"text": None, "note": None}))
+    assert sorted((p.field, p.message()) for p in report.errors) == [
+        ("address.confidential", "The field address.confidential is missing."),
+        ("sources.0.date", "The field sources.0.date is missing."),
+    ]
+
+
+def test_a_phone_with_its_kind_still_gets_that_kinds_form_checked() -> None:
+    phone = {"number": "+77172555555", "kind": "short_number", "display": "+7 7172 55 55 55", "note": None}
+    messages = [p.message() for p in check_bundled_schema(record(phones=[phone])).errors]
+    assert 'The field phones.0.number is not written in the expected form: "+77172555555".' in messages
 
 
 def test_normalize_number_reads_the_usual_ways_of_writing() -> None:
