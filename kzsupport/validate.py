@@ -651,6 +651,16 @@ def _record_problems(
                 f"phones.{index}.number",
                 number=number,
             )
+        # A display form that does not dial the number is reported with the number's checks; one
+        # that shows another, fabricated number is named here whatever the phone's kind.
+        if isinstance(display, str) and normalize_number(display) != blocked:
+            for found in numbers_in_text(display, denylist.numbers):
+                yield problem(
+                    "denylist",
+                    N_("{number} is a known fabricated number: remove it."),
+                    f"phones.{index}.display",
+                    number=found,
+                )
 
     for where, text in _strings(record):
         control = CONTROL.search(text)

@@ -156,6 +156,15 @@ def test_denylisted_number_is_an_error() -> None:
     assert "denylist" in checks_of(report)
 
 
+@pytest.mark.parametrize("kind", [None, "voice", "telegram"])
+def test_a_display_form_showing_a_fabricated_number_is_an_error_whatever_the_kind(kind: str | None) -> None:
+    phone = {"number": "+77272000000", "display": "8\u2013727\u2013273\u201377\u201377", "note": None}
+    if kind is not None:
+        phone["kind"] = kind
+    report = check(record(phones=[phone]))
+    assert [p.field for p in report.errors if p.check == "denylist"] == ["phones.0.display"]
+
+
 def test_denylisted_number_in_free_text_is_an_error() -> None:
     report = check(record(description={"kk": "x", "ru": "звоните 8-727-273-77-77", "en": "x"}))
     assert [p.field for p in report.errors if p.check == "denylist"] == ["description.ru"]
