@@ -12,7 +12,8 @@ but do not fail. The checks:
   places gazetteer: ``kzsupport.places``);
 * known region and type ids, scope (national or local) agreeing with region;
 * duplicate ids, duplicate phone numbers across records, same name in the same city;
-* the fabricated-number denylist (``data/denylist.json``);
+* the fabricated-number denylist (``data/denylist.json``), in phones and in every free text,
+  however the number is separated there (dashes of any kind, dots, slashes, no-break spaces);
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
 * control characters in any text (a tab or a newline is fine; a stray carriage return is not);
@@ -180,11 +181,86 @@ def normalize_phone(text: str, kind: str) -> str:
 
 
 def display_form(number: str) -> str:
-    """How a stored number is shown by default: ``+77272501122`` as ``+7 727 250 11 22``, the way
-    the bundled records write them; anything else as it is."""
-    if len(number) == 12 and number.startswith("+7") and number[1:].isdigit():
-        return f"+7 {number[2:5]} {number[5:8]} {number[8:10]} {number[10:]}"
-    return number
+    """How a stored number is shown by default: +7, the area or mobile code, then the subscriber
+    number with its last four digits in pairs, the way the bundled records write them:
+    ``+7 727 250 11 22`` (Almaty), ``+7 7172 58 00 58`` (Astana), ``+7 72131 2 34 56`` (a district
+    town), ``+7 708 106 08 10`` (a mobile). The code's length is libphonenumber's, except that it
+    still reads Almaty's 727 2xx xx xx numbers by the 7272 code they had before 2004. Anything
+    else as it is."""
+    if not (len(number) == 12 and number.startswith("+7") and number[1:].isdigit()):
+        return number
+    import phonenumbers
+
+    national = number[2:]
+    code = 3  # for a number libphonenumber does not know: the mobile grouping
+    try:
+        parsed = phonenumbers.parse(number, None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None and phonenumbers.is_valid_number(parsed):
+        code = phonenumbers.length_of_national_destination_code(parsed) or code
+    if national.startswith("727") and code == 4:
+        code = 3  # Almaty: 727 and seven digits since 2004
+    rest = national[code:]
+    head = f"{rest[:-4]} " if len(rest) > 4 else ""
+    return f"+7 {national[:code]} {head}{rest[-4:-2]} {rest[-2:]}"
+
+
+# What people put between the digits of a phone number in running text: any white space (the
+# no-break spaces U+00A0 and U+202F included), hyphens and dashes (U+2010-U+2015, the minus sign
+# U+2212, the soft hyphen, small and full-width forms), brackets, dots, slashes and the invisible
+# format characters (zero-width space and joiners, word joiner, byte order mark) that hide in
+# copied text. A run of digits may be split by up to four of them ("8 (727) 250 - 50 - 50").
+_GAP = (
+    r"[\s()\[\]\-\u00ad\u2010-\u2015\u2212\ufe58\ufe63\uff0d\uff08\uff09"
+    r"./\u00b7\u2024\u2027\u2044\u2215\uff0e\uff0f\u200b-\u200d\u2060\ufeff]"
+)
+_DIGIT_RUN = re.compile(rf"\+?\d+(?:{_GAP}{{1,4}}\+?\d+)*")
+_DIGITS = re.compile(r"\d+")
+
+
+def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
+    """The phone numbers of ``wanted`` (E.164, +7) written in a free text, as written there.
+
+    A number is a run of digit groups separated as people separate them, in any typography
+    (``8 727 250\u201350\u201350``, ``8.727.250.50.50``, ``8/727/2505050``, ``+7\u00a0727 ...``).
+    Every stretch of whole groups with 10 or 11 digits is read as a number, so a number next to an
+    hour or a second number ("9.00 8 727 250 50 50") is still found; so is one glued to more digits
+    (``872725050501``), which a reader would dial. A date (22.11.2026) or an article number
+    (7.27.2) has too few digits to be one."""
+    found: list[str] = []
+    national = tuple(number[2:] for number in wanted if number.startswith("+7"))
+
+    def blocked(digits: str, one_group: bool) -> bool:
+        if len(digits) <= 11:
+            return normalize_number(digits) in wanted
+        return one_group and any(part in digits for part in national)
+
+    for run in _DIGIT_RUN.finditer(text):
+        written = run.group()
+        # Each group's place in the run and its digits, in whatever script, read as 0-9.
+        groups = [
+            (m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in _DIGITS.finditer(written)
+        ]
+        first = 0
+        while first < len(groups):
+            digits, hit = "", None
+            for last in range(first, len(groups)):
+                digits += groups[last][2]
+                if len(digits) >= 10 and blocked(digits, last == first):
+                    hit = last
+                    break
+                if len(digits) > 11:
+                    break
+            if hit is None:
+                first += 1
+                continue
+            start = groups[first][0]
+            if start > 0 and written[start - 1] == "+":
+                start -= 1
+            found.append(written[start : groups[hit][1]])
+            first = hit + 1  # "+7 727 ..." is one number, not also "727 ..."
+    return found
 
 
 def parse_denylist(raw: Any) -> Denylist:
@@ -364,12 +440,61 @@ def schema_problems(record: Mapping[str, Any], schema: Mapping[str, Any] | None 
     schema = load_schema() if schema is None else schema
     validator = _validator(id(schema), schema)
     service_id = str(record.get("id", "?"))
+    findings = [
+        (found, finding)
+        for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path])
+        for found in _closest(error)
+        for finding in _schema_findings(found)
+    ]
+    missing = {where for _error, (msgid, _params, where) in findings if msgid == _MISSING}
     out = []
-    for error in sorted(validator.iter_errors(record), key=lambda e: [str(p) for p in e.path]):
-        for found in _closest(error):
-            for msgid, params, where in _schema_findings(found):
-                out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
+    for found, (msgid, params, where) in findings:
+        if missing.intersection(_untested_conditions(found, record, schema)):
+            continue  # reported as the missing field it is, not as what its absence let through
+        out.append(Problem(service_id, "schema", ERROR, msgid, params, where or None))
     return out
+
+
+def _untested_conditions(error: Any, record: Mapping[str, Any], root: Mapping[str, Any]) -> list[str]:
+    """The fields (dotted paths) an ``if`` tested but the record lacks, when ``error`` comes from
+    that ``if``'s ``then``. An ``if`` on a missing field holds (a JSON Schema rule), so a phone
+    without its kind gets every kind's rule for its number ("not written in the expected form"),
+    when what is wrong is only the missing kind."""
+    path = list(error.absolute_schema_path)
+    if "then" not in path:
+        return []
+    at = len(path) - 1 - path[::-1].index("then")
+    tail = path[at + 1 :]
+    depth = 0  # how far below the if/then's object the error is: ["properties", name] steps
+    while len(tail) > 1 and tail[0] == "properties":
+        depth, tail = depth + 1, tail[2:]
+    if len(tail) != 1:
+        return []
+    node: Any = root
+    instance: Any = record
+    base = list(error.absolute_path)[: len(error.absolute_path) - depth]
+    try:
+        for part in path[:at]:
+            while isinstance(node, Mapping) and part not in node and isinstance(node.get("$ref"), str):
+                target: Any = root
+                for step in node["$ref"].removeprefix("#/").split("/"):
+                    target = target[step]
+                node = target
+            node = node[part]
+        for part in base:
+            instance = instance[part]
+    except (KeyError, IndexError, TypeError):
+        return []
+    condition = node.get("if") if isinstance(node, Mapping) else None
+    if not isinstance(condition, Mapping) or not isinstance(instance, Mapping):
+        return []
+    required = set(condition.get("required", ()))
+    prefix = ".".join(str(p) for p in base)
+    return [
+        f"{prefix}.{name}" if prefix else name
+        for name in condition.get("properties", {})
+        if name not in instance and name not in required
+    ]
 
 
 def _closest(error: Any) -> Iterator[Any]:
@@ -389,6 +514,8 @@ def _closest(error: Any) -> Iterator[Any]:
     for sub in closest:
         yield from _closest(sub)
 
+
+_MISSING = N_("The field {field} is missing.")
 
 # What the schema wants, by JSON type, said about the value found instead.
 _NEEDS = {
@@ -418,7 +545,7 @@ def _schema_findings(error: Any) -> Iterator[tuple[str, dict[str, Any], str]]:
 
     if kind == "required" and isinstance(value, Mapping):
         for name in (n for n in expected if n not in value):
-            yield N_("The field {field} is missing."), {"field": at(name)}, at(name)
+            yield _MISSING, {"field": at(name)}, at(name)
     elif kind == "additionalProperties" and isinstance(value, Mapping):
         for name in (n for n in value if n not in error.schema.get("properties", {})):
             yield N_("There is no field {field}: check its name."), {"field": at(name)}, at(name)
@@ -509,7 +636,9 @@ def _record_problems(
         if not isinstance(phone, Mapping):
             continue
         number, pkind, display = phone.get("number"), str(phone.get("kind", "")), phone.get("display")
-        if isinstance(number, str):  # a number of another type is the schema's to report
+        # A number of another type is the schema's to report; so is a missing kind, without which
+        # the number cannot be judged (a Telegram name is no phone number).
+        if isinstance(number, str) and "kind" in phone:
             shown = display if isinstance(display, str) else None
             for msgid, params in phone_problems(number, pkind, shown):
                 yield problem("phone", msgid, f"phones.{index}", **params)
@@ -522,6 +651,16 @@ def _record_problems(
                 f"phones.{index}.number",
                 number=number,
             )
+        # A display form that does not dial the number is reported with the number's checks; one
+        # that shows another, fabricated number is named here whatever the phone's kind.
+        if isinstance(display, str) and normalize_number(display) != blocked:
+            for found in numbers_in_text(display, denylist.numbers):
+                yield problem(
+                    "denylist",
+                    N_("{number} is a known fabricated number: remove it."),
+                    f"phones.{index}.display",
+                    number=found,
+                )
 
     for where, text in _strings(record):
         control = CONTROL.search(text)
@@ -544,14 +683,13 @@ def _record_problems(
                 )
         if where.startswith("phones.") and where.endswith((".number", ".display")):
             continue
-        for found in re.findall(r"\+?[78][\d\s()\-]{9,16}\d", text):
-            if normalize_number(found) in denylist.numbers:
-                yield problem(
-                    "denylist",
-                    N_("{number} is a known fabricated number: remove it."),
-                    where,
-                    number=found,
-                )
+        for found in numbers_in_text(text, denylist.numbers):
+            yield problem(
+                "denylist",
+                N_("{number} is a known fabricated number: remove it."),
+                where,
+                number=found,
+            )
 
     location = record.get("location")
     if isinstance(location, Mapping):

@@ -42,8 +42,10 @@ def _digits(number: str) -> str:
 
 
 def _phone_like(text: str) -> list[str]:
-    """The digits of every phone-like run in a text (digits with spaces, dashes, dots, brackets)."""
-    return [_digits(m) for m in re.findall(r"\+?\d[\d\s().-]{7,}\d", text)]
+    """The digits of every phone-like run in a text (digits with spaces, dashes, dots, brackets,
+    slashes, in any typography: en dash, non-breaking hyphen, minus sign, no-break spaces ...)."""
+    gaps = r"\s().\-/\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\ufeff"
+    return [_digits(m) for m in re.findall(rf"\+?\d[\d{gaps}]{{7,}}\d", text)]
 
 
 def _texts(value: Any) -> list[str]:
@@ -192,6 +194,9 @@ def test_the_denylist_test_catches_a_blocked_number() -> None:
     denied = {entry["digits"] for entry in _load("denylist.json")["numbers"]}
     assert _digits("+7 727 250 50 50") in denied
     assert _digits("8-727-273-77-77") in denied
+    for written in ("8 727 250\u201350\u201350", "8\u2011727\u2011250\u201150\u201150", "8/727/2505050"):
+        [digits] = _phone_like("Также: " + written)
+        assert digits in denied, written
 
 
 @pytest.mark.parametrize("field", ["name", "description"])

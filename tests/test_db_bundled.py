@@ -25,6 +25,20 @@ def test_the_bundled_directory_passes_validate(invoke: Invoke, copy: Path) -> No
     assert "0 errors" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["8 727 250\u201350\u201350", "8\u2011727\u2011250\u201150\u201150", "8.727.250.50.50", "8/727/2505050"],
+)
+def test_a_fabricated_number_in_a_free_text_is_refused_whatever_its_dashes(
+    invoke: Invoke, copy: Path, written: str
+) -> None:
+    before = copy.read_bytes()
+    result = invoke("db", "edit", "kz-national-150", "--set", f"hours.text.ru=Также: {written}", data=copy)
+    assert result.exit_code == 1
+    assert f"{written} is a known fabricated number: remove it." in result.stderr
+    assert copy.read_bytes() == before
+
+
 def test_the_bundled_file_is_written_exactly_as_the_store_writes(copy: Path) -> None:
     text = copy.read_text(encoding="utf-8")
     assert store_write.dumps(json.loads(text)) == text

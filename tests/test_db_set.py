@@ -155,3 +155,19 @@ def test_a_new_number_gets_a_new_display_form_unless_one_is_given(invoke: Invoke
     assert result.exit_code == 0, result.output
     phone = services(data)["kz-a"]["phones"][0]
     assert (phone["number"], phone["display"]) == ("+77273112233", "+7 727 311 22 33")
+
+
+@pytest.mark.parametrize(
+    ("typed", "number", "shown"),
+    [
+        ("8 7182 55 11 22", "+77182551122", "+7 7182 55 11 22"),
+        ("8 (7172) 55-55-55", "+77172555555", "+7 7172 55 55 55"),
+    ],
+)
+def test_a_new_landline_number_is_grouped_by_its_four_digit_area_code(
+    invoke: Invoke, data: Path, typed: str, number: str, shown: str
+) -> None:
+    result = invoke("db", "edit", "kz-a", "--set", f"phones.0.number={typed}", data=data)
+    assert result.exit_code == 0, result.output
+    phone = services(data)["kz-a"]["phones"][0]
+    assert (phone["number"], phone["display"]) == (number, shown)

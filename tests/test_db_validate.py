@@ -16,6 +16,7 @@ from kzsupport.validate import (
     WARNING,
     Denylist,
     Report,
+    display_form,
     new_errors,
     normalize_number,
     normalize_phone,
@@ -23,6 +24,7 @@ from kzsupport.validate import (
     phone_problems,
     validate_records,
 )
+from tests import dbkit
 from tests.dbkit import REGIONS, SCHEMA, record
 
 DENY = parse_denylist(
@@ -86,6 +88,61 @@ def test_display_form_must_dial_the_number() -> None:
     assert "display" in msgid
 
 
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("+77182551122", "+7 7182 55 11 22"),  # Pavlodar: a four-digit area code
+        ("+77172555555", "+7 7172 55 55 55"),  # Astana
+        ("+77172580058", "+7 7172 58 00 58"),
+        ("+77252531234", "+7 7252 53 12 34"),  # Shymkent
+        ("+77213123456", "+7 72131 2 34 56"),  # a district town: a five-digit code
+        ("+77272501122", "+7 727 250 11 22"),  # Almaty: 727 and seven digits
+        ("+77273112233", "+7 727 311 22 33"),
+        ("+77081060810", "+7 708 106 08 10"),  # a mobile, as the bundled records show it
+        ("+77001234567", "+7 700 123 45 67"),
+        ("150", "150"),
+        ("@kzsupport_bot", "@kzsupport_bot"),
+    ],
+)
+def test_display_form_groups_by_the_real_area_code(number: str, shown: str) -> None:
+    assert display_form(number) == shown
+    assert normalize_number(shown) == normalize_number(number)
+
+
+def check_bundled_schema(*records: dict[str, Any]) -> Report:
+    """``check`` against the record schema kzsupport ships (it has the per-kind number rules)."""
+    return validate_records(list(records), REGIONS, schema=validate.load_schema(), denylist=DENY)
+
+
+def test_the_sample_record_passes_the_bundled_schema() -> None:
+    assert check_bundled_schema(record()).ok
+
+
+@pytest.mark.parametrize("number", ["+77172555555", "150", "@kzsupport_bot"])
+def test_a_phone_without_its_kind_is_reported_as_missing_its_kind(number: str) -> None:
+    phone = {"number": number, "display": number, "note": None}
+    report = check_bundled_schema(record(phones=[phone]))
+    assert [(p.field, p.message()) for p in report.errors] == [
+        ("phones.0.kind", "The field phones.0.kind is missing."),
+    ]
+
+
+def test_a_missing_field_an_if_tests_is_reported_once_and_nothing_it_let_through() -> None:
+    undated = {**dbkit.SOURCE, "date_note": None}
+    del undated["date"]
+    report = check_bundled_schema(record(sources=[undated], address={"text": None, "note": None}))
+    assert sorted((p.field, p.message()) for p in report.errors) == [
+        ("address.confidential", "The field address.confidential is missing."),
+        ("sources.0.date", "The field sources.0.date is missing."),
+    ]
+
+
+def test_a_phone_with_its_kind_still_gets_that_kinds_form_checked() -> None:
+    phone = {"number": "+77172555555", "kind": "short_number", "display": "+7 7172 55 55 55", "note": None}
+    messages = [p.message() for p in check_bundled_schema(record(phones=[phone])).errors]
+    assert 'The field phones.0.number is not written in the expected form: "+77172555555".' in messages
+
+
 def test_normalize_number_reads_the_usual_ways_of_writing() -> None:
     assert normalize_number("8 (727) 250-50-50") == "+77272505050"
     assert normalize_number("+7 727 250 50 50") == "+77272505050"
@@ -99,9 +156,74 @@ def test_denylisted_number_is_an_error() -> None:
     assert "denylist" in checks_of(report)
 
 
+@pytest.mark.parametrize("kind", [None, "voice", "telegram"])
+def test_a_display_form_showing_a_fabricated_number_is_an_error_whatever_the_kind(kind: str | None) -> None:
+    phone = {"number": "+77272000000", "display": "8\u2013727\u2013273\u201377\u201377", "note": None}
+    if kind is not None:
+        phone["kind"] = kind
+    report = check(record(phones=[phone]))
+    assert [p.field for p in report.errors if p.check == "denylist"] == ["phones.0.display"]
+
+
 def test_denylisted_number_in_free_text_is_an_error() -> None:
     report = check(record(description={"kk": "x", "ru": "звоните 8-727-273-77-77", "en": "x"}))
     assert [p.field for p in report.errors if p.check == "denylist"] == ["description.ru"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "8 727 273\u201377\u201377",  # en dash
+        "8\u2011727\u2011273\u201177\u201177",  # non-breaking hyphen
+        "8\u2010727\u2012273\u201477\u221277",  # hyphen, figure dash, em dash, minus sign
+        "+7\u2212727\u2212273\u221277\u221277",
+        "8.727.273.77.77",
+        "8/727/2737777",
+        "8\u00a0727\u00a0273\u00a077\u00a077",  # no-break space
+        "8\u202f727\u202f273\u202f77\u202f77",  # narrow no-break space
+        "8\u200b727 273 77 77",  # a zero-width space hiding in copied text
+        "+7 (727) 292\u201391\u201304",
+        "8\u00a0(727)\u00a0273\u00a0-\u00a077-77",
+        "8727273777712",  # glued to more digits: still what a reader would dial
+    ],
+)
+def test_denylisted_number_in_free_text_is_found_whatever_the_separators(written: str) -> None:
+    text = {"kk": "x", "ru": "Также: " + written, "en": "x"}
+    hours = {"open_24_7": False, "text": text, "timezone": "Asia/Almaty"}
+    report = check(record(hours=hours))
+    [problem] = [p for p in report.errors if p.check == "denylist"]
+    assert problem.field == "hours.text.ru"
+    assert problem.message() == f"{written} is a known fabricated number: remove it."
+
+
+def test_denylisted_number_next_to_other_numbers_in_free_text_is_found() -> None:
+    texts = {
+        "kk": "09.00\u201318.00 8 727 273 77 77",  # hours run into the number
+        "ru": "8 727 200 00 00 / 8\u2013727\u2013273\u201377\u201377",  # a good number, then a bad one
+        "en": "8 727 273 77 77 8 727 292 91 04",  # two bad ones with only a space between
+    }
+    report = check(record(description=texts))
+    found = sorted((p.field, p.params["number"]) for p in report.errors if p.check == "denylist")
+    assert found == [
+        ("description.en", "8 727 273 77 77"),
+        ("description.en", "8 727 292 91 04"),
+        ("description.kk", "8 727 273 77 77"),
+        ("description.ru", "8\u2013727\u2013273\u201377\u201377"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read on 22.11.2026, updated 07.12.2025; hours 8.00\u201317.00, 7/24.",
+        "Article 7.27.2 of the Code; order No. 727/273 of 17.07.2023",
+        "8 727 273 77 78 or 8.727.273.77.76 (real-looking numbers that are not on the list)",
+        "ИИН 772737777012",
+    ],
+)
+def test_dates_article_and_other_numbers_in_free_text_are_not_taken_for_a_blocked_number(text: str) -> None:
+    report = check(record(description={"kk": text, "ru": text, "en": text}))
+    assert "denylist" not in checks_of(report), [p.message() for p in report.errors]
 
 
 def test_denylisted_text_is_an_error() -> None:

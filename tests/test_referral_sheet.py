@@ -66,6 +66,14 @@ def test_voice_numbers_read_locally_and_messengers_keep_the_country_code() -> No
     assert local_number(Phone("+99890000000", "voice", "+998 90 000 00 00")) == "+998 90 000 00 00"
 
 
+def test_a_landline_added_with_its_default_display_reads_by_its_area_code_on_a_sheet() -> None:
+    from kzsupport.validate import display_form
+
+    pavlodar = Phone("+77182551122", "voice", display_form("+77182551122"))
+    assert local_number(pavlodar) == "8 7182 55 11 22"
+    assert local_number(pavlodar, international=True) == "+7 7182 55 11 22"
+
+
 def test_an_english_only_sheet_gives_calls_the_country_code() -> None:
     """From a foreign SIM "8 ..." does not connect; "+7 ..." works from any mobile."""
     assert local_number(Phone("+77172580058", "voice", "8 (7172) 58-00-58"), international=True) == (
