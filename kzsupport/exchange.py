@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kzsupport.changes import has_confidential_address
 from kzsupport.errors import BadInput, KzSupportError, ProblemList
 from kzsupport.i18n import N_, Nn_, _
 from kzsupport.models import LANGS, Service
@@ -159,12 +160,6 @@ class ImportRow:
 
 
 # --- redaction ------------------------------------------------------------------------------------
-
-
-def has_confidential_address(record: Mapping[str, Any] | None) -> bool:
-    """Whether a raw record's address is confidential (a shelter's)."""
-    address = (record or {}).get("address")
-    return isinstance(address, Mapping) and bool(address.get("confidential"))
 
 
 def redact(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -15,14 +15,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kzsupport.changes import RecordDiff, diff_records, get_path, parse_json_value, set_path
+from kzsupport.changes import (
+    RecordDiff,
+    diff_records,
+    get_path,
+    has_confidential_address,
+    parse_json_value,
+    set_path,
+    withhold,
+)
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.exchange import (
     ImportFailed,
     ImportRow,
     RowError,
     canonical,
-    has_confidential_address,
     restore_withheld,
 )
 from kzsupport.i18n import N_
@@ -280,6 +287,7 @@ def apply_import(
     draft: Draft, rows: Sequence[ImportRow], path: str, keep_verification: bool = False
 ) -> list[RecordDiff]:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
+    The diffs returned are for showing: a confidential address's text and coordinates withheld.
 
     A record whose exported address was withheld keeps the confidential address in the store, and
     an existing record keeps the fields the file has no columns for. An
@@ -343,7 +351,8 @@ def apply_import(
         draft.put(incoming)
     if errors:
         raise ImportFailed(path, errors)
-    return diff_records(before, list(draft.records.values()))
+    after = list(draft.records.values())
+    return withhold(diff_records(before, after), [*before, *after])
 
 
 def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) -> ImportFailed:

@@ -20,7 +20,7 @@ from kzsupport.models import VERIFICATION_STATUSES
 from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
 
 if TYPE_CHECKING:
-    from kzsupport.changes import Change, LogEntry, RecordDiff
+    from kzsupport.changes import LogEntry, RecordDiff
     from kzsupport.validate import Problem
 
 # Every write to a directory file:
@@ -411,7 +411,7 @@ def editing(
     """
     from filelock import FileLock, Timeout
 
-    from kzsupport.changes import LogEntry, diff_records
+    from kzsupport.changes import LogEntry, diff_records, withhold
     from kzsupport.validate import introduced_errors
 
     # Through a symbolic link to the real file: the link stays a link, and one lock guards the file
@@ -464,17 +464,11 @@ def editing(
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        secret = _confidential_ids([*original.values(), *draft.records.values()])
+        # The log sits beside the file and is easily shared (or committed): the text and
+        # coordinates of a confidential address are logged as changed, never written into it.
+        shown = withhold(diffs, [*original.values(), *draft.records.values()])
         entries = [
-            LogEntry(
-                at,
-                person,
-                _action(action, d.kind),
-                d.service_id,
-                _withheld(d.changes) if d.service_id in secret else d.changes,
-                note,
-            )
-            for d in diffs
+            LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in shown
         ]
         with _os_errors(file):
             backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
@@ -500,27 +494,6 @@ def _os_errors(file: Path) -> Iterator[None]:
             path=str(file),
             reason=file_reason(exc),
         ) from None
-
-
-WITHHELD = "[withheld: confidential address]"
-_SECRET_FIELDS = ("address.text", "address.note", "location")
-
-
-def _confidential_ids(records: Iterable[Mapping[str, Any]]) -> set[str]:
-    """Ids of records whose address is confidential, before or after the change."""
-    from kzsupport.exchange import has_confidential_address
-
-    return {str(r.get("id")) for r in records if has_confidential_address(r)}
-
-
-def _withheld(changes: Sequence[Change]) -> tuple[Change, ...]:
-    """The change log lives beside the data file and is easily shared (or committed): the text and
-    coordinates of a confidential address are logged as changed, never written into it."""
-    from kzsupport.changes import Change
-
-    return tuple(
-        Change(c.path, WITHHELD, WITHHELD) if c.path.startswith(_SECRET_FIELDS) else c for c in changes
-    )
 
 
 def _action(action: str, kind: str) -> str:

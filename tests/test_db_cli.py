@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kzsupport import exchange, store, store_write, validate
+from kzsupport import changes, exchange, store, store_write, validate
 from kzsupport.validate import Denylist
 from tests.conftest import Invoke
 from tests.dbkit import SCHEMA, record, tables
@@ -657,6 +657,36 @@ def test_diff_between_two_files(invoke: Invoke, data: Path, tmp_path: Path) -> N
     assert result.exit_code == 0
     assert "~ kz-a" in result.stdout and "email: ∅ → a@example.org" in result.stdout
     assert "0 added, 1 changed, 0 removed." in result.stderr
+
+
+def test_diff_withholds_a_confidential_address_and_its_coordinates(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    moved = ("--set", "address.text.ru=ул. Секретная 77", "--set", 'location={"lat": 43.26, "lon": 76.95}')
+    assert invoke("db", "edit", "kz-shelter", *moved, "--set", "name.en=Renamed", data=data).exit_code == 0
+    result = invoke("db", "diff", str(old), str(data))
+    assert result.exit_code == 0
+    assert not any(word in result.stdout for word in ("Секретная", "Секрет 1", "43.26"))
+    assert f"address.text.ru: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
+    assert f"location.lat: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
+    assert "name.en: Crisis centre kz-shelter → Renamed" in result.stdout  # the rest as ever
+    back = invoke("db", "diff", str(data), str(old))  # the address made public: withheld all the same
+    assert "Секретная" not in back.stdout and "43.26" not in back.stdout
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+def test_the_import_preview_withholds_a_confidential_address(
+    invoke: Invoke, data: Path, tmp_path: Path, dry_run: list[str]
+) -> None:
+    shelter = services(data)["kz-shelter"]
+    shelter["address"]["text"]["ru"] = "ул. Секретная 77"
+    (tmp_path / "in.json").write_text(json.dumps([shelter], ensure_ascii=False), encoding="utf-8")
+    result = invoke("db", "import", str(tmp_path / "in.json"), *dry_run, data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Секретная" not in result.output and "Секрет 1" not in result.output
+    assert f"address.text.ru: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
 
 
 def test_log_of_one_record(invoke: Invoke, data: Path) -> None:

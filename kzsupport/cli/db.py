@@ -542,13 +542,13 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str) -> None:
     from kzsupport import render_db
-    from kzsupport.changes import diff_records
+    from kzsupport.changes import diff_records, withhold
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     before = list(store.read_tables(old)[store.SERVICES].values())
     after = list(store.read_tables(new)[store.SERVICES].values())
-    diffs = diff_records(before, after)
+    diffs = withhold(diff_records(before, after), [*before, *after])
     if diffs:
         app.print(render_db.diff_text(diffs))
     app.hint(render_db.diff_summary(diffs))
