@@ -198,6 +198,35 @@ def restore_withheld(incoming: Mapping[str, Any], stored: Mapping[str, Any] | No
     return out
 
 
+_ADDRESS_KEPT = N_(
+    "{id}: the confidential address was kept as stored; the file's change to it was not imported "
+    '(use "kzsupport db edit {id}")'
+)
+_LOCATION_KEPT = N_(
+    "{id}: the coordinates of a confidential address are never imported; the stored ones were kept"
+)
+
+
+def kept_back(incoming: Mapping[str, Any], restored: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What ``restore_withheld`` kept from the store although the file asked for a change, as
+    (field, msgid) pairs, so an import can say so instead of dropping the change silently. An empty
+    text in a withheld address, or empty coordinates, ask for nothing: that is how they export."""
+    out = []
+    asked: Mapping[str, Any] = incoming.get("address") or {}
+    kept: Mapping[str, Any] = restored.get("address") or {}
+    if kept is not asked and has_confidential_address(restored):
+        changed = [
+            key
+            for key in ("text", "note", "confidential")
+            if key in asked and asked[key] != kept.get(key) and not (key == "text" and asked[key] is None)
+        ]
+        if changed:
+            out.append(("address", _ADDRESS_KEPT))
+    if incoming.get("location") is not None and incoming.get("location") != restored.get("location"):
+        out.append(("location", _LOCATION_KEPT))
+    return out
+
+
 # --- JSON -----------------------------------------------------------------------------------------
 
 

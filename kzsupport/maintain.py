@@ -30,6 +30,7 @@ from kzsupport.exchange import (
     ImportRow,
     RowError,
     canonical,
+    kept_back,
     restore_withheld,
 )
 from kzsupport.i18n import N_
@@ -283,19 +284,31 @@ def remove(draft: Draft, service_id: str, *, yes: bool) -> None:
 # --- import ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import changed (to show: a confidential address withheld), and the changes a row
+    asked for that were not made (a confidential address or its coordinates kept as stored)."""
+
+    diffs: list[RecordDiff]
+    notices: tuple[RowError, ...]
+
+
 def apply_import(
     draft: Draft, rows: Sequence[ImportRow], path: str, keep_verification: bool = False
-) -> list[RecordDiff]:
+) -> Imported:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
     The diffs returned are for showing: a confidential address's text and coordinates withheld.
 
-    A record whose exported address was withheld keeps the confidential address in the store, and
-    an existing record keeps the fields the file has no columns for. An
+    A record whose exported address was withheld keeps the confidential address in the store (a
+    notice says when the row asked to change it), a confidential address is never cleared or made
+    public here (``db edit --reveal-address`` does that), and an existing record keeps the fields
+    the file has no columns for. An
     existing record's ``verification`` cannot change here (use ``db verify``). A new record cannot
     arrive verified unless ``keep_verification`` (moving a whole directory keeps its history): a
     spreadsheet row must not make a service look checked when nobody called it.
     """
     errors: list[RowError] = []
+    notices: list[RowError] = []
     seen: dict[str, int] = {}
     before = list(draft.records.values())  # the draft never changes these objects in place
     for row in rows:
@@ -316,6 +329,22 @@ def apply_import(
         stored = draft.find(service_id)
         kept = {name: stored[name] for name in row.absent if name in stored} if stored else {}
         incoming = restore_withheld({**row.record, **kept}, stored)
+        if has_confidential_address(stored) and not has_confidential_address(incoming):
+            errors.append(
+                RowError(
+                    row.line,
+                    N_("the confidential address of {id} would be cleared or made public, which an "
+                       "import never does: leave its cells as exported, or make it public with "
+                       '"kzsupport db edit {id} --reveal-address"'),
+                    {"id": service_id},
+                    column="address",
+                )
+            )
+            continue
+        notices.extend(
+            RowError(row.line, msgid, {"id": service_id}, column)
+            for column, msgid in kept_back({**row.record, **kept}, incoming)
+        )
         try:
             Service.from_dict(incoming)
         except (KeyError, TypeError, ValueError) as exc:
@@ -352,7 +381,7 @@ def apply_import(
     if errors:
         raise ImportFailed(path, errors)
     after = list(draft.records.values())
-    return withhold(diff_records(before, after), [*before, *after])
+    return Imported(withhold(diff_records(before, after), [*before, *after]), tuple(notices))
 
 
 def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) -> ImportFailed:

@@ -553,6 +553,59 @@ def test_import_keeps_what_the_file_leaves_out(
     assert data.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"address.confidential": "", "address.withheld": ""},  # every address cell empty: cleared
+        {"address.confidential": "false", "address.withheld": "", "address.text.ru": "ул. Новая 1"},
+    ],
+)
+def test_an_import_never_clears_or_reveals_a_confidential_address(
+    invoke: Invoke, data: Path, tmp_path: Path, cells: dict[str, str]
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = [{**row, **cells} if row["id"] == "kz-shelter" else row for row in rows]
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 2
+    assert "line 4, address: the confidential address of kz-shelter would be cleared or made public" in (
+        result.stderr
+    )
+    assert '"kzsupport db edit kz-shelter --reveal-address"' in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_an_import_says_when_it_keeps_a_confidential_address_the_row_changes(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    typed = {"address.text.ru": "ул. Новая 1", "location.lat": "43.26", "location.lon": "76.95"}
+    rows = [{**row, **typed} if row["id"] == "kz-shelter" else row for row in rows]
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "line 4, address: kz-shelter: the confidential address was kept as stored" in result.stderr
+    assert "line 4, location: kz-shelter: the coordinates of a confidential address are never imported" in (
+        result.stderr
+    )
+    assert data.read_bytes() == before
+    assert "Новая" not in result.output and "43.26" not in result.output
+
+
+def _csv_text(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 def test_import_reads_a_csv_saved_with_semicolons(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     invoke("db", "export", "--format", "csv", "--output", str(out), data=data)

@@ -459,9 +459,11 @@ def import_(dbc: DbContext, file: str, dry_run: bool, keep_verification: bool) -
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
         with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
-            diffs = maintain.apply_import(draft, rows, file, keep_verification)
-            if diffs:
-                dbc.app.print(render_db.diff_text(diffs))
+            imported = maintain.apply_import(draft, rows, file, keep_verification)
+            if imported.diffs:
+                dbc.app.print(render_db.diff_text(imported.diffs))
+            for notice in imported.notices:
+                dbc.app.hint(notice.message())
     except store_write.WriteRefused as refused:
         raise maintain.refused_rows(refused, rows, file) from None
 
