@@ -266,6 +266,24 @@ def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path
     assert services(data)["kz-a"]["name"]["ru"] == "Кризисный центр kz-a"
 
 
+def test_edit_interactively_never_shows_a_confidential_address_nor_asks_its_coordinates(
+    invoke: Invoke, data: Path
+) -> None:
+    keep = [""] * 9  # name x3, description x3, city x3
+    answers = [*keep, "", "", "", ""]  # keep the address; website, e-mail, status
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "The address is confidential and is not shown here. Keep it as it is?" in result.output
+    assert not any(word in result.output for word in ("Құпия", "Секрет", "Secret", "location"))
+    assert data.read_bytes() == before
+    retyped = [*keep, "n", "Жаңа 2", "Новый 2", "New 2", "", "", ""]
+    result = invoke("db", "edit", "kz-shelter", data=data, input="\n".join(retyped) + "\n")
+    assert result.exit_code == 0, result.output
+    address = services(data)["kz-shelter"]["address"]
+    assert address["text"] == {"kk": "Жаңа 2", "ru": "Новый 2", "en": "New 2"} and address["confidential"]
+
+
 def test_unknown_id(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "edit", "kz-nope", "--set", "email=a@b.kz", data=data)
     assert result.exit_code == 1 and "kz-nope" in result.stderr

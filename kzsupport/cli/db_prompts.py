@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from kzsupport import maintain
-from kzsupport.changes import get_path
+from kzsupport.changes import get_path, has_confidential_address
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
@@ -207,11 +207,12 @@ def prompt_record(today: date) -> dict[str, Any]:
     return record
 
 
+EDITABLE_ADDRESS = tuple("address.text." + lang for lang in LANGS)
 EDITABLE = (
     *("name." + lang for lang in LANGS),
     *("description." + lang for lang in LANGS),
     *("city." + lang for lang in LANGS),
-    *("address.text." + lang for lang in LANGS),
+    *EDITABLE_ADDRESS,
     "website",
     "email",
     "status",
@@ -219,15 +220,29 @@ EDITABLE = (
 
 
 def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """Ask for each common field with its current value as the default; Enter keeps it."""
+    """Ask for each common field with its current value as the default; Enter keeps it. A
+    confidential address is never shown (kept, or typed anew in full), and a shelter's coordinates
+    are not asked for, as ``prompt_record`` does not ask them."""
     changes = []
+    secret = has_confidential_address(record)
+    retype = False
     for path in EDITABLE:
         current = get_path(record, path)
         if path.startswith("address.") and record.get("address") is None:
             continue
+        if path.startswith("address.") and secret:
+            if path == EDITABLE_ADDRESS[0]:
+                retype = not _yes_no(
+                    _("The address is confidential and is not shown here. Keep it as it is?"), default=True
+                )
+            if retype:
+                changes.append((path, _ask(path)))
+            continue
         answer = click.prompt(path, default="" if current is None else str(current), show_default=True)
         if answer != ("" if current is None else str(current)):
             changes.append((path, answer if answer != "" else "null"))
+    if secret:  # a shelter's coordinates would give its address away: not asked for
+        return changes
     location = record.get("location") or {}
     default = "{},{}".format(location["lat"], location["lon"]) if location else ""
     answer = click.prompt("location (lat,lon)", default=default, show_default=True)
