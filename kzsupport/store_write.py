@@ -440,6 +440,8 @@ def editing(
         with _os_errors(file):
             _write_owner(file, person)
             _clean_temporaries(file)
+        if not dry_run:
+            _refuse_read_only(file)
         tables = read_tables(file)
         regions = load_regions()
         original = tables[SERVICES]  # never changed: the draft copies a record on first change
@@ -477,6 +479,20 @@ def editing(
     finally:
         (aux_dir(file) / (file.name + ".owner")).unlink(missing_ok=True)
         lock.release()
+
+
+def _refuse_read_only(file: Path) -> None:
+    """A data file made read-only is not to be changed: the atomic replace needs only the folder's
+    permission, so without this check it would silently put a new file in its place. A file nobody
+    may write is refused even to root, who could write it anyway."""
+    if not os.access(file, os.W_OK) or not file.stat().st_mode & 0o222:
+        raise KzSupportError(
+            N_(
+                "The data file {path} is read-only, so it was not changed. If it should be edited, "
+                "make it writable first (for example: chmod u+w {path})."
+            ),
+            path=str(file),
+        )
 
 
 @contextmanager

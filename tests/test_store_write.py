@@ -107,6 +107,23 @@ def test_the_change_log_never_holds_a_confidential_address(data: Path) -> None:
     }
 
 
+def test_a_write_keeps_the_file_mode(data: Path) -> None:
+    data.chmod(0o640)
+    rename(data, "kz-a", "New name")
+    assert data.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_read_only_file_is_refused_and_kept(data: Path) -> None:
+    data.chmod(0o444)
+    before = data.read_bytes()
+    inode = data.stat().st_ino
+    with pytest.raises(KzSupportError) as refused:
+        rename(data, "kz-a", "New name")
+    assert f"The data file {data} is read-only, so it was not changed." in refused.value.message()
+    assert data.read_bytes() == before and data.stat().st_ino == inode
+    assert not store_write.log_path(data).exists()
+
+
 def test_the_login_name_is_used_without_by(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")
     with store_write.editing(data, action="edit") as draft:
