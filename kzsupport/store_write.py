@@ -335,30 +335,46 @@ def append_log(path: Path, entries: Sequence[LogEntry]) -> None:
     """Append change-log lines (under the lock), fsynced."""
     if not entries:
         return
-    with log_path(path).open("a", encoding="utf-8", newline="\n") as handle:
+    with log_path(path).open("a+b") as handle:
+        end = handle.seek(0, os.SEEK_END)
+        if end:
+            handle.seek(end - 1)
+            if handle.read(1) != b"\n":  # a torn last line: the new entries must not glue onto it
+                handle.write(b"\n")
         for entry in entries:
-            handle.write(json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            line = json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+            handle.write(line.encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
 
 
 def read_log(path: Path, service_id: str | None = None) -> list[LogEntry]:
-    """The change log of a directory file, oldest first (a torn last line is skipped)."""
+    """The change log of a directory file, oldest first (lines that cannot be read are skipped)."""
+    return read_log_counted(path, service_id)[0]
+
+
+def read_log_counted(path: Path, service_id: str | None = None) -> tuple[list[LogEntry], int]:
+    """The change log's entries, oldest first, and how many of its lines could not be read (a
+    torn line left by a writer killed mid-write, a line edited by hand)."""
     from kzsupport.changes import LogEntry
 
     try:
-        lines = log_path(path).read_text(encoding="utf-8").splitlines()
+        lines = log_path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
-        return []
+        return [], 0
     out = []
+    bad = 0
     for line in lines:
+        if not line.strip():
+            continue
         try:
             entry = LogEntry.from_dict(json.loads(line))
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
+            bad += 1
             continue
         if service_id is None or entry.service_id == service_id:
             out.append(entry)
-    return out
+    return out, bad
 
 
 _LOADABLE: set[str] = set()  # records already known to load, by their compact JSON

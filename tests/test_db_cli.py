@@ -769,6 +769,20 @@ def test_log_of_one_record(invoke: Invoke, data: Path) -> None:
     assert table.exit_code == 0 and "kz-150" in table.stdout
 
 
+def test_a_torn_last_log_line_loses_no_entry_and_is_counted(invoke: Invoke, data: Path) -> None:
+    invoke("db", "edit", "kz-a", "--set", "email=a@example.org", data=data)
+    log = store_write.log_path(data)
+    with log.open("ab") as handle:  # a writer killed in the middle of a line, mid-letter
+        handle.write('{"action": "edit", "by": "Айгерім'.encode()[:-1])
+    assert invoke("db", "edit", "kz-150", "--set", "email=b@example.org", data=data).exit_code == 0
+    result = invoke("db", "log", data=data)
+    assert result.exit_code == 0
+    assert "kz-a" in result.stdout and "kz-150" in result.stdout
+    said = " ".join(result.stderr.split())
+    assert f"1 line of the change log {log} could not be read and was skipped." in said
+    assert [e.service_id for e in store_write.read_log(data)] == ["kz-a", "kz-150"]
+
+
 def test_db_help_in_each_language(invoke: Invoke) -> None:
     for lang in ("kk", "ru", "en"):
         result = invoke("--lang", lang, "db", "--help")

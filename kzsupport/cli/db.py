@@ -26,7 +26,7 @@ from kzsupport.cli.options import (
     prompting,
 )
 from kzsupport.errors import BadInput, KzSupportError
-from kzsupport.i18n import N_, _, content_lang, current_lang
+from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
 from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
@@ -571,7 +571,15 @@ def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
 
     from kzsupport import render_db, store_write
 
-    entries = store_write.read_log(Path(dbc.path), service_id)
+    entries, unreadable = store_write.read_log_counted(Path(dbc.path), service_id)
+    if unreadable:
+        dbc.app.hint(
+            ngettext(
+                "{count} line of the change log {path} could not be read and was skipped.",
+                "{count} lines of the change log {path} could not be read and were skipped.",
+                unreadable,
+            ).format(count=unreadable, path=store_write.log_path(Path(dbc.path)))
+        )
     if service_id is not None and not entries:
         from kzsupport import directory
 
