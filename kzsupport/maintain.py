@@ -423,6 +423,10 @@ def cutoff(today: date, age: tuple[int, str]) -> date:
         return today - timedelta(days=amount)
     months = amount * (12 if unit == "y" else 1)
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    if year < 1:  # the calendar starts at the year 1
+        raise BadInput(
+            N_("The age {value} is too long: it reaches back before the year 1."), value=f"{amount}{unit}"
+        )
     day = min(today.day, 28)
     return date(year, month + 1, day)
 

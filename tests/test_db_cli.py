@@ -407,6 +407,13 @@ def test_stale_lists_records_never_verified_by_region(invoke: Invoke, data: Path
     assert all(r["verification"] != "verified" and r["last_checked"] is None for r in records)
 
 
+def test_stale_with_an_age_before_the_calendar_says_so(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "stale", "--older-than", "3000y", data=data)
+    assert result.exit_code == 2
+    assert "The age 3000y is too long: it reaches back before the year 1." in result.stderr
+    assert invoke("db", "stale", "--older-than", "2000y", data=data).exit_code == 0
+
+
 @pytest.mark.parametrize("width", [40, 60, 80, 100])
 def test_stale_never_cuts_an_id_at_any_width(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int
