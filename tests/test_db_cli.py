@@ -694,6 +694,23 @@ def test_export_onto_the_directory_file_itself_is_refused_even_with_force(
     assert data.read_bytes() == before
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_never_replaces_another_directory_file_even_with_force(
+    invoke: Invoke, data: Path, tmp_path: Path, fmt: str
+) -> None:
+    other = tmp_path / "other.json"  # another directory than the one open (data/directory.json, say)
+    other.write_bytes(data.read_bytes())
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(data.read_bytes())
+    result = invoke("db", "export", "--format", fmt, "--output", str(other), "--force", data=copy)
+    assert result.exit_code == 2
+    assert f"{other} is a kzsupport directory file: it is never replaced" in " ".join(result.stderr.split())
+    assert other.read_bytes() == data.read_bytes()
+    exported = tmp_path / "out.json"  # an earlier export is not a directory file: --force replaces it
+    assert invoke("db", "export", "--output", str(exported), data=copy).exit_code == 0
+    assert invoke("db", "export", "--output", str(exported), "--force", data=copy).exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("where", "message"),
     [("nope/out.csv", "The folder"), (".", "is a folder; give a file name")],
