@@ -17,6 +17,7 @@ import copy
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,8 @@ _FLOAT = "float"
 _INT = "int"
 _CODES = "codes"
 _JSON = "json"
+_DATE = "date"  # ISO; also read as DD.MM.YYYY, as a spreadsheet set to Russian or Kazakh saves one
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def _loc(name: str) -> list[tuple[str, str]]:
@@ -77,7 +80,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("national_order", _INT),
     ("sources", _JSON),
     ("verification.status", _STR),
-    ("verification.date", _STR),
+    ("verification.date", _DATE),
     ("verification.method", _STR),
     ("verification.by", _STR),
     ("verification.note", _STR),
@@ -390,6 +393,10 @@ def _parse_cell(text: str, kind: str) -> Any:
             return json.loads(text)
         except ValueError:
             raise ValueError(N_("expected JSON, found {value}")) from None
+    dotted = _DOTTED_DATE.fullmatch(text.strip()) if kind == _DATE else None
+    if dotted:
+        day, month, year = dotted.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
     return text
 
 

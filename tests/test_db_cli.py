@@ -623,6 +623,22 @@ def test_an_import_says_when_it_keeps_a_confidential_address_the_row_changes(
     assert "Новая" not in result.output and "43.26" not in result.output
 
 
+def test_import_reads_the_dates_of_a_csv_saved_by_a_russian_spreadsheet(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    dotted = {"2026-01-10": "10.01.2026"}
+    rows = [{**row, "verification.date": dotted.get(row["verification.date"], "")} for row in rows]
+    assert "10.01.2026" in _csv_text(rows)
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Nothing changed" in result.stderr and data.read_bytes() == before
+
+
 def _csv_text(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
