@@ -199,6 +199,30 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert typed["sources"][0]["date"] == "2025-11"
 
 
+def test_add_interactively_checks_a_taken_id_a_fabricated_number_and_the_display_at_their_prompts(
+    invoke: Invoke, data: Path
+) -> None:
+    answers = _typed_record(["", "", "", ""])
+    answers.insert(0, "kz-a")  # taken: asked again
+    number = answers.index("+7 727 200 11 22")
+    answers[number : number + 2] = ["+7 727 250 50 50", "+7 727 200 11 22", "+7 727 200 11 23", ""]
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "There is already a service with the id kz-a: choose another." in result.output
+    assert "+77272505050 is a known fabricated number" in result.output
+    assert "The display form +7 727 200 11 23 does not dial +77272001122." in result.output
+    assert services(data)["kz-typed"]["phones"][0]["display"] == "+7 727 200 11 22"
+
+
+def test_add_interactively_an_empty_kind_adds_no_phone(invoke: Invoke, data: Path) -> None:
+    answers = _typed_record(["", "", "", ""])
+    start = answers.index("voice")
+    answers[start : answers.index("n", start) + 1] = [""]  # "Add a phone number? y", an empty kind
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-typed"]["phones"] == []
+
+
 def test_add_interactively_asks_no_coordinates_for_a_confidential_address(invoke: Invoke, data: Path) -> None:
     answers = _typed_record(["Жасырын 7", "Скрыто 7", "Hidden 7", "y"])  # confidential: no coordinates asked
     result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")

@@ -189,8 +189,9 @@ def add(
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
+        taken = {str(r.get("id")) for r in _records(dbc.app, required=True)}
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
-            record = prompt_record(today())
+            record = prompt_record(today(), taken)
     else:
         record = maintain.template(service_id)
         record["type"] = kind
