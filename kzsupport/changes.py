@@ -112,6 +112,39 @@ def diff_records(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, An
     return out
 
 
+# --- confidential addresses -----------------------------------------------------------------------
+
+WITHHELD = "[withheld: confidential address]"
+SECRET_FIELDS = ("address.text", "address.note", "location")
+
+
+def has_confidential_address(record: Mapping[str, Any] | None) -> bool:
+    """Whether a raw record's address is confidential (a shelter's)."""
+    address = (record or {}).get("address")
+    return isinstance(address, Mapping) and bool(address.get("confidential"))
+
+
+def withhold(diffs: Iterable[RecordDiff], records: Iterable[Mapping[str, Any]]) -> list[RecordDiff]:
+    """The diffs with the text, note and coordinates of a confidential address shown only as
+    changed: for every record whose address is confidential in any of ``records`` (give both
+    versions, so a shelter whose address was or becomes confidential is covered). The change log,
+    ``db diff`` and the preview of ``db import`` all show a change this way, never the address."""
+    secret = {str(r.get("id")) for r in records if has_confidential_address(r)}
+    return [
+        RecordDiff(
+            d.service_id,
+            d.kind,
+            tuple(
+                Change(c.path, WITHHELD, WITHHELD) if c.path.startswith(SECRET_FIELDS) else c
+                for c in d.changes
+            ),
+        )
+        if d.service_id in secret
+        else d
+        for d in diffs
+    ]
+
+
 # --- dotted paths ---------------------------------------------------------------------------------
 
 

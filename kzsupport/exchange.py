@@ -17,10 +17,12 @@ import copy
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kzsupport.changes import has_confidential_address
 from kzsupport.errors import BadInput, KzSupportError, ProblemList
 from kzsupport.i18n import N_, Nn_, _
 from kzsupport.models import LANGS, Service
@@ -35,6 +37,8 @@ _FLOAT = "float"
 _INT = "int"
 _CODES = "codes"
 _JSON = "json"
+_DATE = "date"  # ISO; also read as DD.MM.YYYY, as a spreadsheet set to Russian or Kazakh saves one
+_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 
 def _loc(name: str) -> list[tuple[str, str]]:
@@ -76,7 +80,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("national_order", _INT),
     ("sources", _JSON),
     ("verification.status", _STR),
-    ("verification.date", _STR),
+    ("verification.date", _DATE),
     ("verification.method", _STR),
     ("verification.by", _STR),
     ("verification.note", _STR),
@@ -161,12 +165,6 @@ class ImportRow:
 # --- redaction ------------------------------------------------------------------------------------
 
 
-def has_confidential_address(record: Mapping[str, Any] | None) -> bool:
-    """Whether a raw record's address is confidential (a shelter's)."""
-    address = (record or {}).get("address")
-    return isinstance(address, Mapping) and bool(address.get("confidential"))
-
-
 def redact(record: Mapping[str, Any]) -> dict[str, Any]:
     """A copy safe to leave the store: a confidential address's text and coordinates withheld."""
     out = copy.deepcopy(dict(record))
@@ -200,6 +198,35 @@ def restore_withheld(incoming: Mapping[str, Any], stored: Mapping[str, Any] | No
             out["location"] = copy.deepcopy((stored or {}).get("location"))
     elif is_withheld(incoming):
         out["address"] = {k: v for k, v in incoming["address"].items() if k != "withheld"}
+    return out
+
+
+_ADDRESS_KEPT = N_(
+    "{id}: the confidential address was kept as stored; the file's change to it was not imported "
+    '(use "kzsupport db edit {id}")'
+)
+_LOCATION_KEPT = N_(
+    "{id}: the coordinates of a confidential address are never imported; the stored ones were kept"
+)
+
+
+def kept_back(incoming: Mapping[str, Any], restored: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What ``restore_withheld`` kept from the store although the file asked for a change, as
+    (field, msgid) pairs, so an import can say so instead of dropping the change silently. An empty
+    text in a withheld address, or empty coordinates, ask for nothing: that is how they export."""
+    out = []
+    asked: Mapping[str, Any] = incoming.get("address") or {}
+    kept: Mapping[str, Any] = restored.get("address") or {}
+    if kept is not asked and has_confidential_address(restored):
+        changed = [
+            key
+            for key in ("text", "note", "confidential")
+            if key in asked and asked[key] != kept.get(key) and not (key == "text" and asked[key] is None)
+        ]
+        if changed:
+            out.append(("address", _ADDRESS_KEPT))
+    if incoming.get("location") is not None and incoming.get("location") != restored.get("location"):
+        out.append(("location", _LOCATION_KEPT))
     return out
 
 
@@ -366,6 +393,10 @@ def _parse_cell(text: str, kind: str) -> Any:
             return json.loads(text)
         except ValueError:
             raise ValueError(N_("expected JSON, found {value}")) from None
+    dotted = _DOTTED_DATE.fullmatch(text.strip()) if kind == _DATE else None
+    if dotted:
+        day, month, year = dotted.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}"
     return text
 
 

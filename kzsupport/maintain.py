@@ -15,14 +15,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kzsupport.changes import RecordDiff, diff_records, get_path, parse_json_value, set_path
+from kzsupport.changes import (
+    RecordDiff,
+    diff_records,
+    get_path,
+    has_confidential_address,
+    parse_json_value,
+    set_path,
+    withhold,
+)
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.exchange import (
     ImportFailed,
     ImportRow,
     RowError,
     canonical,
-    has_confidential_address,
+    kept_back,
     restore_withheld,
 )
 from kzsupport.i18n import N_
@@ -276,18 +284,31 @@ def remove(draft: Draft, service_id: str, *, yes: bool) -> None:
 # --- import ---------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import changed (to show: a confidential address withheld), and the changes a row
+    asked for that were not made (a confidential address or its coordinates kept as stored)."""
+
+    diffs: list[RecordDiff]
+    notices: tuple[RowError, ...]
+
+
 def apply_import(
     draft: Draft, rows: Sequence[ImportRow], path: str, keep_verification: bool = False
-) -> list[RecordDiff]:
+) -> Imported:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
+    The diffs returned are for showing: a confidential address's text and coordinates withheld.
 
-    A record whose exported address was withheld keeps the confidential address in the store, and
-    an existing record keeps the fields the file has no columns for. An
+    A record whose exported address was withheld keeps the confidential address in the store (a
+    notice says when the row asked to change it), a confidential address is never cleared or made
+    public here (``db edit --reveal-address`` does that), and an existing record keeps the fields
+    the file has no columns for. An
     existing record's ``verification`` cannot change here (use ``db verify``). A new record cannot
     arrive verified unless ``keep_verification`` (moving a whole directory keeps its history): a
     spreadsheet row must not make a service look checked when nobody called it.
     """
     errors: list[RowError] = []
+    notices: list[RowError] = []
     seen: dict[str, int] = {}
     before = list(draft.records.values())  # the draft never changes these objects in place
     for row in rows:
@@ -308,6 +329,22 @@ def apply_import(
         stored = draft.find(service_id)
         kept = {name: stored[name] for name in row.absent if name in stored} if stored else {}
         incoming = restore_withheld({**row.record, **kept}, stored)
+        if has_confidential_address(stored) and not has_confidential_address(incoming):
+            errors.append(
+                RowError(
+                    row.line,
+                    N_("the confidential address of {id} would be cleared or made public, which an "
+                       "import never does: leave its cells as exported, or make it public with "
+                       '"kzsupport db edit {id} --reveal-address"'),
+                    {"id": service_id},
+                    column="address",
+                )
+            )
+            continue
+        notices.extend(
+            RowError(row.line, msgid, {"id": service_id}, column)
+            for column, msgid in kept_back({**row.record, **kept}, incoming)
+        )
         try:
             Service.from_dict(incoming)
         except (KeyError, TypeError, ValueError) as exc:
@@ -343,7 +380,8 @@ def apply_import(
         draft.put(incoming)
     if errors:
         raise ImportFailed(path, errors)
-    return diff_records(before, list(draft.records.values()))
+    after = list(draft.records.values())
+    return Imported(withhold(diff_records(before, after), [*before, *after]), tuple(notices))
 
 
 def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) -> ImportFailed:
@@ -385,6 +423,10 @@ def cutoff(today: date, age: tuple[int, str]) -> date:
         return today - timedelta(days=amount)
     months = amount * (12 if unit == "y" else 1)
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    if year < 1:  # the calendar starts at the year 1
+        raise BadInput(
+            N_("The age {value} is too long: it reaches back before the year 1."), value=f"{amount}{unit}"
+        )
     day = min(today.day, 28)
     return date(year, month + 1, day)
 

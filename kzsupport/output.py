@@ -13,14 +13,37 @@ from kzsupport.i18n import N_
 
 
 def not_the_directory(path: str | os.PathLike[str], data_path: str) -> None:
-    """Refuse an output path that is the directory file itself (by any name: a link, ``../``):
-    writing a sheet or an export there would replace the data, with no backup."""
+    """Refuse an output path that is the directory file itself (by any name: a link, ``../``), or
+    any other directory file: writing a sheet or an export there would replace the data, with no
+    backup."""
     try:
         same = Path(path).samefile(data_path)
     except OSError:  # one of them does not exist
         same = False
     if same:
         raise BadInput(N_("{path} is the directory file itself: choose another file."), path=str(path))
+    if _is_a_directory_file(Path(path)):
+        raise BadInput(
+            N_("{path} is a kzsupport directory file: it is never replaced by an export or a sheet, "
+               "even with --force. Choose another file."),
+            path=str(path),
+        )
+
+
+def _is_a_directory_file(path: Path) -> bool:
+    """Whether ``path`` holds a directory (a "services" table of records), another one than the file
+    open: ``data/directory.json`` while a copy is open, say. An export's JSON keeps its records in
+    a list, so an earlier export is not one."""
+    from kzsupport.store import read_tables
+
+    try:
+        with path.open("rb") as handle:  # a PDF or a CSV is not parsed as JSON
+            if handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{":
+                return False
+        read_tables(path)
+    except (OSError, KzSupportError):
+        return False
+    return True
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:

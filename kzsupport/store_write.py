@@ -20,7 +20,7 @@ from kzsupport.models import VERIFICATION_STATUSES
 from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
 
 if TYPE_CHECKING:
-    from kzsupport.changes import Change, LogEntry, RecordDiff
+    from kzsupport.changes import LogEntry, RecordDiff
     from kzsupport.validate import Problem
 
 # Every write to a directory file:
@@ -335,30 +335,46 @@ def append_log(path: Path, entries: Sequence[LogEntry]) -> None:
     """Append change-log lines (under the lock), fsynced."""
     if not entries:
         return
-    with log_path(path).open("a", encoding="utf-8", newline="\n") as handle:
+    with log_path(path).open("a+b") as handle:
+        end = handle.seek(0, os.SEEK_END)
+        if end:
+            handle.seek(end - 1)
+            if handle.read(1) != b"\n":  # a torn last line: the new entries must not glue onto it
+                handle.write(b"\n")
         for entry in entries:
-            handle.write(json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+            line = json.dumps(entry.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+            handle.write(line.encode("utf-8"))
         handle.flush()
         os.fsync(handle.fileno())
 
 
 def read_log(path: Path, service_id: str | None = None) -> list[LogEntry]:
-    """The change log of a directory file, oldest first (a torn last line is skipped)."""
+    """The change log of a directory file, oldest first (lines that cannot be read are skipped)."""
+    return read_log_counted(path, service_id)[0]
+
+
+def read_log_counted(path: Path, service_id: str | None = None) -> tuple[list[LogEntry], int]:
+    """The change log's entries, oldest first, and how many of its lines could not be read (a
+    torn line left by a writer killed mid-write, a line edited by hand)."""
     from kzsupport.changes import LogEntry
 
     try:
-        lines = log_path(path).read_text(encoding="utf-8").splitlines()
+        lines = log_path(path).read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
-        return []
+        return [], 0
     out = []
+    bad = 0
     for line in lines:
+        if not line.strip():
+            continue
         try:
             entry = LogEntry.from_dict(json.loads(line))
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
+            bad += 1
             continue
         if service_id is None or entry.service_id == service_id:
             out.append(entry)
-    return out
+    return out, bad
 
 
 _LOADABLE: set[str] = set()  # records already known to load, by their compact JSON
@@ -411,7 +427,7 @@ def editing(
     """
     from filelock import FileLock, Timeout
 
-    from kzsupport.changes import LogEntry, diff_records
+    from kzsupport.changes import LogEntry, diff_records, withhold
     from kzsupport.validate import introduced_errors
 
     # Through a symbolic link to the real file: the link stays a link, and one lock guards the file
@@ -440,6 +456,8 @@ def editing(
         with _os_errors(file):
             _write_owner(file, person)
             _clean_temporaries(file)
+        if not dry_run:
+            _refuse_read_only(file)
         tables = read_tables(file)
         regions = load_regions()
         original = tables[SERVICES]  # never changed: the draft copies a record on first change
@@ -464,17 +482,11 @@ def editing(
         from datetime import datetime, timezone
 
         at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        secret = _confidential_ids([*original.values(), *draft.records.values()])
+        # The log sits beside the file and is easily shared (or committed): the text and
+        # coordinates of a confidential address are logged as changed, never written into it.
+        shown = withhold(diffs, [*original.values(), *draft.records.values()])
         entries = [
-            LogEntry(
-                at,
-                person,
-                _action(action, d.kind),
-                d.service_id,
-                _withheld(d.changes) if d.service_id in secret else d.changes,
-                note,
-            )
-            for d in diffs
+            LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in shown
         ]
         with _os_errors(file):
             backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
@@ -483,6 +495,20 @@ def editing(
     finally:
         (aux_dir(file) / (file.name + ".owner")).unlink(missing_ok=True)
         lock.release()
+
+
+def _refuse_read_only(file: Path) -> None:
+    """A data file made read-only is not to be changed: the atomic replace needs only the folder's
+    permission, so without this check it would silently put a new file in its place. A file nobody
+    may write is refused even to root, who could write it anyway."""
+    if not os.access(file, os.W_OK) or not file.stat().st_mode & 0o222:
+        raise KzSupportError(
+            N_(
+                "The data file {path} is read-only, so it was not changed. If it should be edited, "
+                "make it writable first (for example: chmod u+w {path})."
+            ),
+            path=str(file),
+        )
 
 
 @contextmanager
@@ -500,27 +526,6 @@ def _os_errors(file: Path) -> Iterator[None]:
             path=str(file),
             reason=file_reason(exc),
         ) from None
-
-
-WITHHELD = "[withheld: confidential address]"
-_SECRET_FIELDS = ("address.text", "address.note", "location")
-
-
-def _confidential_ids(records: Iterable[Mapping[str, Any]]) -> set[str]:
-    """Ids of records whose address is confidential, before or after the change."""
-    from kzsupport.exchange import has_confidential_address
-
-    return {str(r.get("id")) for r in records if has_confidential_address(r)}
-
-
-def _withheld(changes: Sequence[Change]) -> tuple[Change, ...]:
-    """The change log lives beside the data file and is easily shared (or committed): the text and
-    coordinates of a confidential address are logged as changed, never written into it."""
-    from kzsupport.changes import Change
-
-    return tuple(
-        Change(c.path, WITHHELD, WITHHELD) if c.path.startswith(_SECRET_FIELDS) else c for c in changes
-    )
 
 
 def _action(action: str, kind: str) -> str:

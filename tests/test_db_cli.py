@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from kzsupport import exchange, store, store_write, validate
+from kzsupport import changes, exchange, store, store_write, validate
 from kzsupport.validate import Denylist
 from tests.conftest import Invoke
 from tests.dbkit import SCHEMA, record, tables
@@ -199,6 +199,30 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert typed["sources"][0]["date"] == "2025-11"
 
 
+def test_add_interactively_checks_a_taken_id_a_fabricated_number_and_the_display_at_their_prompts(
+    invoke: Invoke, data: Path
+) -> None:
+    answers = _typed_record(["", "", "", ""])
+    answers.insert(0, "kz-a")  # taken: asked again
+    number = answers.index("+7 727 200 11 22")
+    answers[number : number + 2] = ["+7 727 250 50 50", "+7 727 200 11 22", "+7 727 200 11 23", ""]
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "There is already a service with the id kz-a: choose another." in result.output
+    assert "+77272505050 is a known fabricated number" in result.output
+    assert "The display form +7 727 200 11 23 does not dial +77272001122." in result.output
+    assert services(data)["kz-typed"]["phones"][0]["display"] == "+7 727 200 11 22"
+
+
+def test_add_interactively_an_empty_kind_adds_no_phone(invoke: Invoke, data: Path) -> None:
+    answers = _typed_record(["", "", "", ""])
+    start = answers.index("voice")
+    answers[start : answers.index("n", start) + 1] = [""]  # "Add a phone number? y", an empty kind
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-typed"]["phones"] == []
+
+
 def test_add_interactively_asks_no_coordinates_for_a_confidential_address(invoke: Invoke, data: Path) -> None:
     answers = _typed_record(["Жасырын 7", "Скрыто 7", "Hidden 7", "y"])  # confidential: no coordinates asked
     result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
@@ -264,6 +288,24 @@ def test_edit_interactively_keeps_what_is_not_retyped(invoke: Invoke, data: Path
     assert result.exit_code == 0, result.output
     assert services(data)["kz-a"]["name"]["kk"] == "Жаңа атау"
     assert services(data)["kz-a"]["name"]["ru"] == "Кризисный центр kz-a"
+
+
+def test_edit_interactively_never_shows_a_confidential_address_nor_asks_its_coordinates(
+    invoke: Invoke, data: Path
+) -> None:
+    keep = [""] * 9  # name x3, description x3, city x3
+    answers = [*keep, "", "", "", ""]  # keep the address; website, e-mail, status
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "The address is confidential and is not shown here. Keep it as it is?" in result.output
+    assert not any(word in result.output for word in ("Құпия", "Секрет", "Secret", "location"))
+    assert data.read_bytes() == before
+    retyped = [*keep, "n", "Жаңа 2", "Новый 2", "New 2", "", "", ""]
+    result = invoke("db", "edit", "kz-shelter", data=data, input="\n".join(retyped) + "\n")
+    assert result.exit_code == 0, result.output
+    address = services(data)["kz-shelter"]["address"]
+    assert address["text"] == {"kk": "Жаңа 2", "ru": "Новый 2", "en": "New 2"} and address["confidential"]
 
 
 def test_unknown_id(invoke: Invoke, data: Path) -> None:
@@ -387,6 +429,13 @@ def test_stale_lists_records_never_verified_by_region(invoke: Invoke, data: Path
     assert [r["id"] for r in groups[1]["records"]] == ["kz-a", "kz-shelter"]  # never verified: by id
     records = [r for g in groups for r in g["records"]]
     assert all(r["verification"] != "verified" and r["last_checked"] is None for r in records)
+
+
+def test_stale_with_an_age_before_the_calendar_says_so(invoke: Invoke, data: Path) -> None:
+    result = invoke("db", "stale", "--older-than", "3000y", data=data)
+    assert result.exit_code == 2
+    assert "The age 3000y is too long: it reaches back before the year 1." in result.stderr
+    assert invoke("db", "stale", "--older-than", "2000y", data=data).exit_code == 0
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 100])
@@ -553,6 +602,75 @@ def test_import_keeps_what_the_file_leaves_out(
     assert data.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"address.confidential": "", "address.withheld": ""},  # every address cell empty: cleared
+        {"address.confidential": "false", "address.withheld": "", "address.text.ru": "ул. Новая 1"},
+    ],
+)
+def test_an_import_never_clears_or_reveals_a_confidential_address(
+    invoke: Invoke, data: Path, tmp_path: Path, cells: dict[str, str]
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = [{**row, **cells} if row["id"] == "kz-shelter" else row for row in rows]
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 2
+    assert "line 4, address: the confidential address of kz-shelter would be cleared or made public" in (
+        result.stderr
+    )
+    assert '"kzsupport db edit kz-shelter --reveal-address"' in result.stderr
+    assert data.read_bytes() == before
+
+
+def test_an_import_says_when_it_keeps_a_confidential_address_the_row_changes(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    typed = {"address.text.ru": "ул. Новая 1", "location.lat": "43.26", "location.lon": "76.95"}
+    rows = [{**row, **typed} if row["id"] == "kz-shelter" else row for row in rows]
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "line 4, address: kz-shelter: the confidential address was kept as stored" in result.stderr
+    assert "line 4, location: kz-shelter: the coordinates of a confidential address are never imported" in (
+        result.stderr
+    )
+    assert data.read_bytes() == before
+    assert "Новая" not in result.output and "43.26" not in result.output
+
+
+def test_import_reads_the_dates_of_a_csv_saved_by_a_russian_spreadsheet(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    dotted = {"2026-01-10": "10.01.2026"}
+    rows = [{**row, "verification.date": dotted.get(row["verification.date"], "")} for row in rows]
+    assert "10.01.2026" in _csv_text(rows)
+    out.write_text(_csv_text(rows), encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Nothing changed" in result.stderr and data.read_bytes() == before
+
+
+def _csv_text(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
 def test_import_reads_a_csv_saved_with_semicolons(invoke: Invoke, data: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
@@ -616,6 +734,23 @@ def test_export_onto_the_directory_file_itself_is_refused_even_with_force(
     assert data.read_bytes() == before
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_export_never_replaces_another_directory_file_even_with_force(
+    invoke: Invoke, data: Path, tmp_path: Path, fmt: str
+) -> None:
+    other = tmp_path / "other.json"  # another directory than the one open (data/directory.json, say)
+    other.write_bytes(data.read_bytes())
+    copy = tmp_path / "copy.json"
+    copy.write_bytes(data.read_bytes())
+    result = invoke("db", "export", "--format", fmt, "--output", str(other), "--force", data=copy)
+    assert result.exit_code == 2
+    assert f"{other} is a kzsupport directory file: it is never replaced" in " ".join(result.stderr.split())
+    assert other.read_bytes() == data.read_bytes()
+    exported = tmp_path / "out.json"  # an earlier export is not a directory file: --force replaces it
+    assert invoke("db", "export", "--output", str(exported), data=copy).exit_code == 0
+    assert invoke("db", "export", "--output", str(exported), "--force", data=copy).exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("where", "message"),
     [("nope/out.csv", "The folder"), (".", "is a folder; give a file name")],
@@ -659,6 +794,36 @@ def test_diff_between_two_files(invoke: Invoke, data: Path, tmp_path: Path) -> N
     assert "0 added, 1 changed, 0 removed." in result.stderr
 
 
+def test_diff_withholds_a_confidential_address_and_its_coordinates(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    old = tmp_path / "old.json"
+    old.write_text(data.read_text(encoding="utf-8"), encoding="utf-8")
+    moved = ("--set", "address.text.ru=ул. Секретная 77", "--set", 'location={"lat": 43.26, "lon": 76.95}')
+    assert invoke("db", "edit", "kz-shelter", *moved, "--set", "name.en=Renamed", data=data).exit_code == 0
+    result = invoke("db", "diff", str(old), str(data))
+    assert result.exit_code == 0
+    assert not any(word in result.stdout for word in ("Секретная", "Секрет 1", "43.26"))
+    assert f"address.text.ru: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
+    assert f"location.lat: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
+    assert "name.en: Crisis centre kz-shelter → Renamed" in result.stdout  # the rest as ever
+    back = invoke("db", "diff", str(data), str(old))  # the address made public: withheld all the same
+    assert "Секретная" not in back.stdout and "43.26" not in back.stdout
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]])
+def test_the_import_preview_withholds_a_confidential_address(
+    invoke: Invoke, data: Path, tmp_path: Path, dry_run: list[str]
+) -> None:
+    shelter = services(data)["kz-shelter"]
+    shelter["address"]["text"]["ru"] = "ул. Секретная 77"
+    (tmp_path / "in.json").write_text(json.dumps([shelter], ensure_ascii=False), encoding="utf-8")
+    result = invoke("db", "import", str(tmp_path / "in.json"), *dry_run, data=data)
+    assert result.exit_code == 0, result.stderr
+    assert "Секретная" not in result.output and "Секрет 1" not in result.output
+    assert f"address.text.ru: {changes.WITHHELD} → {changes.WITHHELD}" in result.stdout
+
+
 def test_log_of_one_record(invoke: Invoke, data: Path) -> None:
     invoke("db", "--by", "dana", "edit", "kz-a", "--set", "email=a@example.org", data=data)
     invoke("db", "edit", "kz-150", "--set", "email=b@example.org", data=data)
@@ -666,6 +831,20 @@ def test_log_of_one_record(invoke: Invoke, data: Path) -> None:
     assert [(e["id"], e["by"]) for e in entries] == [("kz-a", "dana")]
     table = invoke("db", "log", data=data)
     assert table.exit_code == 0 and "kz-150" in table.stdout
+
+
+def test_a_torn_last_log_line_loses_no_entry_and_is_counted(invoke: Invoke, data: Path) -> None:
+    invoke("db", "edit", "kz-a", "--set", "email=a@example.org", data=data)
+    log = store_write.log_path(data)
+    with log.open("ab") as handle:  # a writer killed in the middle of a line, mid-letter
+        handle.write('{"action": "edit", "by": "Айгерім'.encode()[:-1])
+    assert invoke("db", "edit", "kz-150", "--set", "email=b@example.org", data=data).exit_code == 0
+    result = invoke("db", "log", data=data)
+    assert result.exit_code == 0
+    assert "kz-a" in result.stdout and "kz-150" in result.stdout
+    said = " ".join(result.stderr.split())
+    assert f"1 line of the change log {log} could not be read and was skipped." in said
+    assert [e.service_id for e in store_write.read_log(data)] == ["kz-a", "kz-150"]
 
 
 def test_db_help_in_each_language(invoke: Invoke) -> None:

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzsupport import store, store_write, validate
+from kzsupport import changes, store, store_write, validate
 from kzsupport.errors import KzSupportError
 from tests.dbkit import SCHEMA, record, tables
 
@@ -102,9 +102,26 @@ def test_the_change_log_never_holds_a_confidential_address(data: Path) -> None:
     assert not any(word in log for word in ("Hidden 5", "Тайный 5", "Moved 6", "43.3"))
     entry = store_write.read_log(data, "kz-shelter")[-1]
     assert {(c.path, c.old, c.new) for c in entry.changes} >= {
-        ("address.text.en", store_write.WITHHELD, store_write.WITHHELD),
+        ("address.text.en", changes.WITHHELD, changes.WITHHELD),
         ("name.en", "Crisis centre kz-shelter", "Renamed"),  # the rest is logged as ever
     }
+
+
+def test_a_write_keeps_the_file_mode(data: Path) -> None:
+    data.chmod(0o640)
+    rename(data, "kz-a", "New name")
+    assert data.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_read_only_file_is_refused_and_kept(data: Path) -> None:
+    data.chmod(0o444)
+    before = data.read_bytes()
+    inode = data.stat().st_ino
+    with pytest.raises(KzSupportError) as refused:
+        rename(data, "kz-a", "New name")
+    assert f"The data file {data} is read-only, so it was not changed." in refused.value.message()
+    assert data.read_bytes() == before and data.stat().st_ino == inode
+    assert not store_write.log_path(data).exists()
 
 
 def test_the_login_name_is_used_without_by(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -26,7 +26,7 @@ from kzsupport.cli.options import (
     prompting,
 )
 from kzsupport.errors import BadInput, KzSupportError
-from kzsupport.i18n import N_, _, content_lang, current_lang
+from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
 from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
@@ -189,8 +189,9 @@ def add(
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
+        taken = {str(r.get("id")) for r in _records(dbc.app, required=True)}
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
-            record = prompt_record(today())
+            record = prompt_record(today(), taken)
     else:
         record = maintain.template(service_id)
         record["type"] = kind
@@ -459,9 +460,11 @@ def import_(dbc: DbContext, file: str, dry_run: bool, keep_verification: bool) -
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
         with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
-            diffs = maintain.apply_import(draft, rows, file, keep_verification)
-            if diffs:
-                dbc.app.print(render_db.diff_text(diffs))
+            imported = maintain.apply_import(draft, rows, file, keep_verification)
+            if imported.diffs:
+                dbc.app.print(render_db.diff_text(imported.diffs))
+            for notice in imported.notices:
+                dbc.app.hint(notice.message())
     except store_write.WriteRefused as refused:
         raise maintain.refused_rows(refused, rows, file) from None
 
@@ -542,13 +545,13 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str) -> None:
     from kzsupport import render_db
-    from kzsupport.changes import diff_records
+    from kzsupport.changes import diff_records, withhold
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
     before = list(store.read_tables(old)[store.SERVICES].values())
     after = list(store.read_tables(new)[store.SERVICES].values())
-    diffs = diff_records(before, after)
+    diffs = withhold(diff_records(before, after), [*before, *after])
     if diffs:
         app.print(render_db.diff_text(diffs))
     app.hint(render_db.diff_summary(diffs))
@@ -569,7 +572,15 @@ def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:
 
     from kzsupport import render_db, store_write
 
-    entries = store_write.read_log(Path(dbc.path), service_id)
+    entries, unreadable = store_write.read_log_counted(Path(dbc.path), service_id)
+    if unreadable:
+        dbc.app.hint(
+            ngettext(
+                "{count} line of the change log {path} could not be read and was skipped.",
+                "{count} lines of the change log {path} could not be read and were skipped.",
+                unreadable,
+            ).format(count=unreadable, path=store_write.log_path(Path(dbc.path)))
+        )
     if service_id is not None and not entries:
         from kzsupport import directory
 

@@ -3,14 +3,14 @@ checked as it is typed (phone numbers, region, coordinates, type), so a mistake 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any
 
 import click
 
 from kzsupport import maintain
-from kzsupport.changes import get_path
+from kzsupport.changes import get_path, has_confidential_address
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
 from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
@@ -19,7 +19,9 @@ from kzsupport.validate import (
     ISO_DATE,
     date_problem,
     display_form,
+    load_denylist,
     location_problems,
+    normalize_number,
     normalize_phone,
     phone_problems,
 )
@@ -60,11 +62,17 @@ def _region(value: str) -> str:
     return _one_of(sorted(load_regions()))(value)
 
 
-def _id(value: str) -> str:
-    try:
-        return maintain.check_id(value.strip())
-    except BadInput as exc:
-        raise click.UsageError(exc.message()) from None
+def _id(taken: Collection[str]) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        try:
+            service_id = maintain.check_id(value.strip())
+        except BadInput as exc:
+            raise click.UsageError(exc.message()) from None
+        if service_id in taken:
+            _fail(_("There is already a service with the id {id}: choose another.").format(id=service_id))
+        return service_id
+
+    return check
 
 
 def _ask(
@@ -120,7 +128,22 @@ def _phone(kind: str) -> Callable[[str], str]:
         if problems:
             msgid, params = problems[0]
             _fail(_(msgid).format(**params))
+        if normalize_number(number) in load_denylist().numbers:
+            _fail(_("{number} is a known fabricated number: remove it.").format(number=number))
         return number
+
+    return check
+
+
+def _display(number: str, kind: str) -> Callable[[str], str]:
+    """The number as it is shown, which must dial the number itself."""
+
+    def check(value: str) -> str:
+        problems = phone_problems(number, kind, value.strip())
+        if problems:
+            msgid, params = problems[0]
+            _fail(_(msgid).format(**params))
+        return value.strip()
 
     return check
 
@@ -140,9 +163,9 @@ def _yes_no(text: str, default: bool | None = None) -> bool:
     return click.confirm(text, default=default)
 
 
-def prompt_record(today: date) -> dict[str, Any]:
-    """Every field of a new record, asked in turn."""
-    record = maintain.template(_ask(_("Id (for example kz-almaty-crisis-centre)"), proc=_id))
+def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
+    """Every field of a new record, asked in turn; ``taken``: the ids already in the file."""
+    record = maintain.template(_ask(_("Id (for example kz-almaty-crisis-centre)"), proc=_id(taken)))
     record["type"] = _ask(
         _("Type ({valid})").format(valid=", ".join(SERVICE_TYPES)), proc=_one_of(SERVICE_TYPES)
     )
@@ -168,9 +191,18 @@ def prompt_record(today: date) -> dict[str, Any]:
             _("Coordinates latitude,longitude (optional)"), proc=_location(record["region"]), optional=True
         )
     while _yes_no(_("Add a phone number?"), default=not record["phones"]):
-        kind = _ask(_("Kind ({valid})").format(valid=", ".join(PHONE_KINDS)), proc=_one_of(PHONE_KINDS))
-        number = _ask(_("Number"), proc=_phone(kind))
-        display = _ask(_("As it should be shown"), default=display_form(number))
+        # An empty kind or number adds none: a way out for someone without a valid number to hand.
+        kind = _ask(
+            _("Kind ({valid}; empty: add none)").format(valid=", ".join(PHONE_KINDS)),
+            proc=_one_of(PHONE_KINDS),
+            optional=True,
+        )
+        if kind is None:
+            break
+        number = _ask(_("Number (empty: add none)"), proc=_phone(kind), optional=True)
+        if number is None:
+            break
+        display = _ask(_("As it should be shown"), proc=_display(number, kind), default=display_form(number))
         record["phones"].append({"number": number, "kind": kind, "display": display, "note": None})
     record["website"] = _ask(_("Website (optional)"), optional=True)
     record["email"] = _ask(_("E-mail (optional)"), optional=True)
@@ -207,11 +239,12 @@ def prompt_record(today: date) -> dict[str, Any]:
     return record
 
 
+EDITABLE_ADDRESS = tuple("address.text." + lang for lang in LANGS)
 EDITABLE = (
     *("name." + lang for lang in LANGS),
     *("description." + lang for lang in LANGS),
     *("city." + lang for lang in LANGS),
-    *("address.text." + lang for lang in LANGS),
+    *EDITABLE_ADDRESS,
     "website",
     "email",
     "status",
@@ -219,15 +252,29 @@ EDITABLE = (
 
 
 def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
-    """Ask for each common field with its current value as the default; Enter keeps it."""
+    """Ask for each common field with its current value as the default; Enter keeps it. A
+    confidential address is never shown (kept, or typed anew in full), and a shelter's coordinates
+    are not asked for, as ``prompt_record`` does not ask them."""
     changes = []
+    secret = has_confidential_address(record)
+    retype = False
     for path in EDITABLE:
         current = get_path(record, path)
         if path.startswith("address.") and record.get("address") is None:
             continue
+        if path.startswith("address.") and secret:
+            if path == EDITABLE_ADDRESS[0]:
+                retype = not _yes_no(
+                    _("The address is confidential and is not shown here. Keep it as it is?"), default=True
+                )
+            if retype:
+                changes.append((path, _ask(path)))
+            continue
         answer = click.prompt(path, default="" if current is None else str(current), show_default=True)
         if answer != ("" if current is None else str(current)):
             changes.append((path, answer if answer != "" else "null"))
+    if secret:  # a shelter's coordinates would give its address away: not asked for
+        return changes
     location = record.get("location") or {}
     default = "{},{}".format(location["lat"], location["lon"]) if location else ""
     answer = click.prompt("location (lat,lon)", default=default, show_default=True)
