@@ -78,6 +78,9 @@ EXTRA_ALIASES = {
 # Kazakh names GeoNames lacks (it has only other languages' spellings), by GeoNames id.
 KK_NAMES = {
     1523741: "Есік",  # Esik, Almaty Region: GeoNames offers only Єсік (Ukrainian) and Иссиқ (Uzbek)
+    # Baikonur: of GeoNames' two spellings with Kazakh letters the closer to "Baikonur" is Байқониур,
+    # a letter-by-letter rendering of the Russian; the Kazakh name is Байқоңыр, also among them.
+    1521368: "Байқоңыр",
 }
 
 KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

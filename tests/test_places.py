@@ -302,6 +302,13 @@ def test_kazakh_and_russian_place_names_use_only_their_own_alphabets() -> None:
     assert resolve("Єсік").best.place.names.kk == "Есік"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("typed", ["Байқоңыр", "Байконур", "Baikonur", "Байқониур"])
+def test_baikonur_has_its_kazakh_name(typed: str) -> None:
+    """GeoNames' closest Kazakh-lettered spelling, Байқониур, renders the Russian letter by letter."""
+    best = resolve(typed).best
+    assert best is not None and best.place.names.kk == "Байқоңыр"
+
+
 def test_the_matched_name_is_the_one_typed_or_in_its_script() -> None:
     assert resolve("Семей").best.matched == "Семей"  # type: ignore[union-attr]
     assert resolve("Semey").best.matched == "Semey"  # type: ignore[union-attr]
