@@ -44,6 +44,19 @@ def test_only_the_owning_modules_import_a_library(library: str, allowed: tuple[s
     assert offenders == []
 
 
+def test_number_types_are_the_translated_ones() -> None:
+    """Click names IntRange and FloatRange in English in every language; options.WholeNumbers and
+    options.Numbers name them through the catalogs."""
+    used = [
+        str(p.relative_to(PACKAGE))
+        for p in modules()
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("IntRange", "FloatRange")
+    ]
+    assert used == []
+
+
 def test_core_modules_import_without_a_cycle() -> None:
     for path in modules():
         name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)

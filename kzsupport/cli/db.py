@@ -18,6 +18,7 @@ from kzsupport import store
 from kzsupport.cli.options import (
     REGION,
     App,
+    Numbers,
     TranslatedCommand,
     TranslatedGroup,
     force_option,
@@ -105,7 +106,7 @@ def today() -> Any:
 @option("--by", help=N_("Who makes the change, for the change log (default: your login name)."))
 @option(
     "--wait",
-    type=click.FloatRange(min=0),
+    type=Numbers(min=0),
     default=store.LOCK_TIMEOUT,
     show_default=True,
     help=N_("Seconds to wait for another maintainer's change to finish."),
