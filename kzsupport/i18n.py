@@ -160,6 +160,14 @@ def plain_text(value: str | None, lang: str | None = None) -> str:
     return text(Localized(**{written: value}), lang)
 
 
+def cited(title: str) -> str:
+    """A source title as published: marked with its language when that is not the reader's
+    (``[ru] Кризисный центр ...``), and never translated nor, in the kk-latn view, transliterated:
+    a citation must match the document it names."""
+    written = written_in(title)
+    return title if written is None or written == content_lang() else f"[{written}] {title}"
+
+
 def latinize(s: str, lang: str | None = None) -> str:
     """Transliterate interface text produced in kk (babel output, for instance) for kk-latn."""
     return to_latin(s) if (lang or _current) == "kk-latn" else s

@@ -21,7 +21,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from kzsupport import labels
-from kzsupport.i18n import _, current_lang, plain_text, text
+from kzsupport.i18n import _, cited, current_lang, plain_text, text
 from kzsupport.labels import label
 from kzsupport.models import Directory, Region, Service
 
@@ -599,10 +599,10 @@ class Sources:
             if source.is_project_research:
                 line = Text(f"{i}. " + _("Project research notes (not a public source), read {date}")
                             .format(date=source.accessed))
-                line.append("\n" + plain_text(source.title), style=DIM)
+                line.append("\n" + cited(source.title), style=DIM)
                 yield Indented(line)
                 continue
-            line = Text(f"{i}. {plain_text(source.title)}")
+            line = Text(f"{i}. {cited(source.title)}")
             read = _("read {date}").format(date=source.accessed)
             meta = [source.publisher, source.date or _("undated"), read]
             line.append(" — " + ", ".join(meta), style=DIM)

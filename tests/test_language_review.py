@@ -54,6 +54,13 @@ def test_show_marks_a_source_title_in_another_language(invoke: Invoke) -> None:
     assert "[ru] С какими" not in out  # a Russian title is the reader's language
 
 
+def test_a_source_title_is_not_transliterated_in_the_latin_view(invoke: Invoke) -> None:
+    """A citation must match the document it names: the kk-latn view marks it, keeps its letters."""
+    out = " ".join(invoke("--lang", "kk-latn", "show", "kz-semey-crisis-centre").stdout.split())
+    assert "[ru] Кризисный центр для жертв домашнего насилия открыли в Семее" in out
+    assert "Krizisnyi tsentr" not in out
+
+
 # 1b: legal citations ----------------------------------------------------------------------------
 
 
