@@ -181,7 +181,7 @@ def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) ->
     """Plain sentences to show before the table (stderr): what is missing and how things were placed.
     ``filtered``: the user asked for a type or group, so "none of this kind" is the right wording."""
     notes = []
-    if result.none_in_region and region is not None:
+    if result.none_in_region and region is not None and result.items:  # else: "nothing found"
         missing = (
             _("No services of this kind in {region}. The nearest in other regions:")
             if filtered

@@ -118,6 +118,22 @@ def test_near_ambiguous_on_a_terminal_lets_the_user_pick(
     assert "1. Aktau" in result.stderr
 
 
+def test_near_explains_an_ambiguous_name_once_when_the_user_picks(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kzsupport.cli.places._stdin_is_terminal", lambda: True)
+    result = invoke("near", "Актау", data=MINI, input="1\n")
+    assert result.exit_code == 0
+    assert result.stderr.count("matches") == 1, result.stderr
+
+
+def test_near_with_nothing_in_the_radius_does_not_announce_services_elsewhere(invoke: Invoke) -> None:
+    result = invoke("near", "Oskemen", "--radius", "50")
+    assert result.exit_code == 0
+    assert "Nothing found nearby" in result.stderr
+    assert "The nearest in other regions" not in result.stderr
+
+
 def test_every_place_kind_and_placement_has_a_label() -> None:
     from kzsupport import geo, places, render_places
 

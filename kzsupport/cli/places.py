@@ -156,7 +156,8 @@ def near(
     if output_format == "csv":
         click.echo(render_places.near_csv(result), nl=False)
         return
-    app.hint(render_places.status_text(res).plain)
+    if res.best is not None:  # an ambiguous name was explained when the user chose among its places
+        app.hint(render_places.status_text(res).plain)
     if not chosen.place.has_point:
         app.hint(
             _("{place} has no coordinates here: distances are from {centre}, the region centre.").format(

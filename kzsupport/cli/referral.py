@@ -67,7 +67,8 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
     gaz = places.load()
     res = gaz.resolve(query, region)
     chosen = pick_candidate(app, res)
-    app.hint(render_places.status_text(res).plain)
+    if res.best is not None:  # an ambiguous name was explained when the user chose among its places
+        app.hint(render_places.status_text(res).plain)
     origin = gaz.measured_from(chosen).point
     result = geo.near(app.directory, origin, types, None, limit, None, chosen.region.id, gazetteer=gaz)
     for note in render_places.near_notes(result, chosen.region, bool(types)):
