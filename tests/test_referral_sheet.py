@@ -353,3 +353,12 @@ def test_sheet_without_near_has_no_distances() -> None:
 def test_discreet_card_with_only_the_national_lines_heads_them_contacts() -> None:
     assert make((), lang="en", discreet=True).national_heading.parts == ("Contacts",)
     assert make(lang="en", discreet=True).national_heading.parts == ("Other numbers",)
+
+
+def test_a_sheet_of_services_without_numbers_does_not_just_say_call_them() -> None:
+    """'Call before you go' with nothing to call: the sheet says how to check instead."""
+    bare = [CRISIS._replace(phones=()), LEGAL._replace(phones=())]
+    intro = make(bare, lang="en").intro
+    assert intro is not None and "call 111 or 150 to check that it is open" in intro.parts[0]
+    with_phone = make(lang="en").intro
+    assert with_phone is not None and "Call before you go" in with_phone.parts[0]

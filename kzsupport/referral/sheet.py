@@ -533,6 +533,9 @@ def build_sheet(
         urgent=None if discreet else w.msg(N_("In danger now: call 112 or 102.")),
         intro=None if discreet or not services else w.msg(
             N_("These services were chosen for you. Call before you go: hours and addresses change.")
+            if any(s.phones for s in services) else
+            N_("These services were chosen for you. None has a confirmed phone number yet: before "
+               "you go, call 111 or 150 to check that it is open.")
         ),
         origin=None if nearby is None or not services else w.row(
             "origin", N_("Distances in a straight line from"), w.loc(nearby.place)),
