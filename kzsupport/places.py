@@ -236,6 +236,20 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
     return lat, lon
 
 
+_SWAP_FLOOR = 75.0  # fuzz.ratio of one swap in a key of four letters: the shortest fuzzy key
+
+
+def _with_swaps(key: str, other: str, score: float) -> float:
+    """``score``, or for keys one swap of neighbouring letters apart the score of one letter left
+    out (one edit in the two keys' letters), whichever is higher."""
+    from rapidfuzz.distance import OSA, Levenshtein
+
+    # One edit with swaps allowed, two without: a swap, not a changed letter (Aral is not Arys).
+    if OSA.distance(key, other) == 1 and Levenshtein.distance(key, other) == 2:
+        return max(score, 100.0 * (1 - 1 / (len(key) + len(other))))
+    return score
+
+
 def _is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
@@ -462,7 +476,13 @@ class Gazetteer:
         from rapidfuzz import fuzz, process  # only when the exact lookup failed
 
         cutoff = FUZZY_CUTOFF if len(key) >= 7 else FUZZY_CUTOFF_SHORT
-        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=12, score_cutoff=cutoff)
+        # A swap of two neighbouring letters (Аламты) is one slip, as a letter left out is, but
+        # fuzz.ratio counts it as two edits (83 for six letters): rescore those hits, then cut.
+        found = process.extract(key, self._keys, scorer=fuzz.ratio, limit=24,
+                                score_cutoff=min(cutoff, _SWAP_FLOOR))
+        hits = sorted(((k, _with_swaps(key, k, score), i) for k, score, i in found),
+                      key=lambda h: -h[1])
+        hits = [h for h in hits if h[1] >= cutoff][:12]
         if region is not None:
             hits = [h for h in hits if any(e.place.region == region for e in self.entries(h[0]))]
         if not hits:

@@ -116,6 +116,25 @@ def test_a_letter_left_out_of_a_short_name_is_a_fuzzy_match_with_its_score() -> 
     assert res.score is not None and 85 <= res.score < 100
 
 
+@pytest.mark.parametrize(("typed", "place"), [("Аламты", "Almaty"), ("Тарза", "Taraz"),
+                                           ("Pavldoar", "Pavlodar")])
+def test_two_neighbouring_letters_swapped_are_one_slip(typed: str, place: str) -> None:
+    """fuzz.ratio counts a swap as two edits: "Аламты" scored 83 and was not found."""
+    res = resolve(typed)
+    assert res.status == "fuzzy"
+    assert res.best is not None and res.best.place.names.en == place
+
+
+def test_a_changed_letter_in_a_short_name_is_still_not_taken_for_another_place() -> None:
+    """One changed letter in four or five is another name, not a slip (Aral is not Arys): the swap
+    rule must not let substitutions through."""
+    from kzsupport.places import _with_swaps
+
+    assert _with_swaps("semei", "semie", 80.0) == 90.0  # a swap
+    assert _with_swaps("taraz", "tarak", 80.0) == 80.0  # a changed letter
+    assert _with_swaps("aral", "arla", 75.0) == 87.5  # a swap, yet under the short-key cutoff (88)
+
+
 def test_suggestions_are_places_each_once_closest_first() -> None:
     suggestions = resolve("Смй").suggestions
     assert suggestions and suggestions[0].names.en == "Semey"
