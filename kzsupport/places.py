@@ -190,12 +190,15 @@ _NUM_COMMA = r"[+-]?\d{1,3}(?:[.,]\d+)?"
 _DECIMAL = (
     rf"^\s*({_NUM})\s*[,;\s]\s*({_NUM})\s*$",
     rf"^\s*({_NUM_COMMA})\s*(?:;|\s)\s*({_NUM_COMMA})\s*$",  # 50,41 80,25 / 50,41;80,25
+    r"^\s*([+-]?\d{1,3},\d+)\s*,\s+([+-]?\d{1,3},\d+)\s*$",  # 50,41, 80,25
 )
 _DMS_PART = (
     r"(\d{1,3}(?:[.,]\d+)?)\s*°?\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’]\s*)?"
     r"(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:\"|″|''|′′)\s*)?([NSEWСЮВЗ])\.?(?:\s*[шд]\.?)?"
 )
 _DMS = rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$"
+_HEMI_PART = r"([NSEWСЮВЗ])\s*(\d{1,3}(?:[.,]\d+)?)\s*°?"
+_HEMI_FIRST = rf"^\s*{_HEMI_PART}\s*[,;]?\s*{_HEMI_PART}\s*$"  # N50.41 E80.25, as GPS apps write it
 _LOOKS_NUMERIC = re.compile(r"^[\s\d.,;:+\-°′″'\"NSEWnsewСЮВЗсювзшд]+$")
 
 
@@ -209,8 +212,8 @@ def _dms(deg: str, mins: str | None, secs: str | None, hemi: str) -> tuple[str, 
 
 
 def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25``, ``50°24′N 80°13′E`` or
-    ``43.25N 76.95E``.
+    """``(lat, lon)`` from ``50.41,80.25``, ``50.41 80.25``, ``50,41;80,25``, ``50,41, 80,25``,
+    ``50°24′N 80°13′E``, ``43.25N 76.95E`` or ``N43.25 E76.95``.
 
     ``None`` when the text is not coordinates at all; ``BadInput`` when it is, but out of range.
     """
@@ -224,10 +227,13 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
             lat, lon = (float(g.replace(",", ".")) for g in m.groups())
             break
     else:
-        m = re.match(_DMS, text, re.IGNORECASE)
-        if not m:
+        if m := re.match(_DMS, text, re.IGNORECASE):
+            first, second = _dms(*m.groups()[:4]), _dms(*m.groups()[4:])
+        elif m := re.match(_HEMI_FIRST, text, re.IGNORECASE):
+            (h1, d1), (h2, d2) = m.groups()[:2], m.groups()[2:]
+            first, second = _dms(d1, None, None, h1), _dms(d2, None, None, h2)
+        else:
             return None
-        first, second = _dms(*m.groups()[:4]), _dms(*m.groups()[4:])
         if first[0] == second[0]:
             return None
         lat, lon = (first[1], second[1]) if first[0] == "lat" else (second[1], first[1])
