@@ -88,3 +88,10 @@ def test_find_in_a_region_split_in_2022_says_where_the_rest_went(invoke: Invoke,
 
 def test_find_in_a_region_that_lost_nothing_says_nothing_of_it(invoke: Invoke) -> None:
     assert "was part of" not in invoke("find", "--region", "abai").stderr
+
+
+def test_find_by_a_place_name_that_no_record_spells_points_to_near(invoke: Invoke) -> None:
+    result = invoke("find", "Семипалатинск")
+    assert "Nothing found" in result.stderr
+    assert "use kzsupport near Семипалатинск" in " ".join(result.stderr.split())
+    assert "is a place" not in invoke("find", "zzzzq").stderr

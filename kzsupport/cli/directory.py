@@ -84,9 +84,26 @@ def find(
         app.hint(
             _("Nothing found. Widen the search: fewer words, no --type, or another region.")
         )
+        if text:
+            _point_to_near(app, text)
     if region is not None:
         _say_what_was_split_off(app, region)
     emit(app, output_format, found)
+
+
+def _point_to_near(app: App, text: str) -> None:
+    """A search for a place's name (Семипалатинск, Каскелен) finds only records that spell it:
+    when the text names a place, say that near finds the services around it."""
+    from kzsupport import places
+
+    res = places.resolve(text)
+    if res.resolved and res.best is not None and res.best.via != "coordinates":
+        app.hint(_("{text} is a place: for the services nearest to it, use kzsupport near {query}")
+                 .format(text=text, query=_quoted(text)))
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if any(ch.isspace() for ch in text) else text
 
 
 def _say_what_was_split_off(app: App, region: str) -> None:
