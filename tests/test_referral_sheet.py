@@ -362,3 +362,13 @@ def test_a_sheet_of_services_without_numbers_does_not_just_say_call_them() -> No
     assert intro is not None and "call 111 or 150 to check that it is open" in intro.parts[0]
     with_phone = make(lang="en").intro
     assert with_phone is not None and "Call before you go" in with_phone.parts[0]
+
+
+def test_a_descriptive_name_is_marked_on_the_sheet_in_its_language_only() -> None:
+    """A client asking for a service by a name we made up to describe it should know that."""
+    marked = LEGAL._replace(name_descriptive=("en",))
+    name = make([marked], lang="ru", also_lang="en").entries[0].name
+    assert not name.parts[0].endswith("official one)")
+    assert name.parts[1].endswith("(descriptive name, not the official one)")
+    discreet_name = make([marked._replace(type="police")], lang="en", discreet=True).entries[0].name
+    assert "descriptive" not in discreet_name.parts[0]

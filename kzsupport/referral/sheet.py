@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kzsupport import labels
 from kzsupport.errors import BadInput, KzSupportError, Phrase
-from kzsupport.i18n import N_, fmt_date, fmt_distance_km, text, translator
+from kzsupport.i18n import N_, content_lang, fmt_date, fmt_distance_km, text, translator
 from kzsupport.models import Localized, Phone, Service
 
 if TYPE_CHECKING:  # the sheet reads evaluated outcomes; it never loads the rules itself
@@ -323,8 +323,16 @@ def printable(service: Service, *, discreet: bool) -> bool:
     return True
 
 
+def _name(service: Service, w: _Writer) -> Text:
+    """The record's name; one the data marks as descriptive says it is not the official name, which
+    a client asking for the service by it should know."""
+    return w.each_lang(lambda t, lang: text(service.name, lang) + (
+        " " + t.gettext(N_("(descriptive name, not the official one)"))
+        if content_lang(lang) in service.name_descriptive else ""))
+
+
 def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None) -> Entry:
-    name = _discreet_name(service, w) if discreet else w.loc(service.name)
+    name = _discreet_name(service, w) if discreet else _name(service, w)
     # A sheet in English only is most likely for someone from abroad, whose phone may have a
     # foreign SIM: "8 ..." does not work from one, "+7 ..." works from any mobile.
     international = w.langs == ("en",)
