@@ -231,9 +231,14 @@ def verify(
     by: str,
     on: date,
     note: str | None = None,
+    replace_later: bool = False,
 ) -> None:
     """Record a check made ``on`` a day: the only way ``verification.date`` moves. The thing checked
-    becomes a source."""
+    becomes a source (already cited: its access date moves, never back).
+
+    A check dated before the record's current verification would silently put an older claim in
+    place of a newer one, so it needs ``replace_later`` (a call made before the desk research that
+    is on record, entered late)."""
     if method not in VERIFICATION_METHODS:
         raise BadInput(
             N_("Unknown method {value}; use one of: {valid}."),
@@ -241,6 +246,16 @@ def verify(
             valid=", ".join(VERIFICATION_METHODS),
         )
     record = draft.get(service_id)
+    current = _day((record.get("verification") or {}).get("date"))
+    if current is not None and on < current and not replace_later:
+        raise BadInput(
+            N_("The check of {date} is older than the verification of {id} on record, dated "
+               "{current}: it would replace a later one. If the earlier check should stand, repeat "
+               "with --replace-later."),
+            date=on.isoformat(),
+            id=service_id,
+            current=current.isoformat(),
+        )
     record["verification"] = {
         "status": "verified",
         "date": on.isoformat(),
@@ -251,7 +266,9 @@ def verify(
     sources = record.setdefault("sources", [])
     for existing in sources:
         if reference in (existing.get("url"), existing.get("document")):
-            existing["accessed"] = on.isoformat()
+            accessed = _day(existing.get("accessed"))
+            if accessed is None or accessed < on:
+                existing["accessed"] = on.isoformat()
             return
     publisher = None if is_url(reference) else by
     sources.append(
@@ -263,6 +280,14 @@ def verify(
             published=on.isoformat(),  # the check itself is the source, dated the day it was made
         )
     )
+
+
+def _day(value: Any) -> date | None:
+    """A full ISO date of a record (``2026-11-22``), or None for anything else (validate reports it)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def set_status(draft: Draft, service_id: str, status: str) -> None:

@@ -353,6 +353,24 @@ def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: 
     assert data.read_bytes() == before
 
 
+def test_a_check_older_than_the_verification_on_record_is_refused_unless_meant(
+    invoke: Invoke, data: Path
+) -> None:
+    args = ("db", "verify", "kz-a", "--method", "call", "--source", "https://example.org/source")
+    before = data.read_bytes()
+    result = invoke(*args, "--date", "1990-01-01", data=data)
+    assert result.exit_code == 2
+    assert "The check of 1990-01-01 is older than the verification of kz-a on record, dated 2026-01-10" in (
+        result.stderr
+    )
+    assert "--replace-later" in result.stderr
+    assert data.read_bytes() == before
+    assert invoke(*args, "--date", "2026-01-05", "--replace-later", data=data).exit_code == 0
+    rec = services(data)["kz-a"]
+    assert rec["verification"]["date"] == "2026-01-05"
+    assert rec["sources"][0]["accessed"] == "2026-01-10"  # read later than the check: kept
+
+
 def test_log_of_an_unknown_id_is_an_error_and_diff_names_the_missing_file(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:

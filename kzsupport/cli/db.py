@@ -271,9 +271,20 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_a
     metavar="YYYY-MM-DD",
     help=N_("The day of the check, if not today (a call made last week)."),
 )
+@option(
+    "--replace-later",
+    is_flag=True,
+    help=N_("Let a check dated before the record's current verification replace it."),
+)
 @pass_db
 def verify(
-    dbc: DbContext, service_id: str, method: str, reference: str, note: str | None, checked_on: Any
+    dbc: DbContext,
+    service_id: str,
+    method: str,
+    reference: str,
+    note: str | None,
+    checked_on: Any,
+    replace_later: bool,
 ) -> None:
     from kzsupport import maintain
 
@@ -282,7 +293,14 @@ def verify(
         raise BadInput(N_("The date of a check cannot be in the future: {date}."), date=on.isoformat())
     with dbc.editing("verify", note=note) as draft:
         maintain.verify(
-            draft, service_id, method=method, reference=reference, by=dbc.author, on=on, note=note
+            draft,
+            service_id,
+            method=method,
+            reference=reference,
+            by=dbc.author,
+            on=on,
+            note=note,
+            replace_later=replace_later,
         )
 
 
