@@ -7,7 +7,7 @@ Commands that change a file write only to the one named with ``--data`` or ``KZS
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +31,7 @@ from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
 from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
+    from kzsupport.changes import RecordDiff
     from kzsupport.store_write import Draft
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,8 +84,19 @@ class DbContext:
                     path=result.path, summary=summary
                 )
             )
-            return
-        self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
+        else:
+            self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
+        self.warn(draft, result.diffs)
+
+    def warn(self, draft: Draft, diffs: Iterable[RecordDiff]) -> None:
+        """Say what a write leaves doubtful in the records it touched (a mislabel's errors refuse
+        the write; its warnings, a label the research calls a simplification, are said here)."""
+        from kzsupport.validate import WARNING, mislabel_problems
+
+        for diff in diffs:
+            for problem in mislabel_problems(draft.find(diff.service_id) or {}):
+                if problem.severity == WARNING:
+                    self.app.hint(f"{problem.service_id} {problem.field}: {problem.message()}")
 
 
 pass_db = click.make_pass_decorator(DbContext)
