@@ -164,13 +164,17 @@ def add(
 
 def edit(
     draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]], reveal_address: bool = False
-) -> None:
+) -> list[str]:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
     the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
     the interactive prompt normalises it. Making a confidential address public needs
-    ``reveal_address``: one mistyped field must not print a shelter's address on every sheet."""
+    ``reveal_address``: one mistyped field must not print a shelter's address on every sheet.
+
+    Returns the numbers the record did not list before (new, or changed), which need a source
+    (``cite``)."""
     record = draft.get(service_id)
     phones = copy.deepcopy(record.get("phones"))
+    listed = set(_numbers(record))
     was_secret = has_confidential_address(record)
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
@@ -185,6 +189,66 @@ def edit(
                "sheets and exported. If the service now publishes it, repeat with --reveal-address."),
             id=service_id,
         )
+    return [number for number in _numbers(record) if number not in listed]
+
+
+def _numbers(record: Mapping[str, Any]) -> list[str]:
+    phones = record.get("phones")
+    return [
+        phone["number"]
+        for phone in (phones if isinstance(phones, list) else [])
+        if isinstance(phone, Mapping) and isinstance(phone.get("number"), str)
+    ]
+
+
+def cite(
+    draft: Draft,
+    service_id: str,
+    entry: dict[str, Any] | None,
+    numbers: Sequence[str],
+    *,
+    by: str,
+    today: date,
+) -> None:
+    """Record where an edit's facts come from: ``entry`` (see ``source``) becomes a source of the
+    record. A number the record did not list before needs one: no number enters the directory
+    without a citation. A verified record's check did not cover a new number, so it goes back
+    to ``source_only``, its note saying which number was added after which check."""
+    if numbers and entry is None:
+        raise BadInput(
+            N_("A new or changed phone number needs its source: repeat with --source URL_OR_DOCUMENT "
+               "(where {numbers} is published)."),
+            numbers=", ".join(numbers),
+        )
+    if entry is None:
+        return
+    record = draft.get(service_id)
+    _cite(record, entry)
+    checked = record.get("verification") or {}
+    if numbers and checked.get("status") == "verified":
+        reference = entry.get("url") or entry.get("document")
+        record["verification"] = {
+            "status": "source_only",
+            "date": today.isoformat(),
+            "method": "document",
+            "by": by,
+            "note": f"{', '.join(numbers)} added from {reference} on {today.isoformat()}, after the "
+            f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
+        }
+
+
+def _cite(record: dict[str, Any], entry: Mapping[str, Any]) -> None:
+    """Add a source, or, when the record cites it already, move its access date forward (never
+    back: it was read then, whatever the date of the reading now recorded)."""
+    sources = record.setdefault("sources", [])
+    reference = entry.get("url") or entry.get("document")
+    for existing in sources:
+        if reference in (existing.get("url"), existing.get("document")):
+            accessed = _day(existing.get("accessed"))
+            if accessed is None or accessed < date.fromisoformat(entry["accessed"]):
+                existing["accessed"] = entry["accessed"]
+            return
+    sources.append(dict(entry))
 
 
 def _tidy_phones(record: dict[str, Any], before: Any) -> None:
@@ -263,22 +327,16 @@ def verify(
         "by": by,
         "note": note,
     }
-    sources = record.setdefault("sources", [])
-    for existing in sources:
-        if reference in (existing.get("url"), existing.get("document")):
-            accessed = _day(existing.get("accessed"))
-            if accessed is None or accessed < on:
-                existing["accessed"] = on.isoformat()
-            return
     publisher = None if is_url(reference) else by
-    sources.append(
+    _cite(
+        record,
         source(
             reference,
             title=f"Verification ({method})",
             publisher=publisher,
             today=on,
             published=on.isoformat(),  # the check itself is the source, dated the day it was made
-        )
+        ),
     )
 
 

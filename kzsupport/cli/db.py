@@ -153,6 +153,36 @@ def set_option(f: F) -> F:
     )(f)
 
 
+def source_options(source_help: str) -> Callable[[F], F]:
+    """``--source`` (helped with ``source_help``) and the options describing it."""
+
+    def decorate(f: F) -> F:
+        for decorator in reversed(
+            (
+                option("--source", "reference", help=source_help),
+                option("--source-title", help=N_("Title of the source.")),
+                option("--source-publisher", help=N_("Who published the source (default: the URL's host).")),
+                option(
+                    "--source-date",
+                    help=N_("When the source was published (YYYY, YYYY-MM or YYYY-MM-DD)."),
+                ),
+            )
+        ):
+            f = decorator(f)
+        return f
+
+    return decorate
+
+
+def _source(reference: str | None, title: str | None, publisher: str | None, published: str | None) -> Any:
+    """The source entry the options describe, read today; None without ``--source``."""
+    from kzsupport import maintain
+
+    if not reference:
+        return None
+    return maintain.source(reference, title=title, publisher=publisher, today=today(), published=published)
+
+
 # --- add / edit -------------------------------------------------------------------------------------
 
 
@@ -170,10 +200,7 @@ def set_option(f: F) -> F:
 @option("--type", "kind", type=click.Choice(SERVICE_TYPES), help=N_("Type of service."))
 @option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
 @option("--national", is_flag=True, help=N_("A national service (no region)."))
-@option("--source", "reference", help=N_("URL or document the facts come from (required)."))
-@option("--source-title", help=N_("Title of the source."))
-@option("--source-publisher", help=N_("Who published the source (default: the URL's host)."))
-@option("--source-date", help=N_("When the source was published (YYYY, YYYY-MM or YYYY-MM-DD)."))
+@source_options(N_("URL or document the facts come from (required)."))
 @set_option
 @pass_db
 def add(
@@ -210,16 +237,9 @@ def add(
         record["type"] = kind
         record["scope"] = "national" if national else "local"
         record["region"] = region
-    if reference:
-        record.setdefault("sources", []).append(
-            maintain.source(
-                reference,
-                title=source_title,
-                publisher=source_publisher,
-                today=today(),
-                published=source_date,
-            )
-        )
+    cited = _source(reference, source_title, source_publisher, source_date)
+    if cited is not None:
+        record.setdefault("sources", []).append(cited)
     with dbc.editing("add") as draft:
         maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today())
 
@@ -228,21 +248,33 @@ def add(
     cls=TranslatedCommand,
     help=N_(
         "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
-        'verification.* changes only through "db verify".\n\n'
+        'verification.* changes only through "db verify". A new or changed phone number needs '
+        "--source: where it is published.\n\n"
         'Example: kzsupport --data data/directory.json db edit kz-national-150 --set name.en="Helpline 150"'
     ),
 )
 @click.argument("service_id", metavar="ID")
 @set_option
+@source_options(N_("URL or document the change comes from (required for a new or changed phone number)."))
 @option(
     "--reveal-address",
     is_flag=True,
     help=N_("Allow this edit to make a confidential address public (when the service publishes it)."),
 )
 @pass_db
-def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_address: bool) -> None:
+def edit(
+    dbc: DbContext,
+    service_id: str,
+    assignments: tuple[str, ...],
+    reference: str | None,
+    source_title: str | None,
+    source_publisher: str | None,
+    source_date: str | None,
+    reveal_address: bool,
+) -> None:
     from kzsupport import maintain
 
+    cited = _source(reference, source_title, source_publisher, source_date)
     pairs = _assignments(assignments)
     if not pairs:  # ask first, without holding the lock while a person types
         from kzsupport.cli.db_prompts import prompt_edits
@@ -257,7 +289,8 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_a
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
             pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
-        maintain.edit(draft, service_id, pairs, reveal_address)
+        numbers = maintain.edit(draft, service_id, pairs, reveal_address)
+        maintain.cite(draft, service_id, cited, numbers, by=dbc.author, today=today())
 
 
 # --- verification and status ------------------------------------------------------------------------
