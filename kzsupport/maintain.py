@@ -163,12 +163,17 @@ def add(
 
 
 def edit(
-    draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]], reveal_address: bool = False
+    draft: Draft,
+    service_id: str,
+    assignments: Sequence[tuple[str, str]],
+    reveal_address: bool = False,
+    yes: bool = False,
 ) -> list[str]:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
     the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
     the interactive prompt normalises it. Making a confidential address public needs
     ``reveal_address``: one mistyped field must not print a shelter's address on every sheet.
+    Removing one needs ``yes``, as ``remove`` does: nobody could type it back from the log.
 
     Returns the numbers the record did not list before (new, or changed), which need a source
     (``cite``)."""
@@ -176,13 +181,23 @@ def edit(
     phones = copy.deepcopy(record.get("phones"))
     listed = set(_numbers(record))
     was_secret = has_confidential_address(record)
+    had_text = _has_text(record.get("address"))
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(path, get_path(record, path), raw))
     _tidy_phones(record, phones)
-    revealed = isinstance(record.get("address"), Mapping) and not has_confidential_address(record)
+    address = record.get("address")
+    revealed = isinstance(address, Mapping) and not has_confidential_address(record)
+    gone = not isinstance(address, Mapping) or (had_text and not _has_text(address))
+    if was_secret and not revealed and gone and not yes:
+        raise BadInput(
+            N_("This removes the confidential address of {id} from the file (a backup keeps it for "
+               "a while; the change log never holds it). If the service no longer has that address, "
+               "repeat with --yes."),
+            id=service_id,
+        )
     if was_secret and revealed and not reveal_address:
         raise BadInput(
             N_("This makes the confidential address of {id} public: it would be shown, printed on "
@@ -190,6 +205,11 @@ def edit(
             id=service_id,
         )
     return [number for number in _numbers(record) if number not in listed]
+
+
+def _has_text(address: Any) -> bool:
+    text = address.get("text") if isinstance(address, Mapping) else None
+    return isinstance(text, Mapping) and any(isinstance(v, str) and v.strip() for v in text.values())
 
 
 def _numbers(record: Mapping[str, Any]) -> list[str]:

@@ -262,6 +262,22 @@ def test_making_a_confidential_address_public_needs_reveal_address(invoke: Invok
     assert services(data)["kz-shelter"]["address"]["confidential"] is False
 
 
+@pytest.mark.parametrize("cleared", ["address=null", "address.text=null"])
+def test_removing_a_confidential_address_needs_yes_and_the_log_says_it_went(
+    invoke: Invoke, data: Path, cleared: str
+) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", "--set", cleared, data=data)
+    assert result.exit_code == 2
+    assert "This removes the confidential address of kz-shelter" in result.stderr and "--yes" in result.stderr
+    assert data.read_bytes() == before
+    assert invoke("db", "edit", "kz-shelter", "--set", cleared, "--yes", data=data).exit_code == 0
+    assert not (services(data)["kz-shelter"]["address"] or {}).get("text")
+    [entry] = store_write.read_log(data, "kz-shelter")
+    assert ("address.text.ru", changes.WITHHELD, None) in {(c.path, c.old, c.new) for c in entry.changes}
+    assert "Секрет" not in store_write.log_path(data).read_text(encoding="utf-8")
+
+
 def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
     result = invoke("db", "edit", "kz-a", "--set", "verification.date=2030-01-01", data=data)
     assert result.exit_code == 2

@@ -261,6 +261,7 @@ def add(
     is_flag=True,
     help=N_("Allow this edit to make a confidential address public (when the service publishes it)."),
 )
+@option("--yes", is_flag=True, help=N_("Confirm removing a confidential address."))
 @pass_db
 def edit(
     dbc: DbContext,
@@ -271,6 +272,7 @@ def edit(
     source_publisher: str | None,
     source_date: str | None,
     reveal_address: bool,
+    yes: bool,
 ) -> None:
     from kzsupport import maintain
 
@@ -289,7 +291,7 @@ def edit(
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
             pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
-        numbers = maintain.edit(draft, service_id, pairs, reveal_address)
+        numbers = maintain.edit(draft, service_id, pairs, reveal_address, yes)
         maintain.cite(draft, service_id, cited, numbers, by=dbc.author, today=today())
 
 
