@@ -36,6 +36,7 @@ from kzsupport.exchange import (
 from kzsupport.i18n import N_
 from kzsupport.models import (
     SERVICE_TYPES,
+    SOURCE_METHODS,
     VERIFICATION_METHODS,
     Localized,
     Region,
@@ -117,11 +118,14 @@ def source(
     }
 
 
-def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str, Any]:
+def prepare_new(
+    record: Mapping[str, Any], *, by: str, today: date, method: str | None = None
+) -> dict[str, Any]:
     """A record for ``add``: every model field present, a source required, not yet verified.
 
-    A ``source_only`` record states when and how its facts were read: today, from the source's
-    page (a URL) or document."""
+    A ``source_only`` record states when and how its facts were read: today, by ``method``, else
+    as the record says, else ``document``: a URL is not an official page (a news article is one
+    too), and the bundled records read by desk research say ``document`` as well."""
     out = template(str(record.get("id") or ""))
     out.update(copy.deepcopy(dict(record)))
     check_id(str(out["id"]))
@@ -133,11 +137,11 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
     if verification.get("status") == "verified":
         raise BadInput(N_('A new record cannot start verified: add it, then run "kzsupport db verify".'))
     if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
-        first = out["sources"][0]
+        given = verification.get("method")
         out["verification"] = {
             "status": "source_only",
             "date": today.isoformat(),
-            "method": "official_page" if first.get("url") else "document",
+            "method": method or (given if given in SOURCE_METHODS else "document"),
             "by": by,
             "note": verification.get("note"),
         }
@@ -145,13 +149,19 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
 
 
 def add(
-    draft: Draft, record: Mapping[str, Any], assignments: Sequence[tuple[str, str]], *, by: str, today: date
+    draft: Draft,
+    record: Mapping[str, Any],
+    assignments: Sequence[tuple[str, str]],
+    *,
+    by: str,
+    today: date,
+    method: str | None = None,
 ) -> None:
     """Add a new record (see ``prepare_new``), then apply ``--set`` assignments to it (see ``edit``).
 
     A local record needs its region (only an unverified lead may lack one): said here in the
     words of ``db add``, rather than as the schema's rule about unverified records."""
-    new = prepare_new(record, by=by, today=today)
+    new = prepare_new(record, by=by, today=today, method=method)
     draft.add(new)
     edit(draft, new["id"], assignments)
     added = draft.get(new["id"])

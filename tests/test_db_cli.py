@@ -104,7 +104,7 @@ def test_add_scripted(invoke: Invoke, data: Path) -> None:
     assert new["verification"] == {
         "status": "source_only",
         "date": TODAY,
-        "method": "official_page",
+        "method": "document",  # a URL read by a maintainer: no official page unless they say so
         "by": "aigerim",
         "note": None,
     }

@@ -225,3 +225,9 @@ def test_a_cited_number_is_sourced_and_a_verified_record_no_longer_claims_to_cov
     verification = new["verification"]
     assert [verification[key] for key in ("status", "date", "by")] == ["source_only", TODAY, "aigerim"]
     assert "+77273112233" in verification["note"] and "call check of 2026-01-12" in verification["note"]
+
+
+def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: Invoke, data: Path) -> None:
+    result = add(invoke, data, "--national", *NAMES, "--method", "official_page")
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-new"]["verification"]["method"] == "official_page"

@@ -28,7 +28,7 @@ from kzsupport.cli.options import (
 )
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
-from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
+from kzsupport.models import SERVICE_TYPES, SOURCE_METHODS, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
     from kzsupport.changes import RecordDiff
@@ -201,6 +201,12 @@ def _source(reference: str | None, title: str | None, publisher: str | None, pub
 @option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
 @option("--national", is_flag=True, help=N_("A national service (no region)."))
 @source_options(N_("URL or document the facts come from (required)."))
+@option(
+    "--method",
+    type=click.Choice(SOURCE_METHODS),
+    help=N_("How the source was read: document (the default: an article, a report, a page) or "
+            "official_page (the service's own page or its government body's)."),
+)
 @set_option
 @pass_db
 def add(
@@ -214,6 +220,7 @@ def add(
     source_title: str | None,
     source_publisher: str | None,
     source_date: str | None,
+    method: str | None,
     assignments: tuple[str, ...],
 ) -> None:
     from kzsupport import maintain
@@ -241,7 +248,7 @@ def add(
     if cited is not None:
         record.setdefault("sources", []).append(cited)
     with dbc.editing("add") as draft:
-        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today())
+        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today(), method=method)
 
 
 @db.command(
