@@ -214,6 +214,17 @@ def test_add_interactively_checks_a_taken_id_a_fabricated_number_and_the_display
     assert services(data)["kz-typed"]["phones"][0]["display"] == "+7 727 200 11 22"
 
 
+def test_add_interactively_says_an_empty_answer_to_a_required_question_is_not_one(
+    invoke: Invoke, data: Path
+) -> None:
+    answers = _typed_record(["", "", "", ""])
+    answers[3:3] = ["", "  "]  # the name in Kazakh: empty, blank, then given
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("An answer is needed here (Ctrl-C stops without saving anything).") == 2
+    assert services(data)["kz-typed"]["name"]["kk"] == "Баспана"
+
+
 def test_add_interactively_an_empty_kind_adds_no_phone(invoke: Invoke, data: Path) -> None:
     answers = _typed_record(["", "", "", ""])
     start = answers.index("voice")
@@ -365,7 +376,11 @@ def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: 
     before = data.read_bytes()
     result = invoke(*args, "2999-01-01", data=data)
     assert result.exit_code == 2 and "cannot be in the future" in result.stderr
-    assert invoke(*args, "20.01.2026", data=data).exit_code == 2  # the form is YYYY-MM-DD
+    for written in ("20.01.2026", "2026-02-30"):
+        result = invoke(*args, written, data=data)
+        assert result.exit_code == 2
+        assert f"Write the date as YYYY-MM-DD, for example {TODAY}; got {written}." in result.stderr
+        assert "%Y" not in result.stderr
     assert data.read_bytes() == before
 
 

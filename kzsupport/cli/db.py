@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -104,6 +104,30 @@ pass_db = click.make_pass_decorator(DbContext)
 
 def today() -> Any:
     return datetime.now(timezone.utc).date()
+
+
+class Day(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A calendar day written YYYY-MM-DD, refused in the user's language (Click's ``DateTime``
+    says "does not match the format '%Y-%m-%d'")."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if len(text) == 10 and text[4] == text[7] == "-":
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        self.fail(
+            _("Write the date as YYYY-MM-DD, for example {example}; got {value}.").format(
+                example=today().isoformat(), value=value
+            ),
+            param,
+            ctx,
+        )
 
 
 @click.group(
@@ -321,7 +345,7 @@ def edit(
 @option(
     "--date",
     "checked_on",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     help=N_("The day of the check, if not today (a call made last week)."),
 )
@@ -342,7 +366,7 @@ def verify(
 ) -> None:
     from kzsupport import maintain
 
-    on = today() if checked_on is None else checked_on.date()
+    on = today() if checked_on is None else checked_on
     if on > today():
         raise BadInput(N_("The date of a check cannot be in the future: {date}."), date=on.isoformat())
     with dbc.editing("verify", note=note) as draft:
