@@ -128,14 +128,19 @@ def withhold(diffs: Iterable[RecordDiff], records: Iterable[Mapping[str, Any]]) 
     """The diffs with the text, note and coordinates of a confidential address shown only as
     changed: for every record whose address is confidential in any of ``records`` (give both
     versions, so a shelter whose address was or becomes confidential is covered). The change log,
-    ``db diff`` and the preview of ``db import`` all show a change this way, never the address."""
+    ``db diff`` and the preview of ``db import`` all show a change this way, never the address; a
+    value that appears or goes away shows as such (``[withheld...] → ∅``: the address was removed)."""
     secret = {str(r.get("id")) for r in records if has_confidential_address(r)}
+
+    def hidden(value: Any) -> Any:
+        return None if value is None else WITHHELD
+
     return [
         RecordDiff(
             d.service_id,
             d.kind,
             tuple(
-                Change(c.path, WITHHELD, WITHHELD) if c.path.startswith(SECRET_FIELDS) else c
+                Change(c.path, hidden(c.old), hidden(c.new)) if c.path.startswith(SECRET_FIELDS) else c
                 for c in d.changes
             ),
         )

@@ -36,6 +36,7 @@ from kzsupport.exchange import (
 from kzsupport.i18n import N_
 from kzsupport.models import (
     SERVICE_TYPES,
+    SOURCE_METHODS,
     VERIFICATION_METHODS,
     Localized,
     Region,
@@ -117,11 +118,14 @@ def source(
     }
 
 
-def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str, Any]:
+def prepare_new(
+    record: Mapping[str, Any], *, by: str, today: date, method: str | None = None
+) -> dict[str, Any]:
     """A record for ``add``: every model field present, a source required, not yet verified.
 
-    A ``source_only`` record states when and how its facts were read: today, from the source's
-    page (a URL) or document."""
+    A ``source_only`` record states when and how its facts were read: today, by ``method``, else
+    as the record says, else ``document``: a URL is not an official page (a news article is one
+    too), and the bundled records read by desk research say ``document`` as well."""
     out = template(str(record.get("id") or ""))
     out.update(copy.deepcopy(dict(record)))
     check_id(str(out["id"]))
@@ -133,11 +137,11 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
     if verification.get("status") == "verified":
         raise BadInput(N_('A new record cannot start verified: add it, then run "kzsupport db verify".'))
     if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
-        first = out["sources"][0]
+        given = verification.get("method")
         out["verification"] = {
             "status": "source_only",
             "date": today.isoformat(),
-            "method": "official_page" if first.get("url") else "document",
+            "method": method or (given if given in SOURCE_METHODS else "document"),
             "by": by,
             "note": verification.get("note"),
         }
@@ -145,13 +149,19 @@ def prepare_new(record: Mapping[str, Any], *, by: str, today: date) -> dict[str,
 
 
 def add(
-    draft: Draft, record: Mapping[str, Any], assignments: Sequence[tuple[str, str]], *, by: str, today: date
+    draft: Draft,
+    record: Mapping[str, Any],
+    assignments: Sequence[tuple[str, str]],
+    *,
+    by: str,
+    today: date,
+    method: str | None = None,
 ) -> None:
     """Add a new record (see ``prepare_new``), then apply ``--set`` assignments to it (see ``edit``).
 
     A local record needs its region (only an unverified lead may lack one): said here in the
     words of ``db add``, rather than as the schema's rule about unverified records."""
-    new = prepare_new(record, by=by, today=today)
+    new = prepare_new(record, by=by, today=today, method=method)
     draft.add(new)
     edit(draft, new["id"], assignments)
     added = draft.get(new["id"])
@@ -163,28 +173,112 @@ def add(
 
 
 def edit(
-    draft: Draft, service_id: str, assignments: Sequence[tuple[str, str]], reveal_address: bool = False
-) -> None:
+    draft: Draft,
+    service_id: str,
+    assignments: Sequence[tuple[str, str]],
+    reveal_address: bool = False,
+    yes: bool = False,
+) -> list[str]:
     """Apply ``FIELD=VALUE`` assignments (dotted paths). Values are JSON when they parse as JSON and
     the field does not hold text; ``null`` clears a field. A phone number set here is normalised as
     the interactive prompt normalises it. Making a confidential address public needs
-    ``reveal_address``: one mistyped field must not print a shelter's address on every sheet."""
+    ``reveal_address``: one mistyped field must not print a shelter's address on every sheet.
+    Removing one needs ``yes``, as ``remove`` does: nobody could type it back from the log.
+
+    Returns the numbers the record did not list before (new, or changed), which need a source
+    (``cite``)."""
     record = draft.get(service_id)
     phones = copy.deepcopy(record.get("phones"))
+    listed = set(_numbers(record))
     was_secret = has_confidential_address(record)
+    had_text = _has_text(record.get("address"))
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
             raise BadInput(PROTECTED[head], field=path)
         set_path(record, path, _typed(path, get_path(record, path), raw))
     _tidy_phones(record, phones)
-    revealed = isinstance(record.get("address"), Mapping) and not has_confidential_address(record)
+    address = record.get("address")
+    revealed = isinstance(address, Mapping) and not has_confidential_address(record)
+    gone = not isinstance(address, Mapping) or (had_text and not _has_text(address))
+    if was_secret and not revealed and gone and not yes:
+        raise BadInput(
+            N_("This removes the confidential address of {id} from the file (a backup keeps it for "
+               "a while; the change log never holds it). If the service no longer has that address, "
+               "repeat with --yes."),
+            id=service_id,
+        )
     if was_secret and revealed and not reveal_address:
         raise BadInput(
             N_("This makes the confidential address of {id} public: it would be shown, printed on "
                "sheets and exported. If the service now publishes it, repeat with --reveal-address."),
             id=service_id,
         )
+    return [number for number in _numbers(record) if number not in listed]
+
+
+def _has_text(address: Any) -> bool:
+    text = address.get("text") if isinstance(address, Mapping) else None
+    return isinstance(text, Mapping) and any(isinstance(v, str) and v.strip() for v in text.values())
+
+
+def _numbers(record: Mapping[str, Any]) -> list[str]:
+    phones = record.get("phones")
+    return [
+        phone["number"]
+        for phone in (phones if isinstance(phones, list) else [])
+        if isinstance(phone, Mapping) and isinstance(phone.get("number"), str)
+    ]
+
+
+def cite(
+    draft: Draft,
+    service_id: str,
+    entry: dict[str, Any] | None,
+    numbers: Sequence[str],
+    *,
+    by: str,
+    today: date,
+) -> None:
+    """Record where an edit's facts come from: ``entry`` (see ``source``) becomes a source of the
+    record. A number the record did not list before needs one: no number enters the directory
+    without a citation. A verified record's check did not cover a new number, so it goes back
+    to ``source_only``, its note saying which number was added after which check."""
+    if numbers and entry is None:
+        raise BadInput(
+            N_("A new or changed phone number needs its source: repeat with --source URL_OR_DOCUMENT "
+               "(where {numbers} is published)."),
+            numbers=", ".join(numbers),
+        )
+    if entry is None:
+        return
+    record = draft.get(service_id)
+    _cite(record, entry)
+    checked = record.get("verification") or {}
+    if numbers and checked.get("status") == "verified":
+        reference = entry.get("url") or entry.get("document")
+        record["verification"] = {
+            "status": "source_only",
+            "date": today.isoformat(),
+            "method": "document",
+            "by": by,
+            "note": f"{', '.join(numbers)} added from {reference} on {today.isoformat()}, after the "
+            f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
+        }
+
+
+def _cite(record: dict[str, Any], entry: Mapping[str, Any]) -> None:
+    """Add a source, or, when the record cites it already, move its access date forward (never
+    back: it was read then, whatever the date of the reading now recorded)."""
+    sources = record.setdefault("sources", [])
+    reference = entry.get("url") or entry.get("document")
+    for existing in sources:
+        if reference in (existing.get("url"), existing.get("document")):
+            accessed = _day(existing.get("accessed"))
+            if accessed is None or accessed < date.fromisoformat(entry["accessed"]):
+                existing["accessed"] = entry["accessed"]
+            return
+    sources.append(dict(entry))
 
 
 def _tidy_phones(record: dict[str, Any], before: Any) -> None:
@@ -231,9 +325,14 @@ def verify(
     by: str,
     on: date,
     note: str | None = None,
+    replace_later: bool = False,
 ) -> None:
     """Record a check made ``on`` a day: the only way ``verification.date`` moves. The thing checked
-    becomes a source."""
+    becomes a source (already cited: its access date moves, never back).
+
+    A check dated before the record's current verification would silently put an older claim in
+    place of a newer one, so it needs ``replace_later`` (a call made before the desk research that
+    is on record, entered late)."""
     if method not in VERIFICATION_METHODS:
         raise BadInput(
             N_("Unknown method {value}; use one of: {valid}."),
@@ -241,6 +340,16 @@ def verify(
             valid=", ".join(VERIFICATION_METHODS),
         )
     record = draft.get(service_id)
+    current = _day((record.get("verification") or {}).get("date"))
+    if current is not None and on < current and not replace_later:
+        raise BadInput(
+            N_("The check of {date} is older than the verification of {id} on record, dated "
+               "{current}: it would replace a later one. If the earlier check should stand, repeat "
+               "with --replace-later."),
+            date=on.isoformat(),
+            id=service_id,
+            current=current.isoformat(),
+        )
     record["verification"] = {
         "status": "verified",
         "date": on.isoformat(),
@@ -248,21 +357,25 @@ def verify(
         "by": by,
         "note": note,
     }
-    sources = record.setdefault("sources", [])
-    for existing in sources:
-        if reference in (existing.get("url"), existing.get("document")):
-            existing["accessed"] = on.isoformat()
-            return
     publisher = None if is_url(reference) else by
-    sources.append(
+    _cite(
+        record,
         source(
             reference,
             title=f"Verification ({method})",
             publisher=publisher,
             today=on,
             published=on.isoformat(),  # the check itself is the source, dated the day it was made
-        )
+        ),
     )
+
+
+def _day(value: Any) -> date | None:
+    """A full ISO date of a record (``2026-11-22``), or None for anything else (validate reports it)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def set_status(draft: Draft, service_id: str, status: str) -> None:

@@ -92,6 +92,8 @@ PHONE_KINDS: tuple[str, ...] = ("short_number", "voice", "whatsapp", "telegram",
 STATUSES: tuple[str, ...] = ("active", "temporarily_closed", "inactive")
 VERIFICATION_STATUSES: tuple[str, ...] = ("verified", "source_only", "unverified")
 VERIFICATION_METHODS: tuple[str, ...] = ("call", "official_page", "document", "visit")
+# How the facts of a record nobody has called or visited were read (``db add --method``).
+SOURCE_METHODS: tuple[str, ...] = ("document", "official_page")
 
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})

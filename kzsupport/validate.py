@@ -14,6 +14,7 @@ but do not fail. The checks:
 * duplicate ids, duplicate phone numbers across records, same name in the same city;
 * the fabricated-number denylist (``data/denylist.json``), in phones and in every free text,
   however the number is separated there (dashes of any kind, dots, slashes, no-break spaces);
+  and its mislabels: a wrong label of a real number in the texts presenting that number's service;
 * a confidential address's text appearing in any other field of any record;
 * languages missing per record (name and description: error; other texts: warning);
 * control characters in any text (a tab or a newline is fine; a stray carriage return is not);
@@ -152,11 +153,24 @@ def schema_types(path: str, schema: Mapping[str, Any] | None = None) -> frozense
 
 
 @dataclass(frozen=True)
+class Mislabel:
+    """A real number once given a wrong label: the label may not present that number's service.
+    ``severity`` follows how sure the research is: an ``error`` for a label it calls a mislabel,
+    a ``warning`` for one it calls a simplification (partly true, so a maintainer judges)."""
+
+    number: str  # as stored: E.164, or a short number as dialled
+    label: str
+    severity: str
+
+
+@dataclass(frozen=True)
 class Denylist:
-    """Numbers (E.164) and texts known to be fabricated; none may appear in a record."""
+    """Numbers (E.164) and texts known to be fabricated; none may appear in a record. Mislabels:
+    labels that may not present the service of a real number."""
 
     numbers: frozenset[str] = frozenset()
     texts: tuple[str, ...] = ()
+    mislabels: tuple[Mislabel, ...] = ()
 
 
 def normalize_number(text: str) -> str | None:
@@ -268,7 +282,8 @@ def parse_denylist(raw: Any) -> Denylist:
 
     Every string under a ``digits``, ``number``, ``value`` or ``phone`` key (or in a plain list)
     that reads as a phone number is blocked; a string under ``text`` or ``address`` is a blocked
-    text. The ``mislabels`` section (real numbers once given a wrong label) blocks nothing."""
+    text. The ``mislabels`` section (real numbers once given a wrong label) blocks no number: see
+    ``parse_mislabels``."""
     numbers: set[str] = set()
     texts: list[str] = []
 
@@ -289,7 +304,33 @@ def parse_denylist(raw: Any) -> Denylist:
                 texts.append(node)
 
     walk(raw, None)
-    return Denylist(numbers=frozenset(numbers), texts=tuple(texts))
+    mislabels = parse_mislabels(raw.get("mislabels") if isinstance(raw, Mapping) else None)
+    return Denylist(numbers=frozenset(numbers), texts=tuple(texts), mislabels=mislabels)
+
+
+_QUOTED = re.compile(r"«([^»]+)»|\"([^\"]+)\"")
+
+
+def parse_mislabels(entries: Any) -> tuple[Mislabel, ...]:
+    """The ``mislabels`` section: each entry's ``number`` and the labels of its ``as_labelled``.
+
+    ``as_labelled`` is written as found, alternatives separated by `` / ``; an alternative with a
+    quoted part is that part (``«Үйдегі зорлық-зомбылық желісі», languages ...`` is the name in the
+    quotes), otherwise the whole of it. A ``reason`` starting with "mislabel" is an error, anything
+    else (a "simplification") a warning."""
+    out: list[Mislabel] = []
+    for entry in entries if isinstance(entries, list) else ():
+        if not isinstance(entry, Mapping) or not isinstance(entry.get("as_labelled"), str):
+            continue
+        number = str(entry.get("number", "")).strip()
+        number = normalize_number(number) or number
+        sure = str(entry.get("reason", "")).strip().lower().startswith("mislabel")
+        for part in entry["as_labelled"].split(" / "):
+            quoted = [a or b for a, b in _QUOTED.findall(part)]
+            for label in quoted or [part]:
+                if label.strip():
+                    out.append(Mislabel(number, label.strip(), ERROR if sure else WARNING))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -589,6 +630,46 @@ def closed_named_lines(record: Mapping[str, Any]) -> Iterator[Problem]:
             )
 
 
+# Where a record explains or cites rather than presents its service: a caveat may say "not the
+# 'Mental Health Unified Line' some apps call it", a source may be titled with the wrong label.
+_EXPLAINING = ("caveats.", "sources.", "verification.")
+
+
+def mislabel_problems(record: Mapping[str, Any], denylist: Denylist | None = None) -> Iterator[Problem]:
+    """A label the denylist says is wrong for one of the record's numbers, in the texts that present
+    the service (name, description, hours...; not caveats, notes or sources). Another record may
+    name the label: only the service of that number is mislabelled by it."""
+    denylist = load_denylist() if denylist is None else denylist
+    numbers = {
+        normalize_number(str(phone.get("number"))) or str(phone.get("number"))
+        for phone in _items(record, "phones")
+        if isinstance(phone, Mapping)
+    }
+    wrong = [m for m in denylist.mislabels if m.number in numbers]
+    if not wrong:
+        return
+    msgids = {
+        ERROR: N_('"{label}" is a known wrong label for {number}: name and describe the service as '
+                  "its sources do."),
+        WARNING: N_('"{label}" oversimplifies what {number} is: name and describe the service as its '
+                    "sources do."),
+    }
+    for where, text in _strings(record):
+        if where.startswith(_EXPLAINING) or ".note" in f".{where}":
+            continue
+        folded = _fold(text)
+        for mislabel in wrong:
+            if _fold(mislabel.label) in folded:
+                yield Problem(
+                    str(record.get("id", "?")),
+                    "denylist",
+                    mislabel.severity,
+                    msgids[mislabel.severity],
+                    {"label": mislabel.label, "number": mislabel.number},
+                    where,
+                )
+
+
 def _record_problems(
     record: Mapping[str, Any], regions: Mapping[str, Region], denylist: Denylist
 ) -> Iterator[Problem]:
@@ -609,6 +690,7 @@ def _record_problems(
             known=", ".join(SERVICE_TYPES),
         )
     yield from closed_named_lines(record)
+    yield from mislabel_problems(record, denylist)
     scope, region_id = record.get("scope"), record.get("region")
     if scope not in SCOPES:
         yield problem(

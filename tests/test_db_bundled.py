@@ -39,6 +39,27 @@ def test_a_fabricated_number_in_a_free_text_is_refused_whatever_its_dashes(
     assert copy.read_bytes() == before
 
 
+def test_a_wrong_label_of_a_national_line_is_refused_and_a_simplification_warned(
+    invoke: Invoke, copy: Path
+) -> None:
+    before = copy.read_bytes()
+    wrong = invoke("db", "edit", "kz-national-1414", "--set", "name.en=Mental Health Unified Line", data=copy)
+    assert wrong.exit_code == 1
+    assert '"Mental Health Unified Line" is a known wrong label for 1414' in wrong.stderr
+    assert copy.read_bytes() == before
+    label = "name.ru=Линия доверия для женщин"
+    simplified = invoke("db", "edit", "kz-national-150", "--set", label, data=copy)
+    assert simplified.exit_code == 0, simplified.stderr
+    warning = '"Линия доверия для женщин" oversimplifies what 150 is'
+    assert f"kz-national-150 name.ru: {warning}" in simplified.stderr
+    result = invoke("db", "validate", data=copy)
+    assert result.exit_code == 0 and warning in result.stdout
+    # the label in another service's texts is no mislabel of 150
+    label = "description.ru=Линия доверия для женщин"
+    other = invoke("db", "edit", "kz-national-111", "--set", label, data=copy)
+    assert other.exit_code == 0 and "oversimplifies" not in other.stderr
+
+
 def test_the_bundled_file_is_written_exactly_as_the_store_writes(copy: Path) -> None:
     text = copy.read_text(encoding="utf-8")
     assert store_write.dumps(json.loads(text)) == text

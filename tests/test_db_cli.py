@@ -104,7 +104,7 @@ def test_add_scripted(invoke: Invoke, data: Path) -> None:
     assert new["verification"] == {
         "status": "source_only",
         "date": TODAY,
-        "method": "official_page",
+        "method": "document",  # a URL read by a maintainer: no official page unless they say so
         "by": "aigerim",
         "note": None,
     }
@@ -214,6 +214,17 @@ def test_add_interactively_checks_a_taken_id_a_fabricated_number_and_the_display
     assert services(data)["kz-typed"]["phones"][0]["display"] == "+7 727 200 11 22"
 
 
+def test_add_interactively_says_an_empty_answer_to_a_required_question_is_not_one(
+    invoke: Invoke, data: Path
+) -> None:
+    answers = _typed_record(["", "", "", ""])
+    answers[3:3] = ["", "  "]  # the name in Kazakh: empty, blank, then given
+    result = invoke("db", "add", data=data, input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("An answer is needed here (Ctrl-C stops without saving anything).") == 2
+    assert services(data)["kz-typed"]["name"]["kk"] == "Баспана"
+
+
 def test_add_interactively_an_empty_kind_adds_no_phone(invoke: Invoke, data: Path) -> None:
     answers = _typed_record(["", "", "", ""])
     start = answers.index("voice")
@@ -260,6 +271,22 @@ def test_making_a_confidential_address_public_needs_reveal_address(invoke: Invok
     args = ("db", "edit", "kz-shelter", "--set", "address.confidential=false", "--reveal-address")
     assert invoke(*args, data=data).exit_code == 0
     assert services(data)["kz-shelter"]["address"]["confidential"] is False
+
+
+@pytest.mark.parametrize("cleared", ["address=null", "address.text=null"])
+def test_removing_a_confidential_address_needs_yes_and_the_log_says_it_went(
+    invoke: Invoke, data: Path, cleared: str
+) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", "--set", cleared, data=data)
+    assert result.exit_code == 2
+    assert "This removes the confidential address of kz-shelter" in result.stderr and "--yes" in result.stderr
+    assert data.read_bytes() == before
+    assert invoke("db", "edit", "kz-shelter", "--set", cleared, "--yes", data=data).exit_code == 0
+    assert not (services(data)["kz-shelter"]["address"] or {}).get("text")
+    [entry] = store_write.read_log(data, "kz-shelter")
+    assert ("address.text.ru", changes.WITHHELD, None) in {(c.path, c.old, c.new) for c in entry.changes}
+    assert "Секрет" not in store_write.log_path(data).read_text(encoding="utf-8")
 
 
 def test_edit_cannot_touch_verification(invoke: Invoke, data: Path) -> None:
@@ -349,8 +376,30 @@ def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: 
     before = data.read_bytes()
     result = invoke(*args, "2999-01-01", data=data)
     assert result.exit_code == 2 and "cannot be in the future" in result.stderr
-    assert invoke(*args, "20.01.2026", data=data).exit_code == 2  # the form is YYYY-MM-DD
+    for written in ("20.01.2026", "2026-02-30"):
+        result = invoke(*args, written, data=data)
+        assert result.exit_code == 2
+        assert f"Write the date as YYYY-MM-DD, for example {TODAY}; got {written}." in result.stderr
+        assert "%Y" not in result.stderr
     assert data.read_bytes() == before
+
+
+def test_a_check_older_than_the_verification_on_record_is_refused_unless_meant(
+    invoke: Invoke, data: Path
+) -> None:
+    args = ("db", "verify", "kz-a", "--method", "call", "--source", "https://example.org/source")
+    before = data.read_bytes()
+    result = invoke(*args, "--date", "1990-01-01", data=data)
+    assert result.exit_code == 2
+    assert "The check of 1990-01-01 is older than the verification of kz-a on record, dated 2026-01-10" in (
+        result.stderr
+    )
+    assert "--replace-later" in result.stderr
+    assert data.read_bytes() == before
+    assert invoke(*args, "--date", "2026-01-05", "--replace-later", data=data).exit_code == 0
+    rec = services(data)["kz-a"]
+    assert rec["verification"]["date"] == "2026-01-05"
+    assert rec["sources"][0]["accessed"] == "2026-01-10"  # read later than the check: kept
 
 
 def test_log_of_an_unknown_id_is_an_error_and_diff_names_the_missing_file(

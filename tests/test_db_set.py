@@ -4,6 +4,7 @@ schema gives their field, and what the interactive prompts would refuse or tidy 
 from __future__ import annotations
 
 import json
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,9 @@ from kzsupport import store_write
 from tests.conftest import Invoke
 from tests.dbkit import record, tables
 
+TODAY = datetime.now(timezone.utc).date().isoformat()
+# Where a new or changed number is published: an edit that brings one must say.
+CITED = ("--source", "https://example.org/phones")
 NAMES = [
     *("--set", "name.kk=Желі", "--set", "name.ru=Линия", "--set", "name.en=Line"),
     *("--set", "description.kk=Сипаттама", "--set", "description.ru=Описание"),
@@ -57,6 +61,7 @@ def test_set_normalises_a_phone_number_as_the_prompt_does(invoke: Invoke, data: 
         "db",
         "edit",
         "kz-a",
+        *CITED,
         *("--set", "phones.1.kind=voice", "--set", "phones.1.number=87272501122"),
         *("--set", "phones.2.kind=whatsapp", "--set", "phones.2.number=+7 (727) 250-33-44"),
         *("--set", "phones.2.display=+7 727 250 33 44"),
@@ -72,7 +77,8 @@ def test_set_normalises_a_phone_number_as_the_prompt_does(invoke: Invoke, data: 
 def test_set_leaves_a_telegram_link_as_typed(invoke: Invoke, data: Path) -> None:
     link = "https://t.me/+77272501122"
     result = invoke(
-        "db", "edit", "kz-a", "--set", "phones.1.kind=telegram", "--set", f"phones.1.number={link}", data=data
+        "db", "edit", "kz-a", *CITED, "--set", "phones.1.kind=telegram", "--set", f"phones.1.number={link}",
+        data=data,
     )
     assert result.exit_code == 0, result.output
     assert services(data)["kz-a"]["phones"][1]["number"] == link
@@ -84,6 +90,7 @@ def test_set_refuses_a_fabricated_number_in_any_written_form(invoke: Invoke, dat
         "db",
         "edit",
         "kz-a",
+        *CITED,
         *("--set", "phones.1.kind=voice", "--set", "phones.1.number=8 (727) 250-50-50"),
         data=data,
     )
@@ -118,6 +125,7 @@ def test_schema_problems_are_plain_translated_sentences_naming_the_field(invoke:
         "db",
         "edit",
         "kz-a",
+        *CITED,
         *("--set", "name.en=null", "--set", "nosuch=1", "--set", "status=open"),
         *("--set", "phones.0.kind=short_number", "--set", "phones.0.number=12", "--set", 'city={"kk": "A"}'),
         data=data,
@@ -144,14 +152,14 @@ def test_add_without_region_or_national_says_to_give_one(invoke: Invoke, data: P
 
 def test_set_refuses_a_carriage_return_in_a_text(invoke: Invoke, data: Path) -> None:
     before = data.read_bytes()
-    result = invoke("db", "edit", "kz-a", "--set", "name.en=A\rB", data=data)
+    result = invoke("db", "edit", "kz-a", *CITED, "--set", "name.en=A\rB", data=data)
     assert result.exit_code == 1
     assert "name.en holds a control character (\\r)" in result.stderr
     assert data.read_bytes() == before
 
 
 def test_a_new_number_gets_a_new_display_form_unless_one_is_given(invoke: Invoke, data: Path) -> None:
-    result = invoke("db", "edit", "kz-a", "--set", "phones.0.number=8 (727) 311-22-33", data=data)
+    result = invoke("db", "edit", "kz-a", *CITED, "--set", "phones.0.number=8 (727) 311-22-33", data=data)
     assert result.exit_code == 0, result.output
     phone = services(data)["kz-a"]["phones"][0]
     assert (phone["number"], phone["display"]) == ("+77273112233", "+7 727 311 22 33")
@@ -167,7 +175,59 @@ def test_a_new_number_gets_a_new_display_form_unless_one_is_given(invoke: Invoke
 def test_a_new_landline_number_is_grouped_by_its_four_digit_area_code(
     invoke: Invoke, data: Path, typed: str, number: str, shown: str
 ) -> None:
-    result = invoke("db", "edit", "kz-a", "--set", f"phones.0.number={typed}", data=data)
+    result = invoke("db", "edit", "kz-a", *CITED, "--set", f"phones.0.number={typed}", data=data)
     assert result.exit_code == 0, result.output
     phone = services(data)["kz-a"]["phones"][0]
     assert (phone["number"], phone["display"]) == (number, shown)
+
+
+def test_a_new_or_changed_number_needs_its_source(invoke: Invoke, data: Path) -> None:
+    before = data.read_bytes()
+    changed = ("--set", "phones.0.number=8 727 311 22 33")
+    added = ("--set", "phones.1.kind=voice", "--set", "phones.1.number=8 727 311 22 33")
+    for change in (changed, added):
+        result = invoke("db", "edit", "kz-a", *change, data=data)
+        assert result.exit_code == 2
+        assert "A new or changed phone number needs its source: repeat with --source" in result.stderr
+        assert "+77273112233" in result.stderr
+    assert data.read_bytes() == before
+    # a number taken away, or shown differently, brings no new fact
+    assert invoke("db", "edit", "kz-a", "--set", "phones.0.display=+7 727 2000000", data=data).exit_code == 0
+    assert invoke("db", "edit", "kz-a", "--set", "phones=[]", data=data).exit_code == 0
+
+
+def test_a_cited_number_is_sourced_and_a_verified_record_no_longer_claims_to_cover_it(
+    invoke: Invoke, data: Path
+) -> None:
+    checked = record("kz-a")
+    checked["verification"] = {"status": "verified", "date": "2026-01-12", "method": "call", "by": "dana"}
+    checked["verification"]["note"] = None
+    data.write_text(store_write.dumps(tables(checked)), encoding="utf-8")
+    result = invoke(
+        "db",
+        "--by",
+        "aigerim",
+        "edit",
+        "kz-a",
+        *("--set", "phones.0.number=8 727 311 22 33", "--source", "leaflet of the centre, 2026"),
+        *("--source-publisher", "the centre"),
+        data=data,
+    )
+    assert result.exit_code == 0, result.stderr
+    new = services(data)["kz-a"]
+    assert new["phones"][0]["number"] == "+77273112233"
+    cited = new["sources"][-1]
+    assert (cited["document"], cited["publisher"], cited["accessed"]) == (
+        "leaflet of the centre, 2026",
+        "the centre",
+        TODAY,
+    )
+    verification = new["verification"]
+    assert [verification[key] for key in ("status", "date", "by")] == ["source_only", TODAY, "aigerim"]
+    assert "+77273112233" in verification["note"] and "call check of 2026-01-12" in verification["note"]
+
+
+def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: Invoke, data: Path) -> None:
+    result = add(invoke, data, "--national", *NAMES, "--method", "official_page")
+    assert result.exit_code == 0, result.output
+    assert services(data)["kz-new"]["verification"]["method"] == "official_page"

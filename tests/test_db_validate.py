@@ -330,6 +330,58 @@ def test_mislabelled_numbers_are_not_blocked() -> None:
     assert DENY.numbers == frozenset({"+77272929104", "+77272737777"})
 
 
+MISLABELS = parse_denylist(
+    {
+        "mislabels": [
+            {"number": "1414", "as_labelled": "Mental Health Unified Line", "reason": "mislabel: e-gov"},
+            {"number": "150", "as_labelled": "Линия доверия для женщин", "reason": "simplification: ..."},
+            {
+                "number": "150",
+                "as_labelled": "Domestic Violence Hotline / «Үйдегі желі», languages 'Қазақша, English'",
+                "reason": "mislabel: a children's line",
+            },
+        ]
+    }
+)
+
+
+def line(number: str, **texts: Any) -> dict[str, Any]:
+    phone = {"number": number, "kind": "short_number", "display": number, "note": None}
+    return record(f"kz-{number}", scope="national", region=None, phones=[phone], **texts)
+
+
+def mislabels(rec: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+    return [(p.severity, p.field, p.params["label"]) for p in validate.mislabel_problems(rec, MISLABELS)]
+
+
+def test_a_mislabel_of_a_records_own_number_is_an_error_and_a_simplification_a_warning() -> None:
+    named = line("1414", name={"kk": "1414", "ru": "1414", "en": "1414 mental health unified line"})
+    assert mislabels(named) == [(ERROR, "name.en", "Mental Health Unified Line")]
+    simplified = line("150", name={"kk": "150", "ru": "Линия доверия для женщин 150", "en": "150"})
+    assert mislabels(simplified) == [(WARNING, "name.ru", "Линия доверия для женщин")]
+    texts = {"kk": "Үйдегі желі", "ru": "Описание", "en": "A Domestic Violence Hotline"}
+    quoted = line("150", description=texts)
+    assert mislabels(quoted) == [
+        (ERROR, "description.kk", "Үйдегі желі"),
+        (ERROR, "description.en", "Domestic Violence Hotline"),
+    ]
+    report = validate_records([named, simplified], REGIONS, schema=SCHEMA, denylist=MISLABELS)
+    assert [(p.service_id, p.severity) for p in report.problems if p.check == "denylist"] == [
+        ("kz-1414", ERROR),
+        ("kz-150", WARNING),
+    ]
+
+
+def test_a_mislabel_is_not_reported_for_another_service_nor_where_a_record_explains_or_cites() -> None:
+    other = record(description={"kk": "-", "ru": "-", "en": "Unlike the Mental Health Unified Line"})
+    assert mislabels(other) == []
+    caveat = {"kk": "-", "ru": "-", "en": "Some apps call 1414 the Mental Health Unified Line; it is not."}
+    explained = line("1414", caveats=[caveat])
+    explained["phones"][0]["note"] = caveat
+    explained["sources"][0]["title"] = "Mental Health Unified Line (an app)"
+    assert mislabels(explained) == []
+
+
 def test_telegram_is_a_name_or_a_link() -> None:
     assert phone_problems("@kz_help_line", "telegram", "@kz_help_line") == []
     assert phone_problems("+77081060810", "telegram", None)

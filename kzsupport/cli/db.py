@@ -7,9 +7,9 @@ Commands that change a file write only to the one named with ``--data`` or ``KZS
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -28,9 +28,10 @@ from kzsupport.cli.options import (
 )
 from kzsupport.errors import BadInput, KzSupportError
 from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
-from kzsupport.models import SERVICE_TYPES, VERIFICATION_METHODS
+from kzsupport.models import SERVICE_TYPES, SOURCE_METHODS, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
+    from kzsupport.changes import RecordDiff
     from kzsupport.store_write import Draft
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,8 +84,19 @@ class DbContext:
                     path=result.path, summary=summary
                 )
             )
-            return
-        self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
+        else:
+            self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
+        self.warn(draft, result.diffs)
+
+    def warn(self, draft: Draft, diffs: Iterable[RecordDiff]) -> None:
+        """Say what a write leaves doubtful in the records it touched (a mislabel's errors refuse
+        the write; its warnings, a label the research calls a simplification, are said here)."""
+        from kzsupport.validate import WARNING, mislabel_problems
+
+        for diff in diffs:
+            for problem in mislabel_problems(draft.find(diff.service_id) or {}):
+                if problem.severity == WARNING:
+                    self.app.hint(f"{problem.service_id} {problem.field}: {problem.message()}")
 
 
 pass_db = click.make_pass_decorator(DbContext)
@@ -92,6 +104,30 @@ pass_db = click.make_pass_decorator(DbContext)
 
 def today() -> Any:
     return datetime.now(timezone.utc).date()
+
+
+class Day(click.ParamType):  # type: ignore[type-arg,unused-ignore]
+    """A calendar day written YYYY-MM-DD, refused in the user's language (Click's ``DateTime``
+    says "does not match the format '%Y-%m-%d'")."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, date):
+            return value
+        text = str(value).strip()
+        try:
+            if len(text) == 10 and text[4] == text[7] == "-":
+                return date.fromisoformat(text)
+        except ValueError:
+            pass
+        self.fail(
+            _("Write the date as YYYY-MM-DD, for example {example}; got {value}.").format(
+                example=today().isoformat(), value=value
+            ),
+            param,
+            ctx,
+        )
 
 
 @click.group(
@@ -141,6 +177,36 @@ def set_option(f: F) -> F:
     )(f)
 
 
+def source_options(source_help: str) -> Callable[[F], F]:
+    """``--source`` (helped with ``source_help``) and the options describing it."""
+
+    def decorate(f: F) -> F:
+        for decorator in reversed(
+            (
+                option("--source", "reference", help=source_help),
+                option("--source-title", help=N_("Title of the source.")),
+                option("--source-publisher", help=N_("Who published the source (default: the URL's host).")),
+                option(
+                    "--source-date",
+                    help=N_("When the source was published (YYYY, YYYY-MM or YYYY-MM-DD)."),
+                ),
+            )
+        ):
+            f = decorator(f)
+        return f
+
+    return decorate
+
+
+def _source(reference: str | None, title: str | None, publisher: str | None, published: str | None) -> Any:
+    """The source entry the options describe, read today; None without ``--source``."""
+    from kzsupport import maintain
+
+    if not reference:
+        return None
+    return maintain.source(reference, title=title, publisher=publisher, today=today(), published=published)
+
+
 # --- add / edit -------------------------------------------------------------------------------------
 
 
@@ -158,10 +224,13 @@ def set_option(f: F) -> F:
 @option("--type", "kind", type=click.Choice(SERVICE_TYPES), help=N_("Type of service."))
 @option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
 @option("--national", is_flag=True, help=N_("A national service (no region)."))
-@option("--source", "reference", help=N_("URL or document the facts come from (required)."))
-@option("--source-title", help=N_("Title of the source."))
-@option("--source-publisher", help=N_("Who published the source (default: the URL's host)."))
-@option("--source-date", help=N_("When the source was published (YYYY, YYYY-MM or YYYY-MM-DD)."))
+@source_options(N_("URL or document the facts come from (required)."))
+@option(
+    "--method",
+    type=click.Choice(SOURCE_METHODS),
+    help=N_("How the source was read: document (the default: an article, a report, a page) or "
+            "official_page (the service's own page or its government body's)."),
+)
 @set_option
 @pass_db
 def add(
@@ -175,6 +244,7 @@ def add(
     source_title: str | None,
     source_publisher: str | None,
     source_date: str | None,
+    method: str | None,
     assignments: tuple[str, ...],
 ) -> None:
     from kzsupport import maintain
@@ -198,39 +268,46 @@ def add(
         record["type"] = kind
         record["scope"] = "national" if national else "local"
         record["region"] = region
-    if reference:
-        record.setdefault("sources", []).append(
-            maintain.source(
-                reference,
-                title=source_title,
-                publisher=source_publisher,
-                today=today(),
-                published=source_date,
-            )
-        )
+    cited = _source(reference, source_title, source_publisher, source_date)
+    if cited is not None:
+        record.setdefault("sources", []).append(cited)
     with dbc.editing("add") as draft:
-        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today())
+        maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today(), method=method)
 
 
 @db.command(
     cls=TranslatedCommand,
     help=N_(
         "Change a record: interactively, or with --set FIELD=VALUE (dotted paths; null clears). "
-        'verification.* changes only through "db verify".\n\n'
+        'verification.* changes only through "db verify". A new or changed phone number needs '
+        "--source: where it is published.\n\n"
         'Example: kzsupport --data data/directory.json db edit kz-national-150 --set name.en="Helpline 150"'
     ),
 )
 @click.argument("service_id", metavar="ID")
 @set_option
+@source_options(N_("URL or document the change comes from (required for a new or changed phone number)."))
 @option(
     "--reveal-address",
     is_flag=True,
     help=N_("Allow this edit to make a confidential address public (when the service publishes it)."),
 )
+@option("--yes", is_flag=True, help=N_("Confirm removing a confidential address."))
 @pass_db
-def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_address: bool) -> None:
+def edit(
+    dbc: DbContext,
+    service_id: str,
+    assignments: tuple[str, ...],
+    reference: str | None,
+    source_title: str | None,
+    source_publisher: str | None,
+    source_date: str | None,
+    reveal_address: bool,
+    yes: bool,
+) -> None:
     from kzsupport import maintain
 
+    cited = _source(reference, source_title, source_publisher, source_date)
     pairs = _assignments(assignments)
     if not pairs:  # ask first, without holding the lock while a person types
         from kzsupport.cli.db_prompts import prompt_edits
@@ -245,7 +322,8 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_a
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
             pairs = prompt_edits(current[service_id])
     with dbc.editing("edit") as draft:
-        maintain.edit(draft, service_id, pairs, reveal_address)
+        numbers = maintain.edit(draft, service_id, pairs, reveal_address, yes)
+        maintain.cite(draft, service_id, cited, numbers, by=dbc.author, today=today())
 
 
 # --- verification and status ------------------------------------------------------------------------
@@ -267,22 +345,40 @@ def edit(dbc: DbContext, service_id: str, assignments: tuple[str, ...], reveal_a
 @option(
     "--date",
     "checked_on",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     help=N_("The day of the check, if not today (a call made last week)."),
 )
+@option(
+    "--replace-later",
+    is_flag=True,
+    help=N_("Let a check dated before the record's current verification replace it."),
+)
 @pass_db
 def verify(
-    dbc: DbContext, service_id: str, method: str, reference: str, note: str | None, checked_on: Any
+    dbc: DbContext,
+    service_id: str,
+    method: str,
+    reference: str,
+    note: str | None,
+    checked_on: Any,
+    replace_later: bool,
 ) -> None:
     from kzsupport import maintain
 
-    on = today() if checked_on is None else checked_on.date()
+    on = today() if checked_on is None else checked_on
     if on > today():
         raise BadInput(N_("The date of a check cannot be in the future: {date}."), date=on.isoformat())
     with dbc.editing("verify", note=note) as draft:
         maintain.verify(
-            draft, service_id, method=method, reference=reference, by=dbc.author, on=on, note=note
+            draft,
+            service_id,
+            method=method,
+            reference=reference,
+            by=dbc.author,
+            on=on,
+            note=note,
+            replace_later=replace_later,
         )
 
 

@@ -27,6 +27,7 @@ from kzsupport.validate import (
 )
 
 LANG_NAMES = {"kk": "қазақша", "ru": "по-русски", "en": "in English"}
+NEEDED = N_("An answer is needed here (Ctrl-C stops without saving anything).")
 
 
 def _fail(msgid_text: str) -> None:
@@ -82,12 +83,16 @@ def _ask(
     default: Any = None,
     optional: bool = False,
 ) -> Any:
-    """One prompt, asked again until the answer passes ``proc``; an empty optional answer is None."""
+    """One prompt, asked again until the answer passes ``proc``; an empty optional answer is None,
+    an empty required one is asked again saying so (Click would ask again without a word)."""
     while True:
-        shown = default if default is not None else ("" if optional else None)
+        shown = default if default is not None else ""
         answer = str(click.prompt(text, default=shown, show_default=bool(default)))
-        if optional and not answer.strip():
-            return None
+        if not answer.strip():
+            if optional:
+                return None
+            click.echo(_("Error: {message}").format(message=_(NEEDED)), err=True)
+            continue
         if proc is None:
             return answer
         try:
