@@ -465,6 +465,12 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _skeleton(text: str) -> str:
+    """Letters and digits only, casefolded: "ул. Секретная, 5" and "ул Секретная 5" meet, so an
+    address copied with other punctuation or spacing is still recognised."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 _VALIDATORS: dict[int, Any] = {}
 
 
@@ -876,7 +882,7 @@ class _Features:
 
     def folded(self) -> tuple[tuple[str, str], ...]:
         if self._folded is None:
-            self._folded = tuple((where, _fold(text)) for where, text in _strings(self.record))
+            self._folded = tuple((where, _skeleton(text)) for where, text in _strings(self.record))
         return self._folded
 
 
@@ -901,8 +907,8 @@ def _features(record: Mapping[str, Any]) -> _Features:
     if isinstance(address, Mapping) and address.get("confidential"):
         text = address.get("text")
         for value in text.values() if isinstance(text, Mapping) else ():
-            if isinstance(value, str) and len(value.strip()) >= 5:
-                secrets.append(_fold(value))
+            if isinstance(value, str) and len(_skeleton(value)) >= 5:
+                secrets.append(_skeleton(value))
     return _Features(sid, phones, tuple(names), tuple(secrets), record)
 
 

@@ -287,6 +287,17 @@ def test_confidential_address_leaking_into_another_field() -> None:
     assert problem.field == "description.ru"
 
 
+@pytest.mark.parametrize("written", ["Мы на ул Абая 10", "МЫ НА УЛ. АБАЯ,10", "ул.\u00a0Абая, 10"])
+def test_confidential_address_is_recognised_with_other_punctuation_or_spacing(written: str) -> None:
+    address = {
+        "text": {"kk": "Абай к-сі 10", "ru": "ул. Абая, 10", "en": "10 Abai St"},
+        "confidential": True,
+        "note": None,
+    }
+    leaky = record(address=address, description={"kk": "x", "ru": written, "en": "x"})
+    assert [p.field for p in check(leaky).errors if p.check == "confidential"] == ["description.ru"]
+
+
 def test_confidential_address_in_its_own_field_is_fine() -> None:
     address = {
         "text": {"kk": "Абай к-сі 10", "ru": "ул. Абая, 10", "en": "10 Abai St"},
