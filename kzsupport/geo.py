@@ -76,6 +76,10 @@ def placements(directory: Directory, gazetteer: Gazetteer | None = None) -> list
     return directory.derived("placements", build)
 
 
+def _distance_to(origin: tuple[float, float], placed: Placed) -> float:
+    return haversine_km(origin[0], origin[1], placed.lat, placed.lon)
+
+
 def _nearest(
     origin: tuple[float, float], pool: Iterable[Placed], n: int, radius_km: float | None
 ) -> list[tuple[float, Placed]]:
@@ -87,7 +91,7 @@ def _nearest(
         pool,
         key=lambda p: (p.lat - lat0) ** 2 + ((p.lon - lon0) * kx) ** 2,
     )
-    exact = [(haversine_km(lat0, lon0, p.lat, p.lon), p) for p in rough]
+    exact = [(_distance_to(origin, p), p) for p in rough]
     if radius_km is not None:
         exact = [(d, p) for d, p in exact if d <= radius_km]
     exact.sort(key=lambda dp: (dp[0], dp[1].service.id))
@@ -120,9 +124,19 @@ def near(
     ]
     inside = [p for p in wanted if region is not None and p.service.region == region]
     outside = [p for p in wanted if region is None or p.service.region != region]
-    items = [NearItem(p.service, d, p.placed_by, True) for d, p in _nearest(point, inside, limit, radius_km)]
+    # A service known only by its region is somewhere in it: in the client's region it comes after
+    # those whose distance is known, whatever --radius says (its own distance is not known);
+    # elsewhere its region centre's distance orders it, but cannot put it within a radius.
+    known = [p for p in inside if p.placed_by != "region_centre"]
+    somewhere = sorted((p for p in inside if p.placed_by == "region_centre"),
+                       key=lambda p: p.service.id)
+    items = [NearItem(p.service, d, p.placed_by, True) for d, p in _nearest(point, known, limit, radius_km)]
+    items += [NearItem(p.service, _distance_to(point, p), p.placed_by, True)
+              for p in somewhere[: limit - len(items)]]
     rest = limit - len(items)
     if rest > 0:
+        if radius_km is not None:
+            outside = [p for p in outside if p.placed_by != "region_centre"]
         items += [
             NearItem(p.service, d, p.placed_by, False)
             for d, p in _nearest(point, outside, rest, radius_km)

@@ -190,10 +190,11 @@ def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) ->
         notes.append(missing.format(region=region_label(region)))
     if not result.items:
         notes.append(_("Nothing found nearby. Try without --radius or --type, or call a national line."))
-    if any(i.placed_by != "location" for i in result.items):
-        notes.append(
-            _("Some services have no coordinates: their distance is measured to their city or region centre.")
-        )
+    if any(i.placed_by == "city" for i in result.items):
+        notes.append(_("Some services have no coordinates: their distance is measured to their town."))
+    if any(i.placed_by == "region_centre" for i in result.items):
+        notes.append(_("A service known only by its region has ? for its distance: its town is not "
+                       "known."))
     return notes
 
 

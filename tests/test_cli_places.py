@@ -253,8 +253,8 @@ def test_every_line_of_a_table_is_as_wide_as_its_box(
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["--limit", "abc"], "'abc' не является допустимым значением типа целое число."),
-    (["--radius", "x"], "'x' не является допустимым значением типа число."),
+    (["--limit", "abc"], "'abc' не является допустимым значением: нужно целое число."),
+    (["--radius", "x"], "'x' не является допустимым значением: нужно число."),
 ])
 def test_a_value_that_is_no_number_is_named_in_the_user_language(invoke: Invoke, args: list[str],
                                                                   expected: str) -> None:
@@ -262,3 +262,10 @@ def test_a_value_that_is_no_number_is_named_in_the_user_language(invoke: Invoke,
     result = invoke("--lang", "ru", "near", "Семей", *args)
     assert result.exit_code == 2
     assert expected in result.stderr
+
+
+def test_a_radius_takes_a_decimal_comma(invoke: Invoke) -> None:
+    """Russian and Kazakh write 1,5 for 1.5."""
+    comma = invoke("near", "Семей", "--radius", "1,5", "--format", "json", data=MINI)
+    point = invoke("near", "Семей", "--radius", "1.5", "--format", "json", data=MINI)
+    assert comma.exit_code == 0 and comma.stdout == point.stdout

@@ -127,3 +127,26 @@ def test_a_confidential_address_gives_away_neither_its_coordinates_nor_an_exact_
     assert all("kz-shelter" in out for out in outputs)
     assert not any("43.2612" in out or "76.9487" in out or "own coordinates" in out for out in outputs)
     assert "0 km" not in outputs[2]
+
+
+def _in_abai(sid: str, city: str | None) -> Service:
+    raw = {**_template(), "id": sid, "region": "abai",
+           "city": None if city is None else {"kk": city, "ru": city, "en": city}}
+    return Service.from_dict(raw)
+
+
+def test_a_service_known_only_by_its_region_comes_after_those_whose_distance_is_known() -> None:
+    """From Semey, the region centre, a service placed there by its region alone measured 0 km and
+    came first; with a radius it passed or failed on a distance no one shows."""
+    d = with_services([_in_abai("test-somewhere", None), _in_abai("test-in-ayagoz", "Ayagoz")])
+    result = near(d, SEMEY, region="abai")
+    assert [(i.service.id, i.placed_by) for i in result.items] == [
+        ("test-in-ayagoz", "city"), ("test-somewhere", "region_centre")]
+    within = near(d, SEMEY, region="abai", radius_km=10)
+    assert [i.service.id for i in within.items] == ["test-somewhere"]  # Ayagoz is 300 km away
+
+
+def test_under_a_radius_a_service_elsewhere_known_only_by_its_region_is_left_out() -> None:
+    d = with_services([_in_abai("test-somewhere", None)])
+    assert near(d, SEMEY, region="east-kazakhstan", radius_km=400).items == ()
+    assert [i.service.id for i in near(d, SEMEY, region="east-kazakhstan").items] == ["test-somewhere"]

@@ -326,11 +326,14 @@ def test_near_entry_in_the_client_town_says_so() -> None:
     assert row is not None and row.value.parts == ("Алматы, сол елді мекенде",)
 
 
-def test_near_entry_placed_by_its_region_centre_gives_no_distance() -> None:
-    """Its distance is the regional capital's, which can be hundreds of kilometres off."""
-    row = near_sheet(Distance(120.0, "region_centre"), lang="en").entries[0].distance
-    assert row is not None and "place in the region not known" in row.value.parts[0]
-    assert "120" not in row.value.parts[0]
+@pytest.mark.parametrize("km", [120.0, 0.0])
+def test_near_entry_placed_by_its_region_centre_gives_its_region_not_a_distance(km: float) -> None:
+    """Its distance is the regional capital's, which can be hundreds of kilometres off; from the
+    capital itself (0 km) it is not "in the same town" either."""
+    zhambyl = Localized(kk="Жамбыл облысы", ru="Жамбылская область", en="Zhambyl Region")
+    row = near_sheet(Distance(km, "region_centre", zhambyl), lang="en").entries[0].distance
+    assert row is not None
+    assert row.value.parts == ("Zhambyl Region, place in the region not known",)
 
 
 def test_near_sheet_names_where_distances_are_measured_from() -> None:

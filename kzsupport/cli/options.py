@@ -90,7 +90,13 @@ class WholeNumbers(click.IntRange):
 
 
 class Numbers(click.FloatRange):
-    """``click.FloatRange`` named in the user's language, as ``WholeNumbers``."""
+    """``click.FloatRange`` named in the user's language, as ``WholeNumbers``, and reading a decimal
+    comma as Russian and Kazakh write it (``--radius 1,5``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = value.replace(",", ".", 1) if value.count(",") == 1 else value
+        return super().convert(value, param, ctx)
 
     @property
     def name(self) -> str:

@@ -73,7 +73,7 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
     result = geo.near(app.directory, origin, types, None, limit, None, chosen.region.id, gazetteer=gaz)
     for note in render_places.near_notes(result, chosen.region, bool(types)):
         app.hint(note)
-    return nearby_from(result, chosen)
+    return nearby_from(result, chosen, app.directory.regions)
 
 
 # A discreet card lists numbers only: services found near the place without one are left off.

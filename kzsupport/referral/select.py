@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from kzsupport import directory
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
-from kzsupport.models import Directory, Service
+from kzsupport.models import Directory, Localized, Region, Service
 from kzsupport.referral import DEFAULT_LIMIT
 from kzsupport.referral.sheet import Distance, Nearby, Options, Sheet, build_sheet, printable
 
@@ -19,16 +19,23 @@ if TYPE_CHECKING:
     from kzsupport.places import Candidate
 
 
-def nearby_from(result: NearResult, origin: Candidate) -> Nearby:
+def nearby_from(result: NearResult, origin: Candidate, regions: Mapping[str, Region]) -> Nearby:
     """What ``geo.near`` found around ``origin``, for the sheet. Typed coordinates are named by
-    the nearest known place: a sheet never prints where exactly the client is."""
+    the nearest known place: a sheet never prints where exactly the client is. ``regions`` name
+    the region of a service known only by its region."""
     place = origin.nearest if origin.nearest is not None else origin.place
+
+    def region_of(service: Service) -> Localized | None:
+        region = regions.get(service.region or "")
+        return None if region is None else region.names
+
     return Nearby(
         place=place.names,
         region_id=origin.region.id,
         region=origin.region.names,
         services=tuple(item.service for item in result.items),
-        distances={item.service.id: Distance(item.distance_km, item.placed_by)
+        distances={item.service.id: Distance(item.distance_km, item.placed_by,
+                                             region_of(item.service))
                    for item in result.items},
     )
 

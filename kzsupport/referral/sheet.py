@@ -163,6 +163,7 @@ class Distance:
 
     km: float
     placed_by: str  # location | city | region_centre: what the distance is measured to
+    region: Localized | None = None  # the service's region: all a sheet can say of where it is
 
 
 @dataclass(frozen=True)
@@ -397,10 +398,12 @@ def _distance(service: Service, d: Distance, w: _Writer) -> Row:
     """``Pavlodar, about 307 km``: the town (so that a far service is not taken for a local one)
     and a rounded straight-line distance, which is measured to the town when the service has no
     coordinates of its own."""
+    if d.placed_by == "region_centre":  # the figure could be hundreds of kilometres off
+        where = w.loc(d.region) if d.region is not None else w.loc(service.city)
+        return w.row("distance", N_("Distance"),
+                     w.concat([where, w.msg(N_("place in the region not known"))], ", "))
     if d.placed_by != "location" and d.km < 1:
         how = w.msg(N_("in the same town"))
-    elif d.placed_by == "region_centre":  # the figure could be hundreds of kilometres off
-        how = w.msg(N_("place in the region not known"))
     else:
         how = w.each_lang(lambda t, lang: t.gettext(N_("about {distance}"))
                           .format(distance=fmt_distance_km(d.km, lang)))
