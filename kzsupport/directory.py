@@ -52,7 +52,12 @@ def _type_words(service_type: str) -> frozenset[str]:
     msgid = TYPES.get(service_type)
     if msgid is None:
         return frozenset()
-    return frozenset().union(*(_folded(translator(lang).gettext(msgid)) for lang in LANGUAGES))
+    names = [translator(lang).gettext(msgid) for lang in LANGUAGES]
+    return frozenset().union(*map(_folded, [*names, *_TYPE_ABBREVIATIONS.get(service_type, ())]))
+
+
+# What people type for a type whose name is long: NGO, НПО (ru), ҮЕҰ (kk, үкіметтік емес ұйым).
+_TYPE_ABBREVIATIONS = {"ngo": ("NGO", "НПО", "ҮЕҰ")}
 
 
 def _phone_forms(phone: Phone) -> list[str]:
@@ -83,16 +88,20 @@ def _haystack(service: Service, directory: Directory) -> tuple[tuple[str, ...], 
     return tuple(sorted(name)), tuple(sorted(every))
 
 
-# A folded word is matched from its stem too: its final vowels dropped, if five letters are left.
-# Russian and Kazakh change a word's ending ("насилие", "насилия", "насилию"; "кризисные",
-# "кризисный"): "nasilie" is found by "nasil...", "krizisnye" by "krizisn...".
+# A folded word is matched from its stem: up to three final letters of inflection endings dropped
+# (vowels, and the m, h, v, s of "-ем", "-ых", "-ов", "-s"), while five letters are left. Russian
+# and Kazakh change a word's ending ("насилие", "насилия", "насилием"; "кризисные", "кризисных";
+# "приютов"), English adds an s: "nasiliem" is found by "nasil...", "centrov" by "centr...".
 _STEM_MIN = 5
-_VOWELS = "aeiouy"
+_ENDING_LETTERS = frozenset("aeiouymhvs")
+_ENDING_MAX = 3
 
 
 def _stem(key: str) -> str:
-    stem = key.rstrip(_VOWELS)
-    return stem if len(stem) >= _STEM_MIN and stem != key else key
+    stem = key
+    while len(stem) > _STEM_MIN and len(key) - len(stem) < _ENDING_MAX and stem[-1] in _ENDING_LETTERS:
+        stem = stem[:-1]
+    return stem
 
 
 def _query_words(text: str) -> list[tuple[str, bool]] | None:

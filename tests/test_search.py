@@ -29,8 +29,16 @@ def test_the_name_of_a_type_finds_every_record_of_that_type(bundled: Directory, 
     assert len(shelters) >= 5 and shelters <= set(ids(bundled, text))
 
 
+@pytest.mark.parametrize("text", ["NGO", "НПО", "ҮЕҰ", "Non-governmental"])
+def test_an_abbreviation_of_a_type_finds_its_records(bundled: Directory, text: str) -> None:
+    ngos = {s.id for s in directory.search(bundled, types=["ngo"])}
+    assert ngos and ngos <= set(ids(bundled, text))
+
+
 @pytest.mark.parametrize(("typed", "written"), [("насилие", "насилия"), ("кризисные", "кризисный"),
-                                                 ("центры", "центр"), ("бытовое", "бытового")])
+                                                 ("центры", "центр"), ("бытовое", "бытового"),
+                                                 ("насилием", "насилия"), ("кризисных", "кризисный"),
+                                                 ("центров", "центр"), ("shelters", "shelter")])
 def test_a_russian_word_is_found_in_another_of_its_forms(bundled: Directory, typed: str,
                                                          written: str) -> None:
     assert ids(bundled, written) and set(ids(bundled, written)) <= set(ids(bundled, typed))
