@@ -375,3 +375,19 @@ def test_a_descriptive_name_is_marked_on_the_sheet_in_its_language_only() -> Non
     assert name.parts[1].endswith("(descriptive name, not the official one)")
     discreet_name = make([marked._replace(type="police")], lang="en", discreet=True).entries[0].name
     assert "descriptive" not in discreet_name.parts[0]
+
+
+def test_a_checked_row_says_how_the_record_was_checked() -> None:
+    """A page read is not a call answered: the sheet says which."""
+    from kzsupport.models import Verification
+
+    for method, said in (("official_page", "(official page)"), ("call", "(test call)")):
+        checked = Verification(status="verified", date="2026-11-30", method=method)
+        row = make([CRISIS._replace(verification=checked)], lang="en").entries[0].checked
+        assert row is not None and row.value.parts == (f"Nov 30, 2026 {said}",)
+
+
+def test_a_source_row_says_call_to_check_only_when_there_is_a_number() -> None:
+    row = make([LEGAL._replace(phones=())], lang="en").entries[0].checked
+    assert row is not None
+    assert row.value.parts == ("undated public information, not confirmed by a call",)

@@ -440,13 +440,20 @@ def _checked(service: Service, w: _Writer) -> Row:
     if v.status == "verified":
         if v.date is None:
             return w.row("checked", N_("Checked"), w.msg(N_("date not recorded; call to confirm")))
-        return w.row("checked", N_("Checked"), w.date(v.date))
+        checked_on, method = v.date, labels.METHODS.get(v.method or "")
+        if method is None:
+            return w.row("checked", N_("Checked"), w.date(checked_on))
+        # How it was checked too: a page read is not a call answered.
+        return w.row("checked", N_("Checked"), w.each_lang(
+            lambda t, lang: f"{fmt_date(checked_on, lang)} ({t.gettext(method)})"))
     years = [s.date[:4] for s in service.sources if s.date]
-    if not years:
-        value = w.msg(N_("undated public information, not confirmed by a call: call to check"))
+    if service.phones:  # "call to check" only where the sheet gives a number to call
+        undated = N_("undated public information, not confirmed by a call: call to check")
+        dated = N_("public information from {year}, not confirmed by a call: call to check")
     else:
-        value = w.msg(N_("public information from {year}, not confirmed by a call: call to check"),
-                      year=max(years))
+        undated = N_("undated public information, not confirmed by a call")
+        dated = N_("public information from {year}, not confirmed by a call")
+    value = w.msg(dated, year=max(years)) if years else w.msg(undated)
     return w.row("checked", N_("Source"), value)
 
 
