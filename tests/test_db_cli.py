@@ -662,8 +662,7 @@ def test_an_import_never_clears_or_reveals_a_confidential_address(
     invoke: Invoke, data: Path, tmp_path: Path, cells: dict[str, str]
 ) -> None:
     out = tmp_path / "out.csv"
-    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = _exported_records(invoke, data, out)
     rows = [{**row, **cells} if row["id"] == "kz-shelter" else row for row in rows]
     out.write_text(_csv_text(rows), encoding="utf-8")
     before = data.read_bytes()
@@ -680,8 +679,7 @@ def test_an_import_says_when_it_keeps_a_confidential_address_the_row_changes(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.csv"
-    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = _exported_records(invoke, data, out)
     typed = {"address.text.ru": "ул. Новая 1", "location.lat": "43.26", "location.lon": "76.95"}
     rows = [{**row, **typed} if row["id"] == "kz-shelter" else row for row in rows]
     out.write_text(_csv_text(rows), encoding="utf-8")
@@ -700,8 +698,7 @@ def test_import_reads_the_dates_of_a_csv_saved_by_a_russian_spreadsheet(
     invoke: Invoke, data: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.csv"
-    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = _exported_records(invoke, data, out)
     dotted = {"2026-01-10": "10.01.2026"}
     rows = [{**row, "verification.date": dotted.get(row["verification.date"], "")} for row in rows]
     assert "10.01.2026" in _csv_text(rows)
@@ -710,6 +707,12 @@ def test_import_reads_the_dates_of_a_csv_saved_by_a_russian_spreadsheet(
     result = invoke("db", "import", str(out), data=data)
     assert result.exit_code == 0, result.stderr
     assert "Nothing changed" in result.stderr and data.read_bytes() == before
+
+
+def _exported_records(invoke: Invoke, data: Path, out: Path) -> list[dict[str, str]]:
+    """``data`` exported to the CSV file ``out``, read back as rows."""
+    invoke("db", "export", "--format", "csv", "--output", str(out), data=data)
+    return list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
 
 
 def _csv_text(rows: list[dict[str, str]]) -> str:
