@@ -25,6 +25,8 @@ from kzsupport.eligibility import (
     ProgrammeOutcome,
     Rule,
     RuleSet,
+    article_refs,
+    citation_words,
     display_value,
     fact,
     number_text,
@@ -80,11 +82,8 @@ def period_text(rule: Rule) -> str:
 
 def citation_text(c: Citation) -> Text:
     out = Text("• ")
-    out.append(
-        _("{act}, {number} of {date}, article {article}").format(
-            act=text(c.act), number=number_text(c, _), date=fmt_date(c.date), article=c.article
-        )
-    )
+    out.append(citation_words(text(c.act), number_text(c, _), fmt_date(c.date),
+                              article_refs(c.article), _))
     out.append(" (" + label(CONFIDENCE_LABELS, c.confidence) + ")", style="dim")
     if not c.verified:
         out.append(" " + _("NOT VERIFIED"), style="bold yellow")

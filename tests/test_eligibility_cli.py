@@ -152,6 +152,17 @@ def test_rules_show_gives_the_condition_and_citations(invoke: Invoke) -> None:
     assert "35 per cent of median income" in result.stdout
 
 
+def test_rules_show_cites_several_articles_as_articles_and_a_whole_act_without_one(
+    invoke: Invoke,
+) -> None:
+    result = invoke("--lang", "en", "rules", "show", "protective-measures.2024-law", catch=False)
+    out = " ".join(result.stdout.replace("│", " ").split())
+    assert "Criminal Code, No. 226-V of Jul 3, 2014, articles 108-1, 109-1" in out
+    assert "articles 71, 271, 272" in out
+    assert "No. 72-VIII (number not verified) of Apr 15, 2024 (confidence" in out
+    assert "article —" not in out and "article 71" not in out
+
+
 def test_rules_show_unknown_id(invoke: Invoke) -> None:
     result = invoke("rules", "show", "nope")
     assert result.exit_code == 1 and "nope" in result.stderr
