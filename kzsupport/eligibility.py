@@ -17,6 +17,7 @@ For a multi-choice fact (``victim_of``) ``eq``/``in`` are true when any chosen v
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -430,6 +431,69 @@ def number_text(c: Citation, gettext: Callable[[str], str]) -> str:
         reg = gettext(N_("reg. No. {number}")).format(number=c.registration)
         parts.append(f"({reg})" if parts else reg)
     return " ".join(parts)
+
+
+# A citation's "article" field lists references ("71, 271, 272", "26(1), 26(2)(5)-(7), 29"), or says
+# "—" when the rule cites the act as a whole.
+_WHOLE_ACT = ("", "—", "-")
+
+
+def article_refs(article: str) -> tuple[str, ...]:
+    """The references an "article" field lists, in its order; () for the act as a whole."""
+    if article.strip() in _WHOLE_ACT:
+        return ()
+    return tuple(ref.strip() for ref in article.split(",") if ref.strip())
+
+
+def _article_key(ref: str) -> tuple[int, ...]:
+    """Article 28-1 after 28 and before 29; its paragraphs ("28(2)") do not count."""
+    return tuple(int(n) for n in re.findall(r"\d+", ref.split("(", 1)[0]))
+
+
+def citation_words(act: str, number: str, on: str, refs: Sequence[str],
+                   gettext: Callable[[str], str]) -> str:
+    """The act, its number and date and the articles cited, in the language of ``gettext``: "article"
+    for one article (even several of its paragraphs, "26(1), 26(2)"), "articles" for more, no
+    article for the act as a whole."""
+    if not refs:
+        return gettext(N_("{act}, {number} of {date}")).format(act=act, number=number, date=on)
+    if len({_article_key(ref) for ref in refs}) == 1:
+        return gettext(N_("{act}, {number} of {date}, article {article}")).format(
+            act=act, number=number, date=on, article=", ".join(refs))
+    return gettext(N_("{act}, {number} of {date}, articles {articles}")).format(
+        act=act, number=number, date=on, articles=", ".join(refs))
+
+
+class ActCitation(NamedTuple):
+    """Everything cited from one act, for a single entry on a sheet."""
+
+    cited: Citation  # the first citation of the act: its name, number and date
+    articles: tuple[str, ...]  # every reference, in article order; () for the act as a whole
+    unverified: tuple[str, ...]  # the references some rule cites unverified
+    verified: bool  # False when nothing cited from the act is verified
+
+
+def by_act(citations: Iterable[Citation]) -> list[ActCitation]:
+    """``citations`` merged by act, in the order each act is first cited. A reference cited both
+    verified and unverified counts as unverified. A whole-act citation beside articles of the same
+    act adds no reference: the articles name the act already."""
+    grouped: dict[str, list[Citation]] = {}
+    for c in citations:
+        grouped.setdefault(c.source, []).append(c)
+    out = []
+    for cites in grouped.values():
+        refs: dict[str, bool] = {}  # reference -> verified in every citation of it
+        for c in cites:
+            for ref in article_refs(c.article):
+                refs[ref] = refs.get(ref, True) and c.verified
+        ordered = tuple(sorted(refs, key=_article_key))
+        out.append(ActCitation(
+            cited=cites[0],
+            articles=ordered,
+            unverified=tuple(ref for ref in ordered if not refs[ref]),
+            verified=any(c.verified for c in cites),
+        ))
+    return out
 
 
 class Rule(NamedTuple):

@@ -25,6 +25,8 @@ from kzsupport.eligibility import (
     ProgrammeOutcome,
     Rule,
     RuleSet,
+    article_refs,
+    citation_words,
     display_value,
     fact,
     number_text,
@@ -34,6 +36,7 @@ from kzsupport.labels import TYPES, label
 from kzsupport.render import Indented, box_style, new_table, to_json
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
     from rich.table import Table
 
 OUTCOME_LABELS: Mapping[str, str] = {
@@ -80,11 +83,8 @@ def period_text(rule: Rule) -> str:
 
 def citation_text(c: Citation) -> Text:
     out = Text("• ")
-    out.append(
-        _("{act}, {number} of {date}, article {article}").format(
-            act=text(c.act), number=number_text(c, _), date=fmt_date(c.date), article=c.article
-        )
-    )
+    out.append(citation_words(text(c.act), number_text(c, _), fmt_date(c.date),
+                              article_refs(c.article), _))
     out.append(" (" + label(CONFIDENCE_LABELS, c.confidence) + ")", style="dim")
     if not c.verified:
         out.append(" " + _("NOT VERIFIED"), style="bold yellow")
@@ -131,7 +131,26 @@ def _rule_block(rule: Rule, holds: bool = True) -> RenderableType:
     return Group(*parts)
 
 
-def outcome_panel(result: ProgrammeOutcome, ascii_only: bool = False) -> Panel:
+class TitledPanel:
+    """A panel whose title is never cut. Rich's Panel shortens a title to one line of its top border,
+    which at 80 columns cut an outcome ("...(бесплатная): Зависит от об") and at 40 the programme's
+    name: where the title does not fit in the border, it opens the panel instead, wrapped."""
+
+    def __init__(self, title: Text, body: Sequence[RenderableType], ascii_only: bool = False) -> None:
+        self.title, self.body, self.ascii_only = title, body, ascii_only
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        box = box_style(self.ascii_only)
+        # "╭─ " and " ─╮" around the title: rich keeps a title only that far from the corners
+        if self.title.cell_len + 6 <= options.max_width:
+            yield Panel(Group(*self.body), title=self.title, title_align="left", box=box)
+            return
+        heading = self.title.copy()
+        heading.stylize_before("bold")
+        yield Panel(Group(heading, Text(""), *self.body), box=box)
+
+
+def outcome_panel(result: ProgrammeOutcome, ascii_only: bool = False) -> TitledPanel:
     title = Text(text(result.name) + ": ")
     title.append(outcome_label(result.outcome), style=OUTCOME_STYLES[result.outcome])
     body: list[RenderableType] = []
@@ -150,7 +169,7 @@ def outcome_panel(result: ProgrammeOutcome, ascii_only: bool = False) -> Panel:
         body.append(Text(""))
         body.append(Text(_("Services to refer to: {types}").format(
             types=", ".join(label(TYPES, t) for t in result.refer_to)), style="cyan"))
-    return Panel(Group(*body), title=title, title_align="left", box=box_style(ascii_only))
+    return TitledPanel(title, body, ascii_only)
 
 
 def outcomes_view(results: Sequence[ProgrammeOutcome], ascii_only: bool = False) -> Group:
@@ -259,14 +278,13 @@ def rules_list(ruleset: RuleSet) -> RenderableType:
     return Group(*blocks)
 
 
-def rule_detail(rule: Rule, ascii_only: bool = False) -> Panel:
+def rule_detail(rule: Rule, ascii_only: bool = False) -> TitledPanel:
     condition = json.dumps(rule.source.get("when"), ensure_ascii=False)
     facts_line = Text(_("Facts used: {facts}").format(facts=", ".join(rule.facts)), style="dim")
     cond = Text(_("Condition: {condition}").format(condition=condition), style="dim")
     types = Text(_("Services to refer to: {types}").format(
         types=", ".join(label(TYPES, t) for t in rule.refer_to)), style="cyan")
-    return Panel(Group(_rule_block(rule), facts_line, cond, types),
-                 title=Text(rule.id), title_align="left", box=box_style(ascii_only))
+    return TitledPanel(Text(rule.id), (_rule_block(rule), facts_line, cond, types), ascii_only)
 
 
 def facts_table(ascii_only: bool = False) -> Table:

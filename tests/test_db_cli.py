@@ -953,3 +953,32 @@ def test_a_malformed_csv_import_is_refused_and_changes_nothing(
     assert "nothing was imported" in result.stderr
     assert expected in result.stderr
     assert data.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("dash", [("-o", "-"), ("--output", "-"), ("--output=-",), ("-o-",)])
+def test_export_output_dash_is_standard_output_not_a_file(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str,
+    dash: tuple[str, ...],
+) -> None:
+    """As for "referral -o -": a second run must not find a file named "-" in the way."""
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for _ in range(2):
+        result = invoke("db", "export", "--format", fmt, *dash, data=data)
+        assert result.exit_code == 0, result.stderr
+        assert "kz-a" in result.stdout and "Wrote" not in result.stderr
+    assert list(here.iterdir()) == []
+
+
+def test_export_hsds_to_standard_output_is_refused(
+    invoke: Invoke, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = invoke("db", "export", "--format", "hsds", "-o", "-", data=data)
+    assert result.exit_code == 2
+    assert "An HSDS package is a folder, so it cannot go to standard output" in result.stderr
+    assert list(here.iterdir()) == []

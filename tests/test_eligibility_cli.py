@@ -152,6 +152,17 @@ def test_rules_show_gives_the_condition_and_citations(invoke: Invoke) -> None:
     assert "35 per cent of median income" in result.stdout
 
 
+def test_rules_show_cites_several_articles_as_articles_and_a_whole_act_without_one(
+    invoke: Invoke,
+) -> None:
+    result = invoke("--lang", "en", "rules", "show", "protective-measures.2024-law", catch=False)
+    out = " ".join(result.stdout.replace("│", " ").split())
+    assert "Criminal Code, No. 226-V of Jul 3, 2014, articles 108-1, 109-1" in out
+    assert "articles 71, 271, 272" in out
+    assert "No. 72-VIII (number not verified) of Apr 15, 2024 (confidence" in out
+    assert "article —" not in out and "article 71" not in out
+
+
 def test_rules_show_unknown_id(invoke: Invoke) -> None:
     result = invoke("rules", "show", "nope")
     assert result.exit_code == 1 and "nope" in result.stderr
@@ -274,3 +285,50 @@ def test_the_words_a_prompt_offers_are_accepted(lang: str) -> None:
     assert t.gettext("yes").casefold() in YES_WORDS
     assert t.gettext("no").casefold() in NO_WORDS
     assert t.gettext("don't know").casefold() in UNKNOWN_WORDS
+
+
+# An outcome panel's title: rich's Panel cuts a title to one line of its border ----------------------
+
+
+def boxed_text(renderable: object, width: int) -> str:
+    """What a reader sees inside the box, the lines joined as words."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(renderable)
+    out: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return " ".join(out.translate({ord(c): " " for c in "│╭╮╰╯─|+-"}).split())
+
+
+@pytest.mark.parametrize("width", [40, 52, 60, 80, 120])
+@pytest.mark.parametrize("lang", ["kk", "kk-latn", "ru", "en"])
+def test_an_outcome_panel_never_cuts_the_programme_or_its_outcome(lang: str, width: int) -> None:
+    from kzsupport import eligibility, i18n
+    from kzsupport.render_eligibility import outcome_label, outcome_panel
+
+    i18n.activate(lang)
+    facts = eligibility.parse_answers([("victim_of", "domestic_violence")])
+    for result in eligibility.evaluate(facts):
+        for outcome in (*eligibility.OUTCOMES, eligibility.NO_RULES):
+            shown = result._replace(outcome=outcome)
+            seen = boxed_text(outcome_panel(shown), width)
+            whole = " ".join(f"{i18n.text(result.name)}: {outcome_label(outcome)}".split())
+            assert whole.translate({ord("-"): " "}) in seen.translate({ord("-"): " "}), (width, seen)
+
+
+def test_a_rule_id_is_whole_in_a_narrow_terminal() -> None:
+    from kzsupport import eligibility
+    from kzsupport.render_eligibility import rule_detail
+
+    for rule in eligibility.load_rules().rules:
+        assert rule.id.replace("-", " ") in boxed_text(rule_detail(rule), 50).replace("-", " ")
+
+
+def test_the_outcome_in_russian_at_80_columns_is_whole(invoke: Invoke) -> None:
+    result = invoke("--lang", "ru", "eligibility", "-a", "victim_of=domestic_violence",
+                    env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    seen = " ".join(result.stdout.replace("│", " ").split())
+    assert "Гарантированная государством юридическая помощь (бесплатная): Зависит от обстоятельств" in seen

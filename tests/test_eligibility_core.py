@@ -529,3 +529,35 @@ def test_conditions_of_different_kinds_never_compare_equal() -> None:
     all_of: object = e.All(same_items)
     assert all_of != e.AnyOf(same_items)
     assert len({e.All(same_items), e.AnyOf(same_items), e.All(same_items)}) == 2
+
+
+# Citations: how an act and its articles are written --------------------------------------------------
+
+
+def test_an_article_field_lists_references_or_cites_the_whole_act() -> None:
+    assert e.article_refs("71, 271, 272") == ("71", "271", "272")
+    assert e.article_refs("26(1), 26(2)(5)-(7), 29") == ("26(1)", "26(2)(5)-(7)", "29")
+    assert e.article_refs("—") == () and e.article_refs(" ") == ()
+
+
+@pytest.mark.parametrize(
+    ("article", "words"),
+    [
+        ("—", "Code, No. 1 of today"),
+        ("54", "Code, No. 1 of today, article 54"),
+        ("26(1), 26(2)", "Code, No. 1 of today, article 26(1), 26(2)"),  # one article, two paragraphs
+        ("108-1, 109-1", "Code, No. 1 of today, articles 108-1, 109-1"),
+        ("71(1-1), 71(6), 76(2)", "Code, No. 1 of today, articles 71(1-1), 71(6), 76(2)"),
+        ("28, 28-1", "Code, No. 1 of today, articles 28, 28-1"),
+    ],
+)
+def test_several_articles_are_cited_as_articles(article: str, words: str) -> None:
+    assert e.citation_words("Code", "No. 1", "today", e.article_refs(article), lambda m: m) == words
+
+
+def test_no_act_is_named_with_its_own_date() -> None:
+    """A citation adds the act's date after its name and number: a name holding the date (the 2024
+    law's Kazakh name did) would give it twice."""
+    for source in raw_rules()["sources"].values():
+        year = source["date"][:4]
+        assert all(year not in name for name in source["act"].values()), source["act"]

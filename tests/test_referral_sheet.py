@@ -220,6 +220,62 @@ def test_eligibility_outcome_is_explained_by_the_rules_that_hold() -> None:
     assert legal_aid.next_steps and legal_aid.explanation
 
 
+def protective_basis(lang: str) -> str:
+    results = outcomes(victim_of="domestic_violence", low_income="yes", age="30")
+    sheet = build_sheet([LEGAL], NATIONAL, Options(lang=lang), printed=date(2026, 1, 1),
+                        as_of="2026-01-01", eligibility=results)
+    (protective,) = [o for o, r in zip(sheet.eligibility, results, strict=True)
+                     if r.programme == "protective-measures"]
+    assert protective.basis is not None
+    return protective.basis.value.parts[0]
+
+
+def test_a_sheet_cites_each_act_once_with_all_its_articles() -> None:
+    """Several rules citing one code make one entry; several articles read "articles"."""
+    basis = protective_basis("en")
+    assert basis.count("Criminal Procedure Code") == 1
+    assert "Criminal Procedure Code, No. 231-V of Jul 4, 2014, articles 71, 71(6)(12), 271, 272" in basis
+    assert "Criminal Code, No. 226-V of Jul 3, 2014, articles 108-1, 109-1;" in basis
+    assert basis.count("Code on Administrative Offences") == 1
+    # one unverified article of an act is named, not the whole act marked, nor the mark lost
+    assert "articles 54, 789(1), 789(3) (NOT VERIFIED: 54)" in basis
+    assert "article 71" not in basis and "article —" not in basis
+
+
+def test_a_sheet_in_kazakh_gives_the_2024_law_its_date_once() -> None:
+    basis = protective_basis("kk")
+    assert "72-VIII" in basis
+    assert basis.count("2024") == 1, basis  # the other acts cited are from 2009 and 2014
+
+
+def test_citations_of_one_act_merge_in_article_order() -> None:
+    rules = eligibility.load_rules().rules
+    cites = [c for r in rules for c in r.citations if c.source in ("upk", "dv-law")]
+    merged = eligibility.by_act(cites)
+    assert [m.cited.source for m in merged] == list(dict.fromkeys(c.source for c in cites))
+    for m in merged:
+        assert len(m.articles) == len(set(m.articles))
+    dv = next(m for m in merged if m.cited.source == "dv-law")
+    assert dv.articles == ("5", "10(7)", "15", "20", "21", "22")
+    assert "20" in dv.unverified  # cited unverified by one rule, verified by another: unverified
+    assert dv.verified
+
+
+def test_a_whole_act_citation_beside_its_articles_adds_no_article() -> None:
+    (one,) = eligibility.by_act([
+        e_cite("—", verified=False), e_cite("20", verified=True), e_cite("5, 20", verified=True)])
+    assert one.articles == ("5", "20") and one.unverified == () and one.verified
+    (none,) = eligibility.by_act([e_cite("—", verified=False), e_cite("20", verified=False)])
+    assert none.articles == ("20",) and not none.verified
+
+
+def e_cite(article: str, *, verified: bool) -> eligibility.Citation:
+    return eligibility.Citation(
+        source="dv-law", act=Localized(kk="Заң", ru="Закон", en="Law"), number="214-IV",
+        date="2009-12-04", article=article, url=None, mirror=None, confidence="high",
+        verified=verified, note=None)
+
+
 def test_undecided_outcome_says_so_instead_of_listing_every_rule() -> None:
     results = outcomes(victim_of="domestic_violence", age="30", citizen="yes")
     legal_aid = build_sheet([LEGAL], NATIONAL, Options(lang="ru"), printed=date(2026, 1, 1),

@@ -107,7 +107,9 @@ def test_a_sheet_written_from_an_ascii_terminal_says_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [["hotlines", "--format", "json"], ["find", "--format=csv"], ["db", "export"]]
+    "args",
+    [["hotlines", "--format", "json"], ["find", "--format=csv"], ["db", "export"],
+     ["db", "export", "-o", "-"], ["db", "export", "--output=-", "--format", "csv"]],
 )
 def test_json_or_csv_on_an_ascii_terminal_is_refused_not_corrupted(args: list[str]) -> None:
     """English text shown in ASCII turns a Cyrillic letter into "?": harmless on screen, silent

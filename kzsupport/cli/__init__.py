@@ -64,10 +64,14 @@ def _shows(stream: object, letters: str) -> bool:
 
 def writes_data_to_stdout(argv: list[str]) -> bool:
     """Whether the command line asks for JSON or CSV on stdout (``--format json``, ``db export``
-    without ``--output``): data that must not lose a letter, unlike text for a person."""
+    without ``--output``, or with ``-o -``): data that must not lose a letter, unlike text for a person."""
     fmt = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--format"), None)
     fmt = fmt or next((a.split("=", 1)[1] for a in argv if a.startswith("--format=")), None)
-    to_file = any(a in ("-o", "--output") or a.startswith("--output=") for a in argv)
+    # "-o -" (-o-, --output=-) is standard output too
+    outputs = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in ("-o", "--output")]
+    outputs += [a.split("=", 1)[1] for a in argv if a.startswith("--output=")]
+    outputs += [a[2:] for a in argv if a.startswith("-o") and len(a) > 2 and not a.startswith("--")]
+    to_file = any(o != "-" for o in outputs)
     if "export" in argv and fmt is None:
         fmt = "json"
     return fmt in ("json", "csv") and not to_file

@@ -583,6 +583,9 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101
+    # "-o -" is standard output, as for most tools (and "referral -o -"): never a file named "-".
+    if output == "-":
+        output = None
     if output_format == "hsds":
         _export_hsds(app, output, force)
         return
@@ -611,7 +614,10 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
     from kzsupport import hsds
 
     if output is None:
-        raise click.UsageError(_("An HSDS package is a folder: name it with --output."))
+        raise click.UsageError(
+            _("An HSDS package is a folder, so it cannot go to standard output: name the folder "
+              "with --output.")
+        )
     d = app.directory
     tables = hsds.build_package(d.services, d.regions, current_lang(), on=today())
     problems = hsds.validate_package(tables)

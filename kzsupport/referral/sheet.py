@@ -29,7 +29,7 @@ from kzsupport.i18n import N_, content_lang, fmt_date, fmt_distance_km, text, tr
 from kzsupport.models import Localized, Phone, Service
 
 if TYPE_CHECKING:  # the sheet reads evaluated outcomes; it never loads the rules itself
-    from kzsupport.eligibility import Citation, ProgrammeOutcome
+    from kzsupport.eligibility import ActCitation, ProgrammeOutcome
 
 SHEET_LANGS: tuple[str, ...] = ("kk", "kk-latn", "ru", "en")
 
@@ -467,8 +467,10 @@ def _national_key(service: Service) -> tuple[int, int, str]:
 def _outcome(result: ProgrammeOutcome, w: _Writer) -> Outcome:
     """An evaluated programme, explained by the rules that hold for this client (not by every rule
     that could still decide it: a sheet is not the rule book)."""
+    from kzsupport.eligibility import by_act  # one entry per act, however many rules cite it
+
     fired = result.fired
-    citations = list({(c.source, c.article): c for r in fired for c in r.citations}.values())
+    citations = by_act(c for r in fired for c in r.citations)
     if fired:
         explanation = w.concat([w.loc(r.explanation) for r in fired], " ")
     elif result.depends_on:
@@ -487,20 +489,21 @@ def _outcome(result: ProgrammeOutcome, w: _Writer) -> Outcome:
     )
 
 
-def _citation(c: Citation, w: _Writer) -> Text:
-    from kzsupport.eligibility import number_text
+def _citation(c: ActCitation, w: _Writer) -> Text:
+    """One act, once, with every article the rules cite from it ("articles 71, 271, 272")."""
+    from kzsupport.eligibility import citation_words, number_text
 
-    # Some rules cite a whole act (article "—"): no "article —" then.
-    whole_act = c.article.strip() in ("", "—", "-")
-    msgid = (N_("{act}, {number} of {date}") if whole_act
-             else N_("{act}, {number} of {date}, article {article}"))
+    first = c.cited
 
     def one(t: NullTranslations, lang: str) -> str:
-        cited = t.gettext(msgid).format(
-            act=text(c.act, lang), number=number_text(c, t.gettext), date=fmt_date(c.date, lang),
-            article=c.article,
-        )
-        return cited if c.verified else "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED")))
+        cited = citation_words(text(first.act, lang), number_text(first, t.gettext),
+                               fmt_date(first.date, lang), c.articles, t.gettext)
+        if not c.verified:
+            return "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED")))
+        if c.unverified:  # only some of the articles
+            return "{} ({})".format(cited, t.gettext(N_("NOT VERIFIED: {articles}")).format(
+                articles=", ".join(c.unverified)))
+        return cited
 
     return w.each_lang(one)
 
