@@ -447,3 +447,11 @@ def test_a_source_row_says_call_to_check_only_when_there_is_a_number() -> None:
     row = make([LEGAL._replace(phones=())], lang="en").entries[0].checked
     assert row is not None
     assert row.value.parts == ("undated public information, not confirmed by a call",)
+
+
+def test_a_national_line_is_not_marked_as_descriptively_named() -> None:
+    """It is dialled, not asked for by name: the mark would only push its number's line apart."""
+    line = NATIONAL[2]._replace(name_descriptive=("en",))
+    entry = build_sheet([], [line], Options(lang="en"), printed=date(2026, 11, 24),
+                        as_of="2026-11-01").national[0]
+    assert "descriptive" not in entry.name.parts[0]

@@ -333,7 +333,12 @@ def _name(service: Service, w: _Writer) -> Text:
 
 
 def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None) -> Entry:
-    name = _discreet_name(service, w) if discreet else _name(service, w)
+    if discreet:
+        name = _discreet_name(service, w)
+    elif service.is_national:  # reached by its number, not asked for by name at a door
+        name = w.loc(service.name)
+    else:
+        name = _name(service, w)
     # A sheet in English only is most likely for someone from abroad, whose phone may have a
     # foreign SIM: "8 ..." does not work from one, "+7 ..." works from any mobile.
     international = w.langs == ("en",)
