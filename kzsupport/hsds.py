@@ -387,18 +387,24 @@ def validate_package(tables: Mapping[str, list[dict[str, Any]]]) -> list[str]:
 
 
 def write_package(
-    tables: Mapping[str, list[dict[str, Any]]], folder: Path, *, force: bool = False
+    tables: Mapping[str, list[dict[str, Any]]], folder: Path, *, force: bool = False,
+    data_path: str | None = None,
 ) -> list[Path]:
     """Write one JSON file per table and ``datapackage.json`` into ``folder`` (made if missing; its
     parent must exist); the paths written. Without ``force`` nothing is written when any of these
-    files exists already, so a package is never half replaced."""
-    from kzsupport.output import write_atomic
+    files exists already, so a package is never half replaced. None of them may be a directory
+    file or kzsupport's bookkeeping (``services.json`` beside the data, a backups folder), even
+    with ``force``: checked for every file before any is written."""
+    from kzsupport.output import not_the_directory, write_atomic
 
     if folder.exists() and not folder.is_dir():
         raise KzSupportError(N_("{path} is a file: an HSDS package is a folder."), path=str(folder))
     if not folder.parent.is_dir():
         raise KzSupportError(N_("The folder {folder} does not exist."), folder=str(folder.parent))
     names = [f"{name}.json" for name in TABLES] + ["datapackage.json"]
+    if data_path is not None:
+        for name in names:
+            not_the_directory(folder / name, data_path)
     existing = [name for name in names if (folder / name).exists()]
     if existing and not force:
         raise KzSupportError(

@@ -22,12 +22,26 @@ def not_the_directory(path: str | os.PathLike[str], data_path: str) -> None:
         same = False
     if same:
         raise BadInput(N_("{path} is the directory file itself: choose another file."), path=str(path))
+    if _is_bookkeeping(Path(path)):
+        raise BadInput(
+            N_("{path} is where kzsupport keeps a directory's change log, lock or backups: an export "
+               "or a sheet never goes there, even with --force. Choose another file."),
+            path=str(path),
+        )
     if _is_a_directory_file(Path(path)):
         raise BadInput(
             N_("{path} is a kzsupport directory file: it is never replaced by an export or a sheet, "
                "even with --force. Choose another file."),
             path=str(path),
         )
+
+
+def _is_bookkeeping(path: Path) -> bool:
+    """A change log (``<stem>.changes.jsonl``), or anything in a ``.kzsupport`` folder (locks,
+    backups): replaced by an export, the history of a directory would be lost."""
+    from kzsupport.store import AUX_DIR, LOG_SUFFIX
+
+    return path.name.endswith(LOG_SUFFIX) or AUX_DIR in path.absolute().parts
 
 
 def _is_a_directory_file(path: Path) -> bool:

@@ -37,6 +37,10 @@ META = "meta"
 # Seconds a writer waits for another one's lock (store_write); here so that "db --wait" can show it
 # without the help loading the writing half.
 LOCK_TIMEOUT = 10.0
+# Beside a directory file, kzsupport keeps its lock and backups in this folder and its change log
+# in <stem> + LOG_SUFFIX: bookkeeping no export or sheet may replace.
+AUX_DIR = ".kzsupport"
+LOG_SUFFIX = ".changes.jsonl"
 
 
 def bundled_path() -> str:

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 from kzsupport.errors import KzSupportError, ProblemList, file_reason
 from kzsupport.i18n import N_, Nn_
 from kzsupport.models import VERIFICATION_STATUSES
-from kzsupport.store import LOCK_TIMEOUT, META, SERVICES, from_tables, load_regions, read_tables
+from kzsupport.store import (
+    AUX_DIR,
+    LOCK_TIMEOUT,
+    LOG_SUFFIX,
+    META,
+    SERVICES,
+    from_tables,
+    load_regions,
+    read_tables,
+)
 
 if TYPE_CHECKING:
     from kzsupport.changes import LogEntry, RecordDiff
@@ -37,7 +46,6 @@ if TYPE_CHECKING:
 # the version before it.
 
 BACKUPS_KEPT = 5
-AUX_DIR = ".kzsupport"
 _TEMP_SUFFIX = ".kzsupport-tmp"
 
 
@@ -54,7 +62,7 @@ def backups_dir(path: Path) -> Path:
 
 
 def log_path(path: Path) -> Path:
-    return path.with_name(path.stem + ".changes.jsonl")
+    return path.with_name(path.stem + LOG_SUFFIX)
 
 
 def dumps(

@@ -982,3 +982,34 @@ def test_export_hsds_to_standard_output_is_refused(
     assert result.exit_code == 2
     assert "An HSDS package is a folder, so it cannot go to standard output" in result.stderr
     assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("target", ["directory.changes.jsonl", ".kzsupport/directory.json.lock",
+                                    ".kzsupport/backups/export.json"])
+def test_an_export_or_a_sheet_never_replaces_the_change_log_or_the_bookkeeping(
+    invoke: Invoke, data: Path, target: str
+) -> None:
+    invoke("db", "edit", "kz-150", "--set", "name.en=Line 150", data=data)  # a log and a lock
+    path = data.parent / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text("kept", encoding="utf-8")
+    before = path.read_bytes()
+    export = invoke("db", "export", "--output", str(path), "--force", data=data)
+    sheet = invoke("referral", "kz-150", "--format", "txt", "-o", str(path), "--force", data=data)
+    assert export.exit_code != 0 and sheet.exit_code != 0
+    assert "change log, lock or backups" in " ".join(export.stderr.split())
+    assert path.read_bytes() == before
+
+
+def test_an_hsds_package_never_replaces_a_directory_file_of_its_name(
+    invoke: Invoke, data: Path
+) -> None:
+    """services.json beside the data is a table name of HSDS and can be a directory file."""
+    services = data.parent / "services.json"
+    services.write_bytes(data.read_bytes())
+    result = invoke("db", "export", "--format", "hsds", "-o", str(data.parent), "--force",
+                    data=services)
+    assert result.exit_code != 0
+    assert services.read_bytes() == data.read_bytes()
+    assert not (data.parent / "datapackage.json").exists()
