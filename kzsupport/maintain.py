@@ -254,17 +254,30 @@ def cite(
         return
     record = draft.get(service_id)
     _cite(record, entry)
+    if numbers:
+        _unverified_by(record, numbers, _reference(entry), by=by, today=today)
+
+
+def _reference(source: Mapping[str, Any]) -> str | None:
+    return source.get("url") or source.get("document")
+
+
+def _unverified_by(
+    record: dict[str, Any], numbers: Sequence[str], reference: Any, *, by: str, today: date
+) -> None:
+    """A verified record's check did not reach ``numbers``, new to it: back to ``source_only``,
+    its note saying which numbers came from where, after which check."""
     checked = record.get("verification") or {}
-    if numbers and checked.get("status") == "verified":
-        reference = entry.get("url") or entry.get("document")
-        record["verification"] = {
-            "status": "source_only",
-            "date": today.isoformat(),
-            "method": "document",
-            "by": by,
-            "note": f"{', '.join(numbers)} added from {reference} on {today.isoformat()}, after the "
-            f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
-        }
+    if checked.get("status") != "verified":
+        return
+    record["verification"] = {
+        "status": "source_only",
+        "date": today.isoformat(),
+        "method": "document",
+        "by": by,
+        "note": f"{', '.join(numbers)} added from {reference} on {today.isoformat()}, after the "
+        f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
+    }
 
 
 def _cite(record: dict[str, Any], entry: Mapping[str, Any]) -> None:
@@ -407,7 +420,13 @@ class Imported:
 
 
 def apply_import(
-    draft: Draft, rows: Sequence[ImportRow], path: str, keep_verification: bool = False
+    draft: Draft,
+    rows: Sequence[ImportRow],
+    path: str,
+    keep_verification: bool = False,
+    *,
+    by: str,
+    today: date,
 ) -> Imported:
     """Upsert every row into the draft, all or nothing; per-row errors carry their line numbers.
     The diffs returned are for showing: a confidential address's text and coordinates withheld.
@@ -418,7 +437,9 @@ def apply_import(
     the file has no columns for. An
     existing record's ``verification`` cannot change here (use ``db verify``). A new record cannot
     arrive verified unless ``keep_verification`` (moving a whole directory keeps its history): a
-    spreadsheet row must not make a service look checked when nobody called it.
+    spreadsheet row must not make a service look checked when nobody called it. A number new to an
+    existing record needs a source the record did not cite before, in the row's sources, as
+    ``db edit`` needs ``--source``; a verified record then goes back to ``source_only``.
     """
     errors: list[RowError] = []
     notices: list[RowError] = []
@@ -490,6 +511,23 @@ def apply_import(
                 )
             )
             continue
+        added = [n for n in _numbers(incoming) if n not in set(_numbers(stored))]
+        if added:
+            cited = {_reference(source) for source in stored.get("sources") or []}
+            fresh = [_reference(s) for s in incoming.get("sources") or [] if _reference(s) not in cited]
+            if not fresh:
+                errors.append(
+                    RowError(
+                        row.line,
+                        N_("{numbers} is new to {id}, but the row cites no new source for it: add "
+                           "where it is published to the row's sources, or use \"kzsupport db edit "
+                           "{id} --source\""),
+                        {"numbers": ", ".join(added), "id": service_id},
+                        column="phones",
+                    )
+                )
+                continue
+            _unverified_by(incoming, added, fresh[0], by=by, today=today)
         draft.put(incoming)
     if errors:
         raise ImportFailed(path, errors)

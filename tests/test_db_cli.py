@@ -1013,3 +1013,31 @@ def test_an_hsds_package_never_replaces_a_directory_file_of_its_name(
     assert result.exit_code != 0
     assert services.read_bytes() == data.read_bytes()
     assert not (data.parent / "datapackage.json").exists()
+
+
+def test_an_import_changing_a_number_needs_a_new_source_and_unverifies_a_checked_record(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """As db edit needs --source: no number enters by a spreadsheet without a citation, and a call
+    that checked the old number did not check the new one."""
+    checked = {"status": "verified", "date": "2026-01-12", "method": "call", "by": "aigerim", "note": None}
+    data.write_text(store_write.dumps(tables(record("kz-a", verification=checked))), encoding="utf-8")
+    out = tmp_path / "out.json"
+    invoke("db", "export", "--format", "json", "--output", str(out), data=data)
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    row = exported["services"][0]
+    row["phones"][0].update(number="+77272999999", display="+7 727 299 99 99")
+    out.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    before = data.read_bytes()
+    refused = invoke("db", "import", str(out), data=data)
+    assert refused.exit_code == 2
+    assert "+77272999999 is new to kz-a, but the row cites no new source" in " ".join(refused.stderr.split())
+    assert data.read_bytes() == before
+    row["sources"].append({**row["sources"][0], "url": "https://example.kz/new-number"})
+    out.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    result = invoke("db", "import", str(out), data=data)
+    assert result.exit_code == 0, result.stderr
+    stored = services(data)["kz-a"]
+    assert stored["phones"][0]["number"] == "+77272999999"
+    assert stored["verification"]["status"] == "source_only"
+    assert "+77272999999 added from https://example.kz/new-number" in stored["verification"]["note"]

@@ -557,7 +557,8 @@ def import_(dbc: DbContext, file: str, dry_run: bool, keep_verification: bool) -
     rows = exchange.parse_file(Path(file).read_bytes(), file)
     try:
         with dbc.editing("import", note=Path(file).name, dry_run=dry_run) as draft:
-            imported = maintain.apply_import(draft, rows, file, keep_verification)
+            imported = maintain.apply_import(draft, rows, file, keep_verification,
+                                             by=dbc.author, today=today())
             if imported.diffs:
                 dbc.app.print(render_db.diff_text(imported.diffs))
             for notice in imported.notices:
