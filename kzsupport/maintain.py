@@ -123,9 +123,10 @@ def prepare_new(
 ) -> dict[str, Any]:
     """A record for ``add``: every model field present, a source required, not yet verified.
 
-    A ``source_only`` record states when and how its facts were read: today, by ``method``, else
-    as the record says, else ``document``: a URL is not an official page (a news article is one
-    too), and the bundled records read by desk research say ``document`` as well."""
+    A ``source_only`` record states when and how its facts were read: today, by whoever adds it
+    (a file's own date and reader are not taken over), by ``method``, else as the record says,
+    else ``document``: a URL is not an official page (a news article is one too), and the bundled
+    records read by desk research say ``document`` as well."""
     out = template(str(record.get("id") or ""))
     out.update(copy.deepcopy(dict(record)))
     check_id(str(out["id"]))
@@ -136,7 +137,9 @@ def prepare_new(
     verification = out.get("verification") or {}
     if verification.get("status") == "verified":
         raise BadInput(N_('A new record cannot start verified: add it, then run "kzsupport db verify".'))
-    if verification.get("status", "source_only") == "source_only" and not verification.get("date"):
+    # Whatever date and reader a file's source_only verification states, the record is added as
+    # read today by the maintainer adding it: that is the only reading this command witnesses.
+    if verification.get("status", "source_only") == "source_only":
         given = verification.get("method")
         out["verification"] = {
             "status": "source_only",
@@ -191,7 +194,7 @@ def edit(
     phones = copy.deepcopy(record.get("phones"))
     listed = set(_numbers(record))
     was_secret = has_confidential_address(record)
-    had_text = _has_text(record.get("address"))
+    had_text = _text_langs(record.get("address"))
     for path, raw in assignments:
         head = path.split(".")[0].split("[")[0]
         if head in PROTECTED:
@@ -200,7 +203,8 @@ def edit(
     _tidy_phones(record, phones)
     address = record.get("address")
     revealed = isinstance(address, Mapping) and not has_confidential_address(record)
-    gone = not isinstance(address, Mapping) or (had_text and not _has_text(address))
+    # Any language's text cleared or blanked counts: the address is partly gone.
+    gone = not isinstance(address, Mapping) or bool(had_text - _text_langs(address))
     if was_secret and not revealed and gone and not yes:
         raise BadInput(
             N_("This removes the confidential address of {id} from the file (a backup keeps it for "
@@ -217,9 +221,12 @@ def edit(
     return [number for number in _numbers(record) if number not in listed]
 
 
-def _has_text(address: Any) -> bool:
+def _text_langs(address: Any) -> set[str]:
+    """The languages an address has (non-blank) text in."""
     text = address.get("text") if isinstance(address, Mapping) else None
-    return isinstance(text, Mapping) and any(isinstance(v, str) and v.strip() for v in text.values())
+    if not isinstance(text, Mapping):
+        return set()
+    return {str(lang) for lang, value in text.items() if isinstance(value, str) and value.strip()}
 
 
 def _numbers(record: Mapping[str, Any]) -> list[str]:

@@ -751,6 +751,9 @@ def _record_problems(
                 )
 
     for where, text in _strings(record):
+        if text and not text.strip():  # "" is the schema's to refuse; spaces pass it unseen
+            yield problem("text", N_("The field {field} holds only spaces: write it or clear it."),
+                          where, field=where)
         control = CONTROL.search(text)
         if control:
             yield problem(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,23 @@ def test_add_from_a_json_file(invoke: Invoke, data: Path, tmp_path: Path) -> Non
     result = invoke("db", "add", "--from", str(tmp_path / "new.json"), data=data)
     assert result.exit_code == 0, result.stderr
     assert services(data)["kz-from-file"]["name"] == new["name"]
+
+
+def test_add_from_a_file_records_todays_reading_not_the_file_s_claim(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """A file saying it was read on an official page in 2019 by someone: db add witnesses only
+    today's reading, by the maintainer, by the method given."""
+    claimed = {"status": "source_only", "date": "2019-01-01", "method": "official_page",
+               "by": "someone", "note": "Checked on the official page"}
+    new = record("kz-claims", phones=[], verification=claimed)
+    (tmp_path / "new.json").write_text(json.dumps(new, ensure_ascii=False), encoding="utf-8")
+    result = invoke("db", "--by", "aigerim", "add", "--from", str(tmp_path / "new.json"),
+                    "--method", "document", data=data)
+    assert result.exit_code == 0, result.stderr
+    stored = services(data)["kz-claims"]["verification"]
+    assert (stored["date"], stored["method"], stored["by"]) == (date.today().isoformat(), "document",
+                                                                "aigerim")
 
 
 def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: Path) -> None:
@@ -271,6 +288,16 @@ def test_making_a_confidential_address_public_needs_reveal_address(invoke: Invok
     args = ("db", "edit", "kz-shelter", "--set", "address.confidential=false", "--reveal-address")
     assert invoke(*args, data=data).exit_code == 0
     assert services(data)["kz-shelter"]["address"]["confidential"] is False
+
+
+@pytest.mark.parametrize("cleared", ["address.text.en=null", "address.text.ru= "])
+def test_clearing_one_language_of_a_confidential_address_needs_yes_too(
+    invoke: Invoke, data: Path, cleared: str
+) -> None:
+    before = data.read_bytes()
+    result = invoke("db", "edit", "kz-shelter", "--set", cleared, data=data)
+    assert result.exit_code == 2 and "--yes" in result.stderr
+    assert data.read_bytes() == before
 
 
 @pytest.mark.parametrize("cleared", ["address=null", "address.text=null"])

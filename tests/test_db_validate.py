@@ -461,3 +461,9 @@ def test_a_control_character_in_a_text_is_an_error(char: str) -> None:
 def test_a_tab_or_a_newline_in_a_text_is_fine() -> None:
     report = check(record(description={"kk": "Бір\nекі", "ru": "Раз\tдва", "en": "One\n\ttwo"}))
     assert report.ok, [p.message() for p in report.problems]
+
+
+def test_a_text_of_only_spaces_is_an_error() -> None:
+    """The schema refuses "" but not " ": a blank name or address would pass unseen."""
+    blank = record(description={"kk": "x", "ru": "   ", "en": "x"})
+    assert [p.field for p in check(blank).errors if p.check == "text"] == ["description.ru"]
