@@ -465,6 +465,15 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+def _words(text: str) -> str:
+    """The words of ``text``, casefolded, one space apart: "mental-health Unified line" and
+    "Mental Health Unified Line" read the same."""
+    return " ".join(_NOT_A_WORD.sub(" ", text.casefold()).split())
+
+
 def _skeleton(text: str) -> str:
     """Letters and digits only, casefolded: "ул. Секретная, 5" and "ул Секретная 5" meet, so an
     address copied with other punctuation or spacing is still recognised."""
@@ -663,9 +672,9 @@ def mislabel_problems(record: Mapping[str, Any], denylist: Denylist | None = Non
     for where, text in _strings(record):
         if where.startswith(_EXPLAINING) or ".note" in f".{where}":
             continue
-        folded = _fold(text)
+        words = _words(text)
         for mislabel in wrong:
-            if _fold(mislabel.label) in folded:
+            if f" {_words(mislabel.label)} " in f" {words} ":
                 yield Problem(
                     str(record.get("id", "?")),
                     "denylist",

@@ -368,6 +368,8 @@ def mislabels(rec: dict[str, Any]) -> list[tuple[str, str | None, str]]:
 def test_a_mislabel_of_a_records_own_number_is_an_error_and_a_simplification_a_warning() -> None:
     named = line("1414", name={"kk": "1414", "ru": "1414", "en": "1414 mental health unified line"})
     assert mislabels(named) == [(ERROR, "name.en", "Mental Health Unified Line")]
+    hyphened = line("1414", name={"kk": "1414", "ru": "1414", "en": "1414, the mental-health unified line"})
+    assert mislabels(hyphened) == [(ERROR, "name.en", "Mental Health Unified Line")]
     simplified = line("150", name={"kk": "150", "ru": "Линия доверия для женщин 150", "en": "150"})
     assert mislabels(simplified) == [(WARNING, "name.ru", "Линия доверия для женщин")]
     texts = {"kk": "Үйдегі желі", "ru": "Описание", "en": "A Domestic Violence Hotline"}
