@@ -89,12 +89,28 @@ def _haystack(service: Service, directory: Directory) -> tuple[tuple[str, ...], 
 
 
 # A folded word is matched from its stem: up to three final letters of inflection endings dropped
-# (vowels, and the m, h, v, s of "-ем", "-ых", "-ов", "-s"), while five letters are left. Russian
+# (vowels, and the m, h, v, s of "-ем", "-ых", "-ов", "-s"), while four letters are left. Russian
 # and Kazakh change a word's ending ("насилие", "насилия", "насилием"; "кризисные", "кризисных";
-# "приютов"), English adds an s: "nasiliem" is found by "nasil...", "centrov" by "centr...".
-_STEM_MIN = 5
+# "приютов"; "семья", "семью"; "дети", "детям"), English adds an s: "nasiliem" is found by
+# "nasil...", "centrov" by "centr...", "semiu" by "semi...".
+_STEM_MIN = 4
 _ENDING_LETTERS = frozenset("aeiouymhvs")
 _ENDING_MAX = 3
+# The English texts use British spelling; a search typed the American way finds them too. Keys are
+# folded words (a doubled letter is one: "counseling" already finds "counselling").
+_BRITISH = {
+    "center": "centre",
+    "centers": "centres",
+    "defense": "defence",
+    "labor": "labour",
+    "license": "licence",
+    "offense": "offence",
+    "offenses": "offences",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "program": "programme",
+    "programs": "programmes",
+}
 
 
 def _stem(key: str) -> str:
@@ -113,6 +129,8 @@ def _query_words(text: str) -> list[tuple[str, bool]] | None:
     words: list[tuple[str, bool]] = []
     for raw in split_words(text):
         key = fold_word(raw)
+        if key in _BRITISH:
+            key = fold_word(_BRITISH[key])
         if len(key) == 1 and sum(ch.isalnum() for ch in raw) > 1:
             return None
         if key:
