@@ -319,6 +319,8 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+            raise BadInput(N_("{value} is not a real calendar date."), value=text.strip()) from None
         raise BadInput(
             N_("Invalid date {value}: use the form YYYY-MM-DD, for example 2024-06-16."), value=text
         ) from None

@@ -564,7 +564,7 @@ def refused_rows(refused: WriteRefused, rows: Sequence[ImportRow], path: str) ->
 
 def parse_age(text: str) -> tuple[int, str]:
     """``12m`` (months), ``1y``, ``90d`` -> (amount, unit)."""
-    match = re.fullmatch(r"\s*(\d{1,4})\s*([dmy])\s*", text.lower())
+    match = re.fullmatch(r"\s*(\d+)\s*([dmy])\s*", text.lower())
     if not match:
         raise BadInput(
             N_("The age {value} is not valid: use a number and d, m or y, for example 12m."),
@@ -575,16 +575,19 @@ def parse_age(text: str) -> tuple[int, str]:
 
 def cutoff(today: date, age: tuple[int, str]) -> date:
     amount, unit = age
+    too_long = BadInput(
+        N_("The age {value} is too long: it reaches back before the year 1."), value=f"{amount}{unit}"
+    )
     if unit == "d":
         from datetime import timedelta
 
+        if amount >= (today - date.min).days:
+            raise too_long
         return today - timedelta(days=amount)
     months = amount * (12 if unit == "y" else 1)
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     if year < 1:  # the calendar starts at the year 1
-        raise BadInput(
-            N_("The age {value} is too long: it reaches back before the year 1."), value=f"{amount}{unit}"
-        )
+        raise too_long
     day = min(today.day, 28)
     return date(year, month + 1, day)
 

@@ -362,6 +362,13 @@ def phone_problems(number: str, kind: str, display: str | None = None) -> list[t
                 )
             )
         return out
+    elif SHORT_NUMBER.match(number):
+        out.append(
+            (
+                N_("{number} is a short number: give it the kind short_number, not {kind}."),
+                {"number": number, "kind": kind},
+            )
+        )
     elif not E164_KZ.match(number):
         out.append(
             (

@@ -78,6 +78,11 @@ def test_bad_numbers_are_refused(number: str, kind: str) -> None:
     assert phone_problems(number, kind, None)
 
 
+def test_a_short_number_of_another_kind_is_told_its_kind() -> None:
+    [(msgid, params)] = phone_problems("1414", "voice", None)
+    assert "give it the kind short_number" in msgid and params == {"number": "1414", "kind": "voice"}
+
+
 def test_kazakhstan_mobile_and_landline_pass() -> None:
     assert phone_problems("+77081060810", "whatsapp", "+7 708 106 08 10") == []
     assert phone_problems("+77172580058", "voice", "8 (7172) 58-00-58") == []

@@ -465,6 +465,8 @@ def test_malformed_answers_file(text: str) -> None:
 def test_bad_date() -> None:
     with pytest.raises(BadInput, match="YYYY-MM-DD"):
         e.parse_date("16.06.2024")
+    with pytest.raises(BadInput, match="not a real calendar date"):
+        e.parse_date("2024-02-30")
 
 
 # Questions ----------------------------------------------------------------------------------------

@@ -123,3 +123,12 @@ def test_an_export_to_a_file_from_an_ascii_terminal_is_whole_utf8(tmp_path: Path
     result = run("--lang", "en", "db", "export", "-o", str(out), **ASCII_TERMINAL)
     assert result.returncode == 0
     assert "Семей" in out.read_text(encoding="utf-8")
+
+
+def test_what_was_written_is_green_and_a_warning_yellow(tmp_path: Path) -> None:
+    out = tmp_path / "services.csv"
+    written = run("db", "export", "--format", "csv", "-o", str(out), FORCE_COLOR="1")
+    assert written.returncode == 0
+    assert b"\x1b[32mWrote " in written.stderr
+    refused = run("near", "Семй", FORCE_COLOR="1")
+    assert b"\x1b[33m" in refused.stderr and b"\x1b[32m" not in refused.stderr

@@ -7,6 +7,7 @@ Commands that change a file write only to the one named with ``--data`` or ``KZS
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -85,7 +86,7 @@ class DbContext:
                 )
             )
         else:
-            self.app.hint(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
+            self.app.done(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
         self.warn(draft, result.diffs)
 
     def warn(self, draft: Draft, diffs: Iterable[RecordDiff]) -> None:
@@ -116,11 +117,11 @@ class Day(click.ParamType):  # type: ignore[type-arg,unused-ignore]
         if isinstance(value, date):
             return value
         text = str(value).strip()
-        try:
-            if len(text) == 10 and text[4] == text[7] == "-":
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            try:
                 return date.fromisoformat(text)
-        except ValueError:
-            pass
+            except ValueError:
+                self.fail(_("{value} is not a real calendar date.").format(value=text), param, ctx)
         self.fail(
             _("Write the date as YYYY-MM-DD, for example {example}; got {value}.").format(
                 example=today().isoformat(), value=value
@@ -606,7 +607,7 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
         click.echo(out, nl=False)
     else:
         write_atomic(output, out.encode("utf-8"), force=force)
-        app.hint(_("Wrote {path}.").format(path=output))
+        app.done(_("Wrote {path}.").format(path=output))
 
 
 def _export_hsds(app: App, output: str | None, force: bool) -> None:

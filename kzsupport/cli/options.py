@@ -226,6 +226,10 @@ class App:
         """A hint or warning: stderr, so stdout stays clean for pipes."""
         self.console(stderr=True).print(message, style="yellow")
 
+    def done(self, message: str) -> None:
+        """What a command saved or wrote: stderr, like a hint, in green (not a warning's yellow)."""
+        self.console(stderr=True).print(message, style="green")
+
 
 pass_app = click.make_pass_decorator(App, ensure=True)
 

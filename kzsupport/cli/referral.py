@@ -214,7 +214,7 @@ def referral(
         return
     not_the_directory(output, app.directory.path)
     write_atomic(output, data, force=force)
-    app.hint(_("Sheet written to {path}.").format(path=str(output)))
+    app.done(_("Sheet written to {path}.").format(path=str(output)))
 
 
 COMMANDS = (referral,)
