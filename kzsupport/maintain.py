@@ -192,7 +192,7 @@ def edit(
     (``cite``)."""
     record = draft.get(service_id)
     phones = copy.deepcopy(record.get("phones"))
-    listed = set(_numbers(record))
+    before = {"phones": phones}
     was_secret = has_confidential_address(record)
     had_text = _text_langs(record.get("address"))
     for path, raw in assignments:
@@ -218,7 +218,7 @@ def edit(
                "sheets and exported. If the service now publishes it, repeat with --reveal-address."),
             id=service_id,
         )
-    return [number for number in _numbers(record) if number not in listed]
+    return new_numbers(before, record)
 
 
 def _text_langs(address: Any) -> set[str]:
@@ -229,13 +229,21 @@ def _text_langs(address: Any) -> set[str]:
     return {str(lang) for lang, value in text.items() if isinstance(value, str) and value.strip()}
 
 
-def _numbers(record: Mapping[str, Any]) -> list[str]:
+def _numbers(record: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """Each phone's number and kind: the same number as another kind (WhatsApp, not a call) is a
+    changed number, which a check of the old one did not cover."""
     phones = record.get("phones")
     return [
-        phone["number"]
+        (phone["number"], phone.get("kind"))
         for phone in (phones if isinstance(phones, list) else [])
         if isinstance(phone, Mapping) and isinstance(phone.get("number"), str)
     ]
+
+
+def new_numbers(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    """The numbers ``after`` lists that ``before`` did not, or listed as another kind."""
+    listed = set(_numbers(before))
+    return list(dict.fromkeys(number for number, kind in _numbers(after) if (number, kind) not in listed))
 
 
 def cite(
@@ -282,7 +290,7 @@ def _unverified_by(
         "date": today.isoformat(),
         "method": "document",
         "by": by,
-        "note": f"{', '.join(numbers)} added from {reference} on {today.isoformat()}, after the "
+        "note": f"{', '.join(numbers)} added or changed, from {reference} on {today.isoformat()}, after the "
         f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
     }
 
@@ -518,7 +526,7 @@ def apply_import(
                 )
             )
             continue
-        added = [n for n in _numbers(incoming) if n not in set(_numbers(stored))]
+        added = new_numbers(stored, incoming)
         if added:
             cited = {_reference(source) for source in stored.get("sources") or []}
             fresh = [_reference(s) for s in incoming.get("sources") or [] if _reference(s) not in cited]

@@ -190,6 +190,9 @@ def test_a_new_or_changed_number_needs_its_source(invoke: Invoke, data: Path) ->
         assert result.exit_code == 2
         assert "A new or changed phone number needs its source: repeat with --source" in result.stderr
         assert "+77273112233" in result.stderr
+    number = services(data)["kz-a"]["phones"][0]["number"]
+    result = invoke("db", "edit", "kz-a", "--set", "phones.0.kind=whatsapp", data=data)  # a call checked it
+    assert result.exit_code == 2 and "needs its source" in result.stderr and number in result.stderr
     assert data.read_bytes() == before
     # a number taken away, or shown differently, brings no new fact
     assert invoke("db", "edit", "kz-a", "--set", "phones.0.display=+7 727 2000000", data=data).exit_code == 0
