@@ -233,6 +233,11 @@ _DIGIT_RUN = re.compile(rf"\+?\d+(?:{_GAP}{{1,4}}\+?\d+)*")
 _DIGITS = re.compile(r"\d+")
 
 
+def _groups(run: str) -> list[tuple[int, int, str]]:
+    """Each digit group's place in a run and its digits, in whatever script, read as 0-9."""
+    return [(m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in _DIGITS.finditer(run)]
+
+
 def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
     """The phone numbers of ``wanted`` (E.164, +7) written in a free text, as written there.
 
@@ -252,10 +257,7 @@ def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
 
     for run in _DIGIT_RUN.finditer(text):
         written = run.group()
-        # Each group's place in the run and its digits, in whatever script, read as 0-9.
-        groups = [
-            (m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in _DIGITS.finditer(written)
-        ]
+        groups = _groups(written)
         first = 0
         while first < len(groups):
             digits, hit = "", None
@@ -274,6 +276,43 @@ def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
                 start -= 1
             found.append(written[start : groups[hit][1]])
             first = hit + 1  # "+7 727 ..." is one number, not also "727 ..."
+    return found
+
+
+@lru_cache(maxsize=4)
+def _local_parts(numbers: frozenset[str]) -> dict[str, str]:
+    """The landlines of ``numbers`` by the digits dialled inside their town, without the area
+    code: ``2505050`` for +7 727 250 50 50, ``700340`` for +7 7172 70 03 40. Mobiles are always
+    written with their code."""
+    import phonenumbers
+
+    fixed = (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    out: dict[str, str] = {}
+    for number in numbers:
+        parsed = phonenumbers.parse(number, None)
+        if phonenumbers.is_valid_number(parsed) and phonenumbers.number_type(parsed) in fixed:
+            out["".join(display_form(number).split()[2:])] = number
+    return out
+
+
+def local_numbers_in_text(text: str, wanted: frozenset[str]) -> list[tuple[str, str]]:
+    """Landlines of ``wanted`` written in a free text as dialled in their town, without the area
+    code (``тел. 250-50-50``): ``(as written, the full number)``. Such digits may be another town's
+    real number, so this is a doubt to check, not a proof."""
+    local = _local_parts(wanted)
+    found: list[tuple[str, str]] = []
+    for run in _DIGIT_RUN.finditer(text):
+        written = run.group()
+        groups = _groups(written)
+        for first in range(len(groups)):
+            digits = ""
+            for last in range(first, len(groups)):
+                digits += groups[last][2]
+                if digits in local:
+                    found.append((written[groups[first][0] : groups[last][1]], local[digits]))
+                    break
+                if len(digits) >= 7:
+                    break
     return found
 
 
@@ -790,12 +829,23 @@ def _record_problems(
                 )
         if where.startswith("phones.") and where.endswith((".number", ".display")):
             continue
-        for found in numbers_in_text(text, denylist.numbers):
+        whole = numbers_in_text(text, denylist.numbers)
+        for found in whole:
             yield problem(
                 "denylist",
                 N_("{number} is a known fabricated number: remove it."),
                 where,
                 number=found,
+            )
+        for written, number in [] if whole else local_numbers_in_text(text, denylist.numbers):
+            yield problem(
+                "denylist",
+                N_("{written} may be the fabricated number {number} written without its area code: "
+                   "check it against the sources."),
+                where,
+                WARNING,
+                written=written,
+                number=display_form(number),
             )
 
     location = record.get("location")

@@ -1071,4 +1071,5 @@ def test_an_import_changing_a_number_needs_a_new_source_and_unverifies_a_checked
     stored = services(data)["kz-a"]
     assert stored["phones"][0]["number"] == "+77272999999"
     assert stored["verification"]["status"] == "source_only"
-    assert "+77272999999 added or changed, from https://example.kz/new-number" in stored["verification"]["note"]
+    note = stored["verification"]["note"]
+    assert "+77272999999 added or changed, from https://example.kz/new-number" in note

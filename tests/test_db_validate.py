@@ -231,6 +231,24 @@ def test_dates_article_and_other_numbers_in_free_text_are_not_taken_for_a_blocke
     assert "denylist" not in checks_of(report), [p.message() for p in report.errors]
 
 
+@pytest.mark.parametrize("written", ["273-77-77", "273 77 77", "2737777", "273\u201377\u201377"])
+def test_a_denylisted_landline_without_its_area_code_is_a_doubt_to_check(written: str) -> None:
+    """"тел. 273-77-77" in an Almaty record dials +7 727 273 77 77 there, but may be another town's
+    real number: a warning, not a refusal."""
+    report = check(record(description={"kk": "x", "ru": f"Тел. {written}, 9.00\u201318.00", "en": "x"}))
+    [problem] = [p for p in report.problems if p.check == "denylist"]
+    assert (problem.severity, problem.field) == ("warning", "description.ru")
+    assert problem.message() == (
+        f"{written} may be the fabricated number +7 727 273 77 77 written without its area code: "
+        "check it against the sources."
+    )
+
+
+def test_a_denylisted_number_written_whole_is_reported_once() -> None:
+    report = check(record(description={"kk": "x", "ru": "8 727 273 77 77", "en": "x"}))
+    assert [p.severity for p in report.problems if p.check == "denylist"] == ["error"]
+
+
 def test_denylisted_text_is_an_error() -> None:
     report = check(record(caveats=[{"kk": "a", "ru": "b", "en": "at dostyk ave 125, Almaty"}]))
     assert "denylist" in checks_of(report)
