@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -181,6 +181,7 @@ class WriteResult:
     path: Path
     diffs: tuple[RecordDiff, ...]
     backup: Path | None
+    warnings: tuple[Problem, ...] = ()  # doubts the change added (a write is refused for an error)
 
 
 @dataclass
@@ -436,7 +437,7 @@ def editing(
     from filelock import FileLock, Timeout
 
     from kzsupport.changes import LogEntry, diff_records, withhold
-    from kzsupport.validate import introduced_errors
+    from kzsupport.validate import ERROR, introduced_problems
 
     # Through a symbolic link to the real file: the link stays a link, and one lock guards the file
     # whichever name each maintainer uses.
@@ -482,9 +483,11 @@ def editing(
         draft.result = WriteResult(file, tuple(diffs), None)
         if not diffs:
             return
-        added = introduced_errors(list(original.values()), list(draft.records.values()), regions)
-        if added:
-            raise WriteRefused(file, added)
+        added = introduced_problems(list(original.values()), list(draft.records.values()), regions)
+        errors = [p for p in added if p.severity == ERROR]
+        if errors:
+            raise WriteRefused(file, errors)
+        draft.result = WriteResult(file, tuple(diffs), None, tuple(p for p in added if p.severity != ERROR))
         if dry_run:  # checked as a real change would be, but not written
             return
         from datetime import datetime, timezone
@@ -499,7 +502,7 @@ def editing(
         with _os_errors(file):
             backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
             append_log(file, entries)
-        draft.result = WriteResult(file, tuple(diffs), backup)
+        draft.result = replace(draft.result, backup=backup)
     finally:
         (aux_dir(file) / (file.name + ".owner")).unlink(missing_ok=True)
         lock.release()

@@ -1098,16 +1098,17 @@ def new_errors(before: Report, after: Report) -> list[Problem]:
     return [p for p in after.errors if p.key() not in old]
 
 
-def introduced_errors(
+def introduced_problems(
     before: Sequence[Mapping[str, Any]],
     after: Sequence[Mapping[str, Any]],
     regions: Mapping[str, Region],
 ) -> list[Problem]:
-    """The errors a change from ``before`` to ``after`` would add, checking only what can differ:
-    single-record checks on the records that changed, cross-record checks on both versions."""
+    """The errors and warnings a change from ``before`` to ``after`` would add, checking only what
+    can differ: single-record checks on the records that changed, cross-record checks on both
+    versions."""
     schema, denylist = load_schema(), load_denylist()
     old_by_id = {str(r.get("id", "?")): r for r in before}
-    old_errors: set[tuple[str, str, str, str]] = set()
+    old: set[tuple[str, str, str, str]] = set()
     found: list[Problem] = []
     for record in after:
         sid = str(record.get("id", "?"))
@@ -1115,14 +1116,12 @@ def introduced_errors(
         if previous == record:
             continue
         if previous is not None:
-            old_errors.update(
-                p.key() for p in _single_record(previous, regions, schema, denylist) if p.severity == ERROR
-            )
+            old.update(p.key() for p in _single_record(previous, regions, schema, denylist))
         found.extend(_single_record(record, regions, schema, denylist))
     cache: dict[int, _Features] = {}
-    old_errors.update(p.key() for p in _cross_record_problems(before, cache) if p.severity == ERROR)
+    old.update(p.key() for p in _cross_record_problems(before, cache))
     found.extend(_cross_record_problems(after, cache))
-    return [p for p in _unique(found) if p.severity == ERROR and p.key() not in old_errors]
+    return [p for p in _unique(found) if p.key() not in old]
 
 
 def first_schema_error(record: Mapping[str, Any], regions: Mapping[str, Region]) -> Problem | None:

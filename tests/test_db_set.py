@@ -234,3 +234,14 @@ def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: I
     result = add(invoke, data, "--national", *NAMES, "--method", "official_page")
     assert result.exit_code == 0, result.output
     assert services(data)["kz-new"]["verification"]["method"] == "official_page"
+
+
+def test_an_edit_that_adds_a_doubt_is_saved_and_says_it_once(invoke: Invoke, data: Path) -> None:
+    """A fabricated Almaty landline written without its area code may be another town's real
+    number: the edit is saved, and the doubt said on the edit that brought it, not on later ones."""
+    doubtful = invoke("db", "edit", "kz-a", "--set", "description.ru=Тел. 273-77-77", data=data)
+    assert doubtful.exit_code == 0, doubtful.stderr
+    assert services(data)["kz-a"]["description"]["ru"] == "Тел. 273-77-77"
+    assert "kz-a description.ru: 273-77-77 may be the fabricated number +7 727 273 77 77" in doubtful.stderr
+    later = invoke("db", "edit", "kz-a", "--set", "description.en=Call them", data=data)
+    assert later.exit_code == 0 and "fabricated" not in later.stderr

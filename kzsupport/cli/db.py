@@ -32,8 +32,8 @@ from kzsupport.i18n import N_, _, content_lang, current_lang, ngettext
 from kzsupport.models import SERVICE_TYPES, SOURCE_METHODS, VERIFICATION_METHODS
 
 if TYPE_CHECKING:  # the writing half is imported when a command writes, not when help lists db
-    from kzsupport.changes import RecordDiff
     from kzsupport.store_write import Draft
+    from kzsupport.validate import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,17 +87,14 @@ class DbContext:
             )
         else:
             self.app.done(_("Saved {path}: {summary}").format(path=result.path, summary=summary))
-        self.warn(draft, result.diffs)
+        self.warn(result.warnings)
 
-    def warn(self, draft: Draft, diffs: Iterable[RecordDiff]) -> None:
-        """Say what a write leaves doubtful in the records it touched (a mislabel's errors refuse
-        the write; its warnings, a label the research calls a simplification, are said here)."""
-        from kzsupport.validate import WARNING, mislabel_problems
-
-        for diff in diffs:
-            for problem in mislabel_problems(draft.find(diff.service_id) or {}):
-                if problem.severity == WARNING:
-                    self.app.hint(f"{problem.service_id} {problem.field}: {problem.message()}")
+    def warn(self, warnings: Iterable[Problem]) -> None:
+        """Say what a write leaves doubtful (a write that adds an error is refused; one that adds a
+        warning, a label the research calls a simplification, a blocked number perhaps written
+        without its area code, is saved and its warnings said)."""
+        for problem in warnings:
+            self.app.hint(f"{problem.service_id} {problem.field}: {problem.message()}")
 
 
 pass_db = click.make_pass_decorator(DbContext)
