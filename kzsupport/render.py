@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -497,10 +498,17 @@ class Packed:
                 yield Indented(line, 0)
 
 
-def _field(table: Table, name: str, value: RenderableType | str | None) -> None:
+# A phone number as written in a record's text, "8 (7172) 58-00-58", "+7 708 106 08 10": digits
+# with the spaces, brackets and hyphens people put between them, kept on one line.
+_NUMBER_IN_TEXT = re.compile(r"\+?\d[\d ()\-\u00a0]*\d")
+
+
+def _field(table: Table, name: str, value: Text | str | None) -> None:
     if value is None or value == "" or (isinstance(value, Text) and not value.plain):
         return
-    table.add_row(Text(name, style="bold"), value if isinstance(value, Text) else Text(str(value)))
+    content = value if isinstance(value, Text) else Text(str(value))
+    numbers = [m.group() for m in _NUMBER_IN_TEXT.finditer(content.plain) if " " in m.group()]
+    table.add_row(Text(name, style="bold"), Packed(content, (numbers,)) if numbers else content)
 
 
 def service_detail(

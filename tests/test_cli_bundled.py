@@ -95,3 +95,15 @@ def test_find_by_a_place_name_that_no_record_spells_points_to_near(invoke: Invok
     assert "Nothing found" in result.stderr
     assert "use kzsupport near Семипалатинск" in " ".join(result.stderr.split())
     assert "is a place" not in invoke("find", "zzzzq").stderr
+
+
+@pytest.mark.parametrize("width", [40, 46, 60])
+def test_show_keeps_a_number_in_a_description_on_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """The 119 record's description gives "8 (7172) 58-00-58": rich would break it at any space."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = invoke("--lang", "ru", "show", "kz-national-legal-info-119").stdout
+    about = out[: out.index("Где")]
+    assert "8 (7172) 58-00-58" in about
+    assert max(len(line) for line in about.splitlines()) <= width  # (a source link is left whole)
