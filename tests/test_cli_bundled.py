@@ -107,3 +107,12 @@ def test_show_keeps_a_number_in_a_description_on_one_line(
     about = out[: out.index("Где")]
     assert "8 (7172) 58-00-58" in about
     assert max(len(line) for line in about.splitlines()) <= width  # (a source link is left whole)
+
+
+def test_every_record_without_a_number_says_whom_to_call(invoke: Invoke) -> None:
+    found = json.loads(invoke("find", "--all", "--format", "json").stdout)["services"]
+    silent = [r["id"] for r in found if not r["phones"]]
+    assert silent
+    for service_id in silent:
+        shown = " ".join(invoke("show", service_id).stdout.split())
+        assert "No verified contact: call 111, 150 or 102" in shown, service_id
