@@ -40,3 +40,34 @@ def test_discreet_card_of_every_record_with_a_phone(bundled: Directory, lang: st
     sheet = sheet_for(bundled, services, Options(lang=lang, discreet=True), date(2026, 11, 24))
     assert [t for t in sheet.all_text() if revealing_word(t)] == []
     assert all(e.address is None for e in (*sheet.entries, *sheet.national))
+
+
+def test_a_large_print_sheet_in_two_languages_does_not_waste_pages(bundled: Directory) -> None:
+    """Its entries are taller than a third of a page: kept whole, each took a page of its own,
+    the first pushed off page one, the rest of every page blank (7 pages for 5 services). Now an
+    entry starts where its name, numbers and first row fit, and every row stays whole."""
+    import io
+
+    from pypdf import PdfReader
+
+    from kzsupport import geo, places
+    from kzsupport.referral.select import choose, nearby_from
+
+    gaz = places.load()
+    [semey, *_] = gaz.resolve("Семей").candidates
+    found = geo.near(bundled, gaz.measured_from(semey).point, (), None, 5, None, semey.region.id,
+                     gazetteer=gaz)
+    nearby = nearby_from(found, semey, bundled.regions)
+    services = choose(bundled, (), None, (), 5, nearby, False)
+    sheet = sheet_for(bundled, services, Options(lang="kk", also_lang="ru", large_print=True),
+                      date(2026, 11, 24), near=nearby)
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(render(sheet, "pdf"))).pages]
+    assert len(sheet.entries) == 5 and len(pages) <= 5
+    assert "Қызметтер" in pages[0] and sheet.entries[0].name.parts[0].split()[0] in pages[0]
+    for entry in sheet.entries:
+        for row in entry.rows():
+            text = " ".join(f"{row.label.inline()}: {row.value.inline()}".split())
+            assert any(text in page for page in pages), text  # never split across two pages
+    for entry in sheet.national:  # its name, and under it the name in the second language
+        parts = [" ".join(part.split()) for part in entry.name.distinct()]
+        assert any(all(part in page for part in parts) for page in pages), parts

@@ -82,19 +82,27 @@ def _block_height(pdf: Any, text: Text, size: float, bold: bool, width: float,
     return total
 
 
+def _row_height(pdf: Any, row: Row, st: _Style, exact: bool) -> float:
+    text = f"{row.label.inline()}: {row.value.inline()}"
+    return _lines(pdf, text, st.body, True, pdf.epw - _INDENT, exact) * _Style.line(st.body)
+
+
 def _entry_height(pdf: Any, entry: Entry, st: _Style, exact: bool = False) -> float:
     """The height ``_entry`` draws, erring long (labels and phone lines measured at their larger
-    font)."""
-    inner = pdf.epw - _INDENT
-    height = _block_height(pdf, entry.name, st.name, True, pdf.epw, exact)
+    font); for an entry taller than a third of a page (large print, two languages), only its head:
+    its name, numbers and first row. Kept whole, such entries would take a page each and leave the
+    rest blank, so one starts where there is room for its head and its other rows follow, each
+    kept whole."""
+    head = _block_height(pdf, entry.name, st.name, True, pdf.epw, exact)
     for phone in entry.phones:
         note = f"  ({phone.note.inline()})" if phone.note else ""
         text = f"{phone.kind.inline()}: {phone.number}{note}"
-        height += _lines(pdf, text, st.phone, True, inner, exact) * _Style.line(st.phone)
-    for row in entry.rows():
-        text = f"{row.label.inline()}: {row.value.inline()}"
-        height += _lines(pdf, text, st.body, True, inner, exact) * _Style.line(st.body)
-    return height + _Style.line(st.body) * 0.6
+        head += _lines(pdf, text, st.phone, True, pdf.epw - _INDENT, exact) * _Style.line(st.phone)
+    rows = [_row_height(pdf, row, st, exact) for row in entry.rows()]
+    whole = head + sum(rows) + _Style.line(st.body) * 0.6
+    if whole <= (pdf.page_break_trigger - pdf.t_margin) / 3:
+        return whole
+    return head + sum(rows[:1])
 
 
 def _keep_together(pdf: Any, measure: Measure) -> None:
@@ -111,13 +119,25 @@ def _keep_together(pdf: Any, measure: Measure) -> None:
         pdf.add_page()
 
 
+def _write(pdf: Any, h: float, text: str, whole: bool = False) -> None:
+    """``text`` written on from where the line is, wrapping at the right margin. fpdf2 breaks a
+    word that does not fit in the rest of the line, as if it were the first word of a line
+    ("Дереккөзде" / "р ескі" after a label); such a word, or the whole text when ``whole`` (a
+    phone number), starts the next line instead."""
+    start = text if whole else text.split(" ", 1)[0]
+    room = pdf.w - pdf.r_margin - pdf.get_x() - 2 * pdf.c_margin  # as fpdf2's write() reckons it
+    if pdf.get_x() > pdf.l_margin and pdf.get_string_width(start) > room:
+        pdf.ln(h)
+    pdf.write(h, text)
+
+
 def _row(pdf: Any, row: Row, size: float) -> None:
     """``Label: value`` flowing across lines (both parts wrap at the right margin)."""
     h = _Style.line(size)
     pdf.set_font(FONT, "B", size)
     pdf.write(h, row.label.inline() + ": ")
     pdf.set_font(FONT, "", size)
-    pdf.write(h, row.value.inline())
+    _write(pdf, h, row.value.inline())
     pdf.ln(h)
 
 
@@ -131,12 +151,13 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
         pdf.set_font(FONT, "B", st.body)  # a label, bold like every row's label
         pdf.write(h, phone.kind.inline() + ": ")
         pdf.set_font(FONT, "B", st.phone)
-        pdf.write(h, phone.number)
+        _write(pdf, h, phone.number, whole=True)
         if phone.note:
             pdf.set_font(FONT, "", st.body)
-            pdf.write(h, f"  ({phone.note.inline()})")
+            _write(pdf, h, f"  ({phone.note.inline()})")
         pdf.ln(h)
-    for row in entry.rows():
+    for row in entry.rows():  # an entry's own rows fit, unless it is taller than half a page
+        _keep_together(pdf, partial(_row_height, pdf, row, st))
         _row(pdf, row, st.body)
     pdf.set_left_margin(left)
     pdf.set_x(left)
@@ -211,7 +232,10 @@ def _texts_height(pdf: Any, texts: list[Text], head: float, body: float, exact: 
 
 
 def _national_height(pdf: Any, entry: Entry, st: _Style, exact: bool) -> float:
-    return _Style.line(st.phone) + _block_height(pdf, entry.name, st.body, False, pdf.epw, exact)
+    """Measured as if the name goes under the numbers, indented (the taller of ``_national``'s two
+    layouts)."""
+    name = _block_height(pdf, entry.name, st.body, False, pdf.epw - _INDENT, exact)
+    return _Style.line(st.phone) + name + 1
 
 
 def _outcome_texts(outcome: Outcome) -> list[Text]:
