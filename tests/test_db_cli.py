@@ -214,6 +214,8 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert "2025-13-45 in sources.0.date is not a real calendar date" in result.output
     assert "sources.0.date is not written in the expected form: 22.11.2025" in result.output
     assert typed["sources"][0]["date"] == "2025-11"
+    assert "Operator (қазақша, optional):" in result.output
+    assert "City (in English, optional):" in result.output
 
 
 def test_add_interactively_checks_a_taken_id_a_fabricated_number_and_the_display_at_their_prompts(

@@ -104,7 +104,10 @@ def _ask(
 def _localized(label: str, optional: bool) -> dict[str, Any] | None:
     values = {}
     for lang in LANGS:
-        values[lang] = _ask(f"{label} ({LANG_NAMES[lang]})", optional=optional)
+        language = LANG_NAMES[lang]
+        shown = (_("{field} ({language}, optional)").format(field=label, language=language) if optional
+                 else f"{label} ({language})")
+        values[lang] = _ask(shown, optional=optional)
     if optional and not any(values.values()):
         return None
     return values
@@ -176,7 +179,7 @@ def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
     )
     record["name"] = _localized(_("Name"), optional=False)
     record["description"] = _localized(_("Description"), optional=False)
-    record["operator"] = _localized(_("Operator (optional)"), optional=True)
+    record["operator"] = _localized(_("Operator"), optional=True)
     record["region"] = _ask(
         _("Region id (empty for a national service): {valid}").format(
             valid=", ".join(sorted(load_regions()))
@@ -185,8 +188,8 @@ def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
         optional=True,
     )
     record["scope"] = "local" if record["region"] else "national"
-    record["city"] = _localized(_("City (optional)"), optional=True)
-    text = _localized(_("Address (optional)"), optional=True)
+    record["city"] = _localized(_("City"), optional=True)
+    text = _localized(_("Address"), optional=True)
     confidential = False
     if text is not None:
         confidential = _yes_no(_("Is the address confidential (a shelter)?"), default=True)
@@ -214,7 +217,7 @@ def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
     if _yes_no(_("Open 24 hours, 7 days?"), default=False):
         record["hours"] = {"open_24_7": True, "text": None, "timezone": "Asia/Almaty"}
     else:
-        hours = _localized(_("Opening hours (optional)"), optional=True)
+        hours = _localized(_("Opening hours"), optional=True)
         if hours is not None:
             record["hours"] = {"open_24_7": False, "text": hours, "timezone": "Asia/Almaty"}
     record["languages"] = _ask(
