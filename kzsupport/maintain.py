@@ -106,7 +106,7 @@ def source(
     url = is_url(reference)
     publisher = publisher or (urlparse(reference).hostname if url else None)
     if not publisher:
-        raise BadInput(N_("Name who published {source} with --source-publisher."), source=reference)
+        raise BadInput(N_("Name who published \"{source}\" with --source-publisher."), source=reference)
     return {
         "title": title or reference,
         "publisher": publisher,

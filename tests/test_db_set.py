@@ -245,3 +245,14 @@ def test_an_edit_that_adds_a_doubt_is_saved_and_says_it_once(invoke: Invoke, dat
     assert "kz-a description.ru: 273-77-77 may be the fabricated number +7 727 273 77 77" in doubtful.stderr
     later = invoke("db", "edit", "kz-a", "--set", "description.en=Call them", data=data)
     assert later.exit_code == 0 and "fabricated" not in later.stderr
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", 'Name who published "Листовка центра" with --source-publisher.'),
+    ("ru", "Укажите, кто опубликовал «Листовка центра», через --source-publisher."),
+])
+def test_a_document_without_a_publisher_is_named_in_quotes(invoke: Invoke, data: Path, lang: str,
+                                                           said: str) -> None:
+    result = invoke("--lang", lang, "db", "edit", "kz-a", "--set", "name.en=Line",
+                    "--source", "Листовка центра", data=data)
+    assert result.exit_code == 2 and said in " ".join(result.stderr.split())
