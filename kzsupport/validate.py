@@ -233,9 +233,16 @@ _DIGIT_RUN = re.compile(rf"\+?\d+(?:{_GAP}{{1,4}}\+?\d+)*")
 _DIGITS = re.compile(r"\d+")
 
 
-def _groups(run: str) -> list[tuple[int, int, str]]:
-    """Each digit group's place in a run and its digits, in whatever script, read as 0-9."""
-    return [(m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in _DIGITS.finditer(run)]
+@lru_cache(maxsize=4096)
+def _runs(text: str) -> tuple[tuple[str, tuple[tuple[int, int, str], ...]], ...]:
+    """Each run of digit groups in ``text`` as written, with each group's place in the run and its
+    digits, in whatever script, read as 0-9. Remembered: both number checks read every text."""
+
+    def groups(run: str) -> tuple[tuple[int, int, str], ...]:
+        found = _DIGITS.finditer(run)
+        return tuple((m.start(), m.end(), "".join(str(int(c)) for c in m.group())) for m in found)
+
+    return tuple((run.group(), groups(run.group())) for run in _DIGIT_RUN.finditer(text))
 
 
 def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
@@ -255,9 +262,7 @@ def numbers_in_text(text: str, wanted: frozenset[str]) -> list[str]:
             return normalize_number(digits) in wanted
         return one_group and any(part in digits for part in national)
 
-    for run in _DIGIT_RUN.finditer(text):
-        written = run.group()
-        groups = _groups(written)
+    for written, groups in _runs(text):
         first = 0
         while first < len(groups):
             digits, hit = "", None
@@ -301,9 +306,10 @@ def local_numbers_in_text(text: str, wanted: frozenset[str]) -> list[tuple[str, 
     real number, so this is a doubt to check, not a proof."""
     local = _local_parts(wanted)
     found: list[tuple[str, str]] = []
-    for run in _DIGIT_RUN.finditer(text):
-        written = run.group()
-        groups = _groups(written)
+    shortest = min(map(len, local), default=0)
+    for written, groups in _runs(text):
+        if not local or sum(len(digits) for _, _, digits in groups) < shortest:
+            continue  # a year, an hour, a short number
         for first in range(len(groups)):
             digits = ""
             for last in range(first, len(groups)):
