@@ -89,15 +89,17 @@ def _haystack(service: Service, directory: Directory) -> tuple[tuple[str, ...], 
 
 
 # A folded word is matched from its stem: up to three final letters of inflection endings dropped
-# (vowels, and the m, h, v, s of "-ем", "-ых", "-ов", "-s"), while four letters are left. Russian
+# (vowels, and the m, h, v, s of "-ем", "-ых", "-ов", "-s"), while five letters are left. Russian
 # and Kazakh change a word's ending ("насилие", "насилия", "насилием"; "кризисные", "кризисных";
-# "приютов"; "семья", "семью"; "дети", "детям"), English adds an s: "nasiliem" is found by
-# "nasil...", "centrov" by "centr...", "semiu" by "semi...".
-_STEM_MIN = 4
+# "приютов"), English adds an s: "nasiliem" is found by "nasil...", "centrov" by "centr...".
+# Four letters would find "семья" by "семью", but also Aktau by "Актас", "правда" by "права" and
+# "кенті" by "Кентау": a place name typed into find would list another town's services.
+_STEM_MIN = 5
 _ENDING_LETTERS = frozenset("aeiouymhvs")
 _ENDING_MAX = 3
-# The English texts use British spelling; a search typed the American way finds them too. Keys are
-# folded words (a doubled letter is one: "counseling" already finds "counselling").
+# The English texts use British spelling; a search typed the American way finds them too, and still
+# finds a name spelled the American way ("Union of Crisis Centers"). Keys are folded words (a
+# doubled letter is one: "counseling" already finds "counselling").
 _BRITISH = {
     "center": "centre",
     "centers": "centres",
@@ -120,28 +122,31 @@ def _stem(key: str) -> str:
     return stem
 
 
-def _query_words(text: str) -> list[tuple[str, bool]] | None:
-    """``(folded word or its stem, whole words only)`` for each word of a search; ``None`` when a
-    word can match nothing. A word that folds to one letter or digit matches only that whole word;
-    typed with more letters than that (zzzz, аа, ййй) it is one letter repeated, no word at all."""
+def _query_words(text: str) -> list[tuple[tuple[str, ...], bool]] | None:
+    """``(the folded word's forms to look for, whole words only)`` for each word of a search: its
+    stem, and the British spelling's; ``None`` when a word can match nothing. A word that folds to
+    one letter or digit matches only that whole word; typed with more letters than that (zzzz, аа,
+    ййй) it is one letter repeated, no word at all."""
     from kzsupport.textfold import fold_word, split_words
 
-    words: list[tuple[str, bool]] = []
+    words: list[tuple[tuple[str, ...], bool]] = []
     for raw in split_words(text):
         key = fold_word(raw)
-        if key in _BRITISH:
-            key = fold_word(_BRITISH[key])
         if len(key) == 1 and sum(ch.isalnum() for ch in raw) > 1:
             return None
         if key:
-            words.append((_stem(key), len(key) == 1))
+            forms = (_stem(key), _stem(fold_word(_BRITISH[key]))) if key in _BRITISH else (_stem(key),)
+            words.append((forms, len(key) == 1))
     return words
 
 
-def _found(words: tuple[str, ...], word: str, whole: bool) -> bool:
-    """Whether a record's sorted ``words`` hold ``word``, or a word starting with it."""
-    i = bisect_left(words, word)
-    return i < len(words) and (words[i] == word if whole else words[i].startswith(word))
+def _found(words: tuple[str, ...], forms: tuple[str, ...], whole: bool) -> bool:
+    """Whether a record's sorted ``words`` hold one of ``forms``, or a word starting with it."""
+    for form in forms:
+        i = bisect_left(words, form)
+        if i < len(words) and (words[i] == form if whole else words[i].startswith(form)):
+            return True
+    return False
 
 
 def search(
@@ -156,7 +161,7 @@ def search(
     language or script, in names, descriptions, cities, region names, phone numbers and ids; records
     whose name matches come first."""
     wanted_types = set(types)
-    words: list[tuple[str, bool]] = []
+    words: list[tuple[tuple[str, ...], bool]] = []
     if text:  # folding (its tables and unicodedata) is loaded only when there are words to match
         query = _query_words(text)
         if query is None:
