@@ -71,3 +71,23 @@ def test_a_large_print_sheet_in_two_languages_does_not_waste_pages(bundled: Dire
     for entry in sheet.national:  # its name, and under it the name in the second language
         parts = [" ".join(part.split()) for part in entry.name.distinct()]
         assert any(all(part in page for part in parts) for page in pages), parts
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_service_without_a_number_says_whom_to_ask_on_a_sheet_with_numbers(
+    bundled: Directory, fmt: str
+) -> None:
+    """The intro says "call before you go" when some service has a number: the one without must
+    say itself that it has none, and whom to ask."""
+    services = [bundled.by_id("kz-astana-umit"), bundled.by_id("kz-national-legal-info-119")]
+    sheet = sheet_for(bundled, services, Options(lang="en"), date(2026, 11, 24))  # type: ignore[arg-type]
+    silent, numbered = sheet.entries
+    assert silent.no_phone is not None and numbered.no_phone is None
+    text = render(sheet, fmt)
+    if fmt == "pdf":
+        import io
+
+        from pypdf import PdfReader
+
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(text)).pages).encode()
+    assert b"no confirmed number yet: ask 111 or 150 how to reach it" in b" ".join(text.split())

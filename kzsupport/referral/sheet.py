@@ -123,6 +123,7 @@ class Entry:
     service_id: str = field(metadata={"printed": False})
     name: Text
     phones: tuple[PhoneLine, ...]
+    no_phone: Row | None = None  # said in place of the numbers when a service has none
     distance: Row | None = None
     address: Row | None = None
     hours: Row | None = None
@@ -140,7 +141,7 @@ class Entry:
     def rows(self) -> tuple[Row, ...]:
         """The labelled rows in reading order (phones come first and are rendered apart)."""
         candidates = (
-            self.distance, self.address, self.hours, self.languages, self.free,
+            self.no_phone, self.distance, self.address, self.hours, self.languages, self.free,
             self.offers, self.bring, self.notes, self.checked,
         )
         return tuple(r for r in candidates if r is not None)
@@ -352,10 +353,15 @@ def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | No
         )
         for p in service.phones
     )
+    # A confidential address without a number says already whom to go through.
+    silent = not phones and not discreet and not (service.address and service.address.confidential)
     return Entry(
         service_id=service.id,
         name=name,
         phones=phones,
+        no_phone=w.row("phone", N_("Phone"), w.msg(N_(
+            "no confirmed number yet: ask 111 or 150 how to reach it"
+        ))) if silent else None,
         distance=None if distance is None else _distance(service, distance, w),
         address=None if discreet else _address(service, w),
         hours=_hours(service, w, discreet),
