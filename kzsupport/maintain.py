@@ -578,6 +578,10 @@ def parse_age(text: str) -> tuple[int, str]:
             N_("The age {value} is not valid: use a number and d, m or y, for example 12m."),
             value=text,
         )
+    if len(match.group(1)) > 9:  # more days than the calendar has (and too long for int() to read)
+        raise BadInput(
+            N_("The age {value} is too long: it reaches back before the year 1."), value=text.strip()
+        )
     return int(match.group(1)), match.group(2)
 
 

@@ -24,6 +24,7 @@ but do not fail. The checks:
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -300,25 +301,26 @@ def _local_parts(numbers: frozenset[str]) -> dict[str, str]:
     return out
 
 
+# What people put between the digit groups of a local number: spaces and hyphens or dashes.
+_LOCAL_GAP = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
+
+
 def local_numbers_in_text(text: str, wanted: frozenset[str]) -> list[tuple[str, str]]:
     """Landlines of ``wanted`` written in a free text as dialled in their town, without the area
-    code (``тел. 250-50-50``): ``(as written, the full number)``. Such digits may be another town's
-    real number, so this is a doubt to check, not a proof."""
+    code (``тел. 250-50-50``): ``(as written, the full number)``. Only a whole run of two or more
+    groups parted by spaces or hyphens counts: after an area code the number is the whole one's
+    to report, and one group ("news/531234", "No. 531234") or dots and slashes ("53.12.34",
+    "42/56-78") are more often an id, an article or an order than a phone number. Such digits may
+    still be another town's real number, so this is a doubt to check, not a proof."""
     local = _local_parts(wanted)
     found: list[tuple[str, str]] = []
-    shortest = min(map(len, local), default=0)
     for written, groups in _runs(text):
-        if not local or sum(len(digits) for _, _, digits in groups) < shortest:
-            continue  # a year, an hour, a short number
-        for first in range(len(groups)):
-            digits = ""
-            for last in range(first, len(groups)):
-                digits += groups[last][2]
-                if digits in local:
-                    found.append((written[groups[first][0] : groups[last][1]], local[digits]))
-                    break
-                if len(digits) >= 7:
-                    break
+        digits = "".join(group for _, _, group in groups)
+        if len(groups) < 2 or digits not in local:
+            continue
+        gaps = [written[a[1] : b[0]] for a, b in itertools.pairwise(groups)]
+        if all(_LOCAL_GAP.fullmatch(gap) for gap in gaps) and not written.startswith("+"):
+            found.append((written, local[digits]))
     return found
 
 
