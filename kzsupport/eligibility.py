@@ -316,14 +316,15 @@ def display_value(key: str, value: FactValue) -> tuple[str, ...]:
 
 
 def parse_date(text: str) -> date:
+    """A day written YYYY-MM-DD only (Python 3.11 would also read 20240616 and 2024-W24-7)."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
+        raise BadInput(
+            N_("Invalid date {value}: use the form YYYY-MM-DD, for example 2024-06-16."), value=text
+        )
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):
-            raise BadInput(N_("{value} is not a real calendar date."), value=text.strip()) from None
-        raise BadInput(
-            N_("Invalid date {value}: use the form YYYY-MM-DD, for example 2024-06-16."), value=text
-        ) from None
+        raise BadInput(N_("{value} is not a real calendar date."), value=text.strip()) from None
 
 
 # Conditions --------------------------------------------------------------------------------------

@@ -106,7 +106,9 @@ def source(
     url = is_url(reference)
     publisher = publisher or (urlparse(reference).hostname if url else None)
     if not publisher:
-        raise BadInput(N_("Name who published \"{source}\" with --source-publisher."), source=reference)
+        # Quoted by the message: the quotes typed around the name are not repeated.
+        unquoted = reference.strip().strip("\"'«»“”„")
+        raise BadInput(N_("Name who published \"{source}\" with --source-publisher."), source=unquoted)
     return {
         "title": title or reference,
         "publisher": publisher,

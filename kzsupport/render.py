@@ -498,9 +498,9 @@ class Packed:
                 yield Indented(line, 0)
 
 
-# A phone number as written in a record's text, "8 (7172) 58-00-58", "+7 708 106 08 10": digits
-# with the spaces, brackets and hyphens people put between them, kept on one line.
-_NUMBER_IN_TEXT = re.compile(r"\+?\d[\d ()\-\u00a0]*\d")
+# A phone number as written in a record's text, "8 (7172) 58-00-58", "+7 708 106 08 10": +7 or 8,
+# then digits with the spaces, brackets and hyphens people put between them, kept on one line.
+_NUMBER_IN_TEXT = re.compile(r"(?:\+7|(?<![\d.,])8)[ \u00a0]*\(?\d[\d ()\-\u00a0]*\d")
 
 
 def _field(table: Table, name: str, value: Text | str | None) -> None:

@@ -253,6 +253,7 @@ def test_an_edit_that_adds_a_doubt_is_saved_and_says_it_once(invoke: Invoke, dat
 ])
 def test_a_document_without_a_publisher_is_named_in_quotes(invoke: Invoke, data: Path, lang: str,
                                                            said: str) -> None:
-    result = invoke("--lang", lang, "db", "edit", "kz-a", "--set", "name.en=Line",
-                    "--source", "Листовка центра", data=data)
-    assert result.exit_code == 2 and said in " ".join(result.stderr.split())
+    for typed in ("Листовка центра", "«Листовка центра»", '"Листовка центра"'):
+        result = invoke("--lang", lang, "db", "edit", "kz-a", "--set", "name.en=Line",
+                        "--source", typed, data=data)
+        assert result.exit_code == 2 and said in " ".join(result.stderr.split())

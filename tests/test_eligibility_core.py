@@ -465,6 +465,9 @@ def test_malformed_answers_file(text: str) -> None:
 def test_bad_date() -> None:
     with pytest.raises(BadInput, match="YYYY-MM-DD"):
         e.parse_date("16.06.2024")
+    for other_form in ("20240616", "2024-W24-7"):  # read by date.fromisoformat on 3.11 and later
+        with pytest.raises(BadInput, match="YYYY-MM-DD"):
+            e.parse_date(other_form)
     with pytest.raises(BadInput, match="not a real calendar date"):
         e.parse_date("2024-02-30")
 

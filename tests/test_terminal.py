@@ -130,5 +130,7 @@ def test_what_was_written_is_green_and_a_warning_yellow(tmp_path: Path) -> None:
     written = run("db", "export", "--format", "csv", "-o", str(out), FORCE_COLOR="1")
     assert written.returncode == 0
     assert b"\x1b[32mWrote " in written.stderr
+    package = run("db", "export", "--format", "hsds", "-o", str(tmp_path / "hsds"), FORCE_COLOR="1")
+    assert package.returncode == 0 and b"\x1b[32mWrote an HSDS" in package.stderr
     refused = run("near", "Семй", FORCE_COLOR="1")
     assert b"\x1b[33m" in refused.stderr and b"\x1b[32m" not in refused.stderr

@@ -627,7 +627,7 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
             first=problems[0],
         )
     hsds.write_package(tables, Path(output), force=force, data_path=d.path)
-    app.hint(
+    app.done(
         _(
             "Wrote an HSDS {version} package ({lang}) to {path}; it validates against our subset "
             "of the HSDS 3.0 schemas."
