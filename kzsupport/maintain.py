@@ -243,9 +243,15 @@ def _numbers(record: Mapping[str, Any]) -> list[tuple[str, Any]]:
 
 
 def new_numbers(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
-    """The numbers ``after`` lists that ``before`` did not, or listed as another kind."""
+    """The numbers ``after`` lists that ``before`` did not; one it listed as another kind is named
+    with its new kind: ``+77172580058 (whatsapp)``."""
     listed = set(_numbers(before))
-    return list(dict.fromkeys(number for number, kind in _numbers(after) if (number, kind) not in listed))
+    known = {number for number, _kind in listed}
+    return list(dict.fromkeys(
+        number if number not in known else f"{number} ({kind})"
+        for number, kind in _numbers(after)
+        if (number, kind) not in listed
+    ))
 
 
 def cite(
@@ -326,8 +332,10 @@ def _tidy_phones(record: dict[str, Any], before: Any) -> None:
         if all(phone.get(key) == previous.get(key) for key in ("number", "kind")):
             continue
         phone["number"] = normalize_phone(phone["number"], str(phone.get("kind")))
-        # A display form left over from the old number would show a number nobody can dial.
-        stale = previous.get("number") != phone["number"] and phone.get("display") == previous.get("display")
+        # A display form left over from the old number would show a number nobody can dial, and one
+        # left over from a call ("8 (7172) ...") is not how a WhatsApp number is written.
+        changed = previous.get("number") != phone["number"] or previous.get("kind") != phone.get("kind")
+        stale = changed and phone.get("display") == previous.get("display")
         if not phone.get("display") or stale:
             phone["display"] = display_form(phone["number"])
         phone.setdefault("note", None)

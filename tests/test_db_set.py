@@ -192,7 +192,8 @@ def test_a_new_or_changed_number_needs_its_source(invoke: Invoke, data: Path) ->
         assert "+77273112233" in result.stderr
     number = services(data)["kz-a"]["phones"][0]["number"]
     result = invoke("db", "edit", "kz-a", "--set", "phones.0.kind=whatsapp", data=data)  # a call checked it
-    assert result.exit_code == 2 and "needs its source" in result.stderr and number in result.stderr
+    assert result.exit_code == 2 and "needs its source" in result.stderr
+    assert f"{number} (whatsapp)" in " ".join(result.stderr.split())
     assert data.read_bytes() == before
     # a number taken away, or shown differently, brings no new fact
     assert invoke("db", "edit", "kz-a", "--set", "phones.0.display=+7 727 2000000", data=data).exit_code == 0
@@ -257,3 +258,13 @@ def test_a_document_without_a_publisher_is_named_in_quotes(invoke: Invoke, data:
         result = invoke("--lang", lang, "db", "edit", "kz-a", "--set", "name.en=Line",
                         "--source", typed, data=data)
         assert result.exit_code == 2 and said in " ".join(result.stderr.split())
+
+
+def test_a_number_given_another_kind_is_shown_as_that_kind_is_written(invoke: Invoke, data: Path) -> None:
+    """A call's display "8 (727) ..." left on a WhatsApp number would be dialled as a call."""
+    call = ("--set", "phones.0.display=8 (727) 200-00-00")
+    assert invoke("db", "edit", "kz-a", *call, data=data).exit_code == 0
+    result = invoke("db", "edit", "kz-a", *CITED, "--set", "phones.0.kind=whatsapp", data=data)
+    assert result.exit_code == 0, result.stderr
+    changed = services(data)["kz-a"]["phones"][0]
+    assert (changed["number"], changed["display"]) == ("+77272000000", "+7 727 200 00 00")
