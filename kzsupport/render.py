@@ -503,12 +503,17 @@ class Packed:
 _NUMBER_IN_TEXT = re.compile(r"(?:\+7|(?<![\d.,])8)[ \u00a0]*\(?\d[\d ()\-\u00a0]*\d")
 
 
+def numbers_whole(content: Text) -> RenderableType:
+    """``content`` wrapped as rich wraps it, except that a phone number in it is never broken."""
+    numbers = [m.group() for m in _NUMBER_IN_TEXT.finditer(content.plain) if " " in m.group()]
+    return Packed(content, (numbers,)) if numbers else content
+
+
 def _field(table: Table, name: str, value: Text | str | None) -> None:
     if value is None or value == "" or (isinstance(value, Text) and not value.plain):
         return
     content = value if isinstance(value, Text) else Text(str(value))
-    numbers = [m.group() for m in _NUMBER_IN_TEXT.finditer(content.plain) if " " in m.group()]
-    table.add_row(Text(name, style="bold"), Packed(content, (numbers,)) if numbers else content)
+    table.add_row(Text(name, style="bold"), numbers_whole(content))
 
 
 def service_detail(

@@ -268,3 +268,12 @@ def test_a_number_given_another_kind_is_shown_as_that_kind_is_written(invoke: In
     assert result.exit_code == 0, result.stderr
     changed = services(data)["kz-a"]["phones"][0]
     assert (changed["number"], changed["display"]) == ("+77272000000", "+7 727 200 00 00")
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_a_warning_after_a_write_keeps_its_numbers_whole(invoke: Invoke, data: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = invoke("db", "edit", "kz-a", "--set", "description.ru=Тел. 273-77-77", data=data)
+    assert result.exit_code == 0, result.stderr
+    assert any("+7 727 273 77 77" in line for line in result.stderr.splitlines()), result.stderr

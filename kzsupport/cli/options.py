@@ -224,11 +224,18 @@ class App:
 
     def hint(self, message: str) -> None:
         """A hint or warning: stderr, so stdout stays clean for pipes."""
-        self.console(stderr=True).print(message, style="yellow")
+        self._say(message, "yellow")
 
     def done(self, message: str) -> None:
         """What a command saved or wrote: stderr, like a hint, in green (not a warning's yellow)."""
-        self.console(stderr=True).print(message, style="green")
+        self._say(message, "green")
+
+    def _say(self, message: str, style: str) -> None:
+        from rich.text import Text
+
+        from kzsupport.render import numbers_whole
+
+        self.console(stderr=True).print(numbers_whole(Text(message, style=style)))
 
 
 pass_app = click.make_pass_decorator(App, ensure=True)
