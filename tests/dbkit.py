@@ -98,6 +98,8 @@ SCHEMA: dict[str, Any] = {
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
         "status": {"enum": ["active", "temporarily_closed", "inactive"]},
         "sources": {"type": "array", "minItems": 1},
+        "website": {"type": ["string", "null"], "pattern": "^https?://[^\\s]+$"},
+        "email": {"type": ["string", "null"], "pattern": "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$"},
         "location": {
             "type": ["object", "null"],
             "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}},

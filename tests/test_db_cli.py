@@ -183,8 +183,10 @@ def _typed_record(address: list[str]) -> list[str]:
         "+7 727 200 11 22",
         "",
         "n",  # one phone, asked again
-        "",
-        "",  # website, e-mail
+        "www.example.org",
+        "https://example.org",
+        "someone at example.org",
+        "",  # website and e-mail: asked again when not in their form
         "y",  # 24/7
         "kk, ru",
         "women",
@@ -214,6 +216,9 @@ def test_add_interactively(invoke: Invoke, data: Path) -> None:
     assert "2025-13-45 in sources.0.date is not a real calendar date" in result.output
     assert "sources.0.date is not written in the expected form: 22.11.2025" in result.output
     assert typed["sources"][0]["date"] == "2025-11"
+    assert (typed["website"], typed["email"]) == ("https://example.org", None)
+    assert "The field website is not written in the expected form: www.example.org." in result.output
+    assert "The field email is not written in the expected form: someone at example.org." in result.output
     assert "Operator (қазақша, optional):" in result.output
     assert "City (in English, optional):" in result.output
 

@@ -3,6 +3,7 @@ checked as it is typed (phone numbers, region, coordinates, type), so a mistake 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from kzsupport.validate import (
     date_problem,
     display_form,
     load_denylist,
+    load_schema,
     location_problems,
     normalize_number,
     normalize_phone,
@@ -156,6 +158,21 @@ def _display(number: str, kind: str) -> Callable[[str], str]:
     return check
 
 
+def _written_as(field: str) -> Callable[[str], str]:
+    """A text the record schema gives a form (``website``: http(s)://..., ``email``), checked at its
+    prompt rather than after every other answer has been typed."""
+    pattern = load_schema()["properties"][field]["pattern"]
+
+    def check(value: str) -> str:
+        value = value.strip()
+        if not re.search(pattern, value):
+            _fail(_("The field {field} is not written in the expected form: {value}.").format(
+                field=field, value=value))
+        return value
+
+    return check
+
+
 def _source_date(value: str) -> str:
     """A publication date as the record schema writes it, real and not in the future."""
     value = value.strip()
@@ -212,8 +229,8 @@ def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
             break
         display = _ask(_("As it should be shown"), proc=_display(number, kind), default=display_form(number))
         record["phones"].append({"number": number, "kind": kind, "display": display, "note": None})
-    record["website"] = _ask(_("Website (optional)"), optional=True)
-    record["email"] = _ask(_("E-mail (optional)"), optional=True)
+    record["website"] = _ask(_("Website (optional)"), proc=_written_as("website"), optional=True)
+    record["email"] = _ask(_("E-mail (optional)"), proc=_written_as("email"), optional=True)
     if _yes_no(_("Open 24 hours, 7 days?"), default=False):
         record["hours"] = {"open_24_7": True, "text": None, "timezone": "Asia/Almaty"}
     else:
