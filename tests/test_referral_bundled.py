@@ -68,6 +68,12 @@ def test_a_large_print_sheet_in_two_languages_does_not_waste_pages(bundled: Dire
         for row in entry.rows():
             text = " ".join(f"{row.label.inline()}: {row.value.inline()}".split())
             assert any(text in page for page in pages), text  # never split across two pages
+    for page in pages[1:]:  # rows flowing onto a page are headed by their service's name
+        if "(жалғасы / продолжение)" in page:
+            head = page[: page.index("(жалғасы / продолжение)")]
+            assert any(" ".join(e.name.parts[0].split()) in head for e in sheet.entries), page[:200]
+    assert any("(жалғасы / продолжение)" in page for page in pages)
+    assert all(e.no_phone is None for e in sheet.entries)  # the intro says it once: none has a number
     for entry in sheet.national:  # its name, and under it the name in the second language
         parts = [" ".join(part.split()) for part in entry.name.distinct()]
         assert any(all(part in page for part in parts) for page in pages), parts

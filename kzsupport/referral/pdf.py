@@ -141,7 +141,9 @@ def _row(pdf: Any, row: Row, size: float) -> None:
     pdf.ln(h)
 
 
-def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
+def _entry(pdf: Any, entry: Entry, st: _Style, continued: Text) -> None:
+    from fpdf.enums import XPos, YPos
+
     _block(pdf, entry.name, st.name, bold=True)
     left = pdf.l_margin
     pdf.set_left_margin(left + _INDENT)
@@ -156,8 +158,16 @@ def _entry(pdf: Any, entry: Entry, st: _Style) -> None:
             pdf.set_font(FONT, "", st.body)
             _write(pdf, h, f"  ({phone.note.inline()})")
         pdf.ln(h)
-    for row in entry.rows():  # an entry's own rows fit, unless it is taller than half a page
+    for row in entry.rows():  # an entry's own rows fit, unless it is taller than a third of a page
+        page = pdf.page_no()
         _keep_together(pdf, partial(_row_height, pdf, row, st))
+        if pdf.page_no() != page:  # rows flowing onto a new page say whose they are
+            pdf.set_x(left)
+            pdf.set_font(FONT, "B", st.body)
+            pdf.set_text_color(*_GREY)
+            pdf.multi_cell(0, _Style.line(st.body), f"{entry.name.parts[0]} ({continued.inline()})",
+                           align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.set_text_color(0, 0, 0)
         _row(pdf, row, st.body)
     pdf.set_left_margin(left)
     pdf.set_x(left)
@@ -291,7 +301,8 @@ def render(sheet: Sheet) -> bytes:
         _block(pdf, sheet.elsewhere, st.body, bold=True)
     if sheet.entries:
         _section(pdf, sheet.services_heading, st, sheet.entries,
-                 lambda e, exact: _entry_height(pdf, e, st, exact), lambda e: _entry(pdf, e, st))
+                 lambda e, exact: _entry_height(pdf, e, st, exact),
+                 lambda e: _entry(pdf, e, st, sheet.continued))
     if sheet.eligibility_heading:
         _section(pdf, sheet.eligibility_heading, st, [_outcome_texts(o) for o in sheet.eligibility],
                  lambda t, exact: _texts_height(pdf, t, st.name, st.body, exact),

@@ -205,6 +205,7 @@ class Sheet:
     elsewhere: Text | None  # a --near sheet with no service in the client's region says so
     services_heading: Text
     entries: tuple[Entry, ...]
+    continued: Text  # after an entry's name repeated atop a page its rows flow onto (PDF)
     national_heading: Text
     national: tuple[Entry, ...]
     eligibility_heading: Text | None
@@ -333,7 +334,9 @@ def _name(service: Service, w: _Writer) -> Text:
         if content_lang(lang) in service.name_descriptive else ""))
 
 
-def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None) -> Entry:
+def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | None = None,
+           alone: bool = False) -> Entry:
+    """``alone``: no service on the sheet has a number, which its intro says once for all."""
     if discreet:
         name = _discreet_name(service, w)
     elif service.is_national:  # reached by its number, not asked for by name at a door
@@ -354,7 +357,7 @@ def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | No
         for p in service.phones
     )
     # A confidential address without a number says already whom to go through.
-    silent = not phones and not discreet and not (service.address and service.address.confidential)
+    silent = not phones and not (discreet or alone) and not (service.address and service.address.confidential)
     return Entry(
         service_id=service.id,
         name=name,
@@ -556,6 +559,7 @@ def build_sheet(
          and s.phones),
         key=_national_key,
     )
+    numbered = any(s.phones for s in services)
     sheet = Sheet(
         langs=options.langs,
         discreet=discreet,
@@ -565,7 +569,7 @@ def build_sheet(
         urgent=None if discreet else w.msg(N_("In danger now: call 112 or 102.")),
         intro=None if discreet or not services else w.msg(
             N_("These services were chosen for you. Call before you go: hours and addresses change.")
-            if any(s.phones for s in services) else
+            if numbered else
             N_("These services were chosen for you. None has a confirmed phone number yet: before "
                "you go, call 111 or 150 to check that it is open.")
         ),
@@ -578,8 +582,11 @@ def build_sheet(
             s.region != nearby.region_id for s in services) else None,
         services_heading=w.msg(N_("Contacts") if discreet else N_("Services")),
         entries=tuple(
-            _entry(s, w, discreet, nearby.distances.get(s.id) if nearby else None) for s in services
+            _entry(s, w, discreet, nearby.distances.get(s.id) if nearby else None,
+                   alone=not numbered)
+            for s in services
         ),
+        continued=w.msg(N_("continued")),
         # "Other numbers" only under contacts of its own: a card with none just has "Contacts".
         national_heading=w.msg(N_("National lines") if not discreet
                                else N_("Other numbers") if services else N_("Contacts")),
