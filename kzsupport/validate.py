@@ -389,6 +389,9 @@ def load_denylist() -> Denylist:
 # --- single-value checks (also used by the interactive prompts) -----------------------------------
 
 
+SHORT_GIVEN_ANOTHER_KIND = N_("{number} is a short number: give it the kind short_number, not {kind}.")
+
+
 def phone_problems(number: str, kind: str, display: str | None = None) -> list[tuple[str, dict[str, Any]]]:
     """Problems with one phone entry, as ``(msgid, params)``; empty when it is fine."""
     out: list[tuple[str, dict[str, Any]]] = []
@@ -410,12 +413,7 @@ def phone_problems(number: str, kind: str, display: str | None = None) -> list[t
             )
         return out
     elif SHORT_NUMBER.match(number):
-        out.append(
-            (
-                N_("{number} is a short number: give it the kind short_number, not {kind}."),
-                {"number": number, "kind": kind},
-            )
-        )
+        out.append((SHORT_GIVEN_ANOTHER_KIND, {"number": number, "kind": kind}))
     elif not E164_KZ.match(number):
         out.append(
             (
@@ -1085,7 +1083,14 @@ def _single_record(
     key = (json.dumps(record, sort_keys=True, default=str), id(regions), id(schema), id(denylist))
     cached = _MEMO.get(key)
     if cached is None:
-        cached = (*schema_problems(record, schema), *_record_problems(record, regions, denylist))
+        own = tuple(_record_problems(record, regions, denylist))
+        # A short number given another kind is explained by the phone check ("150 is a short number:
+        # give it the kind short_number"); the schema's "not in the expected form" would contradict it.
+        phones = {f"{p.field}.number" for p in own if p.msgid == SHORT_GIVEN_ANOTHER_KIND and p.field}
+        cached = (
+            *(p for p in schema_problems(record, schema) if p.field not in phones),
+            *own,
+        )
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.clear()
         _MEMO[key] = cached

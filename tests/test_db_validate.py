@@ -505,3 +505,11 @@ def test_a_text_of_only_spaces_is_an_error() -> None:
     """The schema refuses "" but not " ": a blank name or address would pass unseen."""
     blank = record(description={"kk": "x", "ru": "   ", "en": "x"})
     assert [p.field for p in check(blank).errors if p.check == "text"] == ["description.ru"]
+
+
+def test_a_short_number_given_another_kind_is_explained_once() -> None:
+    """The schema's "not in the expected form" would contradict "a short number: give it the kind
+    short_number" about the same number."""
+    phone = {"number": "150", "kind": "voice", "display": "150", "note": None}
+    report = validate_records([record(phones=[phone])], REGIONS, schema=validate.load_schema(), denylist=DENY)
+    assert [p.check for p in report.problems if (p.field or "").startswith("phones.0")] == ["phone"]
