@@ -296,6 +296,15 @@ def test_revealing_word_matches_word_starts_only() -> None:
     assert revealing_word("Қолдау орталығы") is None
 
 
+@pytest.mark.parametrize("telling", [
+    "помощь пострадавшим", "после изнасилования", "домогательства на работе", "сексуальное насилие",
+    "преследование", "зардап шеккендерге", "зорлау", "жыныстық", "қудалау", "zardap şekkenderge",
+    "jynystyq", "a women's refuge", "battered women", "sexual violence", "harassment", "stalking",
+])
+def test_revealing_word_knows_the_words_a_maintainer_might_type(telling: str) -> None:
+    assert revealing_word(telling) is not None
+
+
 def test_missing_language_in_a_record_falls_back_visibly() -> None:
     partial = LEGAL._replace(name=Localized(kk=None, ru="Только по-русски", en=None),
                       address=Address(text=None, confidential=False))

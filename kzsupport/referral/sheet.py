@@ -36,13 +36,16 @@ SHEET_LANGS: tuple[str, ...] = ("kk", "kk-latn", "ru", "en")
 # Word stems that must never appear on a discreet sheet, in Kazakh, Russian and English (case-folded).
 REVEALING_WORDS: tuple[str, ...] = (
     # en
-    "violen", "abuse", "crisis", "shelter", "victim", "domestic", "traffick", "rape", "assault",
+    "violen", "abuse", "crisis", "shelter", "refuge", "victim", "domestic", "traffick", "rape",
+    "assault", "battered", "sexual", "harass", "stalk",
     # ru
-    "насил", "кризис", "убежищ", "приют", "жертв", "бытов", "торговл", "побо",
+    "насил", "изнасил", "кризис", "убежищ", "приют", "жертв", "пострадав", "бытов", "торговл",
+    "побо", "домогат", "сексуал", "преследова",
     # kk (Cyrillic and the 2021 Latin alphabet)
-    "зорлық", "зомбылық", "дағдарыс", "баспана", "жәбірлен", "құрбан", "тұрмыстық",
-    "zorlyq", "zombylyq", "dagdarys", "dağdarys", "baspana", "jäbirlen", "qurban", "qūrban",
-    "turmystyq", "tūrmystyq",
+    "зорлық", "зорла", "зомбылық", "дағдарыс", "баспана", "жәбірлен", "зардап", "құрбан",
+    "тұрмыстық", "жыныстық", "қудала",
+    "zorlyq", "zorla", "zombylyq", "dagdarys", "dağdarys", "baspana", "jäbirlen", "zardap",
+    "qurban", "qūrban", "turmystyq", "tūrmystyq", "jynystyq", "qudala", "qūdala",
 )
 
 # A stem counts at the start of a word only ("rape" in "therapeutic" is not a hit).
