@@ -10,10 +10,18 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kzsupport.models import Localized
+from kzsupport.models import Localized, Phone
 from kzsupport.referral import FORMATS, render
 from kzsupport.referral.sheet import Distance, Nearby, Options, Sheet, build_sheet
-from tests.referral_samples import CRISIS, LEGAL, LONG_RU_NAME, NASTY, NATIONAL, SECRET_STREET
+from tests.referral_samples import (
+    CRISIS,
+    LEGAL,
+    LONG_RU_NAME,
+    NASTY,
+    NATIONAL,
+    SECRET_STREET,
+    national,
+)
 
 # The test's own list, kept apart from the code's: words a discreet card must never carry.
 FORBIDDEN = (
@@ -231,3 +239,18 @@ def test_a_sheet_with_no_service_does_not_say_services_were_chosen() -> None:
     out = render(make("en", services=()), "txt").decode()
     assert "chosen for you" not in out
     assert "In danger now: call 112 or 102." in out and "National lines" in out
+
+
+def test_pdf_never_splits_a_national_number_across_lines() -> None:
+    """A line with several numbers in large print wraps between numbers, never inside one."""
+    numbers = ("+7 700 000 00 01", "+7 700 000 00 02", "+7 700 000 00 03", "8 7000 00 00 04")
+    many = national("kz-150", "hotline", 4, "150", ("150 сенім телефоны", "Телефон доверия 150",
+                                                    "Helpline 150"),
+                    *(Phone(number=n.replace(" ", ""), kind="whatsapp", display=n) for n in numbers))
+    sheet = build_sheet((), (many,), Options(lang="ru", large_print=True),
+                        printed=date(2026, 11, 24), as_of="2026-11-01")
+    lines = text_of(render(sheet, "pdf"), "pdf").splitlines()
+    for number in numbers:
+        assert any(number in line for line in lines), number
+    html = text_of(render(sheet, "html"), "html")
+    assert all(f'<span class="phone">WhatsApp {n}</span>' in html for n in numbers)

@@ -20,7 +20,7 @@ h1 .l2, h2 .l2, h3 .l2, .urgent .l2, .intro .l2, .note .l2 { display: block; }
 h1 .l2::before, h2 .l2::before, h3 .l2::before, .urgent .l2::before, .intro .l2::before,
 .note .l2::before { content: none; }
 .entry { break-inside: avoid; page-break-inside: avoid; margin-bottom: .6em; }
-.phone { font-weight: bold; font-size: 1.1em; }
+.phone { font-weight: bold; font-size: 1.1em; white-space: nowrap; }
 dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: .1em .8em; }
 dt { font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
 table { border-collapse: collapse; } td { padding: .15em .8em .15em 0; vertical-align: top; }
@@ -101,8 +101,8 @@ def render(sheet: Sheet) -> str:
     if sheet.national:
         out += [f"<h2>{_t(sheet.national_heading, langs)}</h2>", "<table>"]
         for entry in sheet.national:
-            numbers = f'<td class="phone">{escape(entry.numbers())}</td>'
-            out.append(f"<tr>{numbers}<td>{_t(entry.name, langs)}</td></tr>")
+            numbers = ", ".join(f'<span class="phone">{escape(p.compact())}</span>' for p in entry.phones)
+            out.append(f"<tr><td>{numbers}</td><td>{_t(entry.name, langs)}</td></tr>")
         out.append("</table>")
     out += [f'<p class="note">{_t(sheet.note, langs)}</p>', "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -31,6 +31,7 @@ class _Style:
         self.heading = 20.0 if large else 13.0
         self.name = 18.0 if large else 11.5
         self.phone = 20.0 if large else 12.5
+        self.page_number = 13.0 if large else 9.0
 
     @staticmethod
     def line(size: float) -> float:
@@ -179,7 +180,10 @@ def _national(pdf: Any, entry: Entry, st: _Style) -> None:
     indented, so a wrapped name never runs back under the number."""
     h = _Style.line(st.phone)
     pdf.set_font(FONT, "B", st.phone)
-    pdf.write(h, entry.numbers() + "  ")
+    last = len(entry.phones) - 1
+    for index, phone in enumerate(entry.phones):  # each number whole: "8 7172 55" / "11 22" misleads
+        _write(pdf, h, phone.compact() + ("," if index < last else ""), whole=True)
+        pdf.write(h, " " if index < last else "  ")
     pdf.set_font(FONT, "", st.body)
     name = entry.name.inline()
     room = pdf.w - pdf.r_margin - pdf.get_x()
@@ -244,8 +248,9 @@ def _texts_height(pdf: Any, texts: list[Text], head: float, body: float, exact: 
 def _national_height(pdf: Any, entry: Entry, st: _Style, exact: bool) -> float:
     """Measured as if the name goes under the numbers, indented (the taller of ``_national``'s two
     layouts)."""
+    numbers = _lines(pdf, entry.numbers(), st.phone, True, pdf.epw, exact)
     name = _block_height(pdf, entry.name, st.body, False, pdf.epw - _INDENT, exact)
-    return _Style.line(st.phone) + name + 1
+    return numbers * _Style.line(st.phone) + name + 1
 
 
 def _outcome_texts(outcome: Outcome) -> list[Text]:
@@ -266,7 +271,7 @@ def render(sheet: Sheet) -> bytes:
     class _Pdf(FPDF):
         def footer(self) -> None:
             self.set_y(-_MARGIN + 3)
-            self.set_font(FONT, "", 9)
+            self.set_font(FONT, "", st.page_number)
             self.set_text_color(*_GREY)
             self.cell(0, 5, f"{self.page_no()} / {{nb}}", align="C")
 
