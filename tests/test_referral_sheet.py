@@ -142,10 +142,15 @@ def test_unverified_national_line_is_left_out_of_the_block() -> None:
 def test_confidential_address_is_replaced_by_a_fixed_sentence() -> None:
     sheet = make(lang="en")
     address = sheet.entries[0].address
-    assert address is not None and address.value.parts == ("given by phone",)
+    assert address is not None and address.value.parts == ("Almaty; given by phone",)
     text = "\n".join(sheet.all_text())
     for secret in SECRET_STREET.texts():
         assert secret not in text
+
+
+def test_a_confidential_address_without_a_town_is_the_fixed_sentence_alone() -> None:
+    address = make([CRISIS._replace(city=None)], lang="en").entries[0].address
+    assert address is not None and address.value.parts == ("given by phone",)
 
 
 def test_a_confidential_address_without_a_number_says_how_to_make_contact() -> None:
@@ -154,7 +159,7 @@ def test_a_confidential_address_without_a_number_says_how_to_make_contact() -> N
     address = sheet.entries[0].address
     assert address is not None
     assert address.value.parts == (
-        "держится в тайне: свяжитесь через полицию (102) или по номерам 111 и 150",
+        "Алматы; держится в тайне: свяжитесь через полицию (102) или по номерам 111 и 150",
     )
     text = "\n".join(sheet.all_text())
     for secret in SECRET_STREET.texts():

@@ -391,13 +391,13 @@ def _entry(service: Service, w: _Writer, discreet: bool, distance: Distance | No
 
 def _address(service: Service, w: _Writer) -> Row | None:
     if service.address is not None and service.address.confidential:
-        # The confidential address object is not read at all: only a fixed sentence is printed.
+        # The confidential address object is not read at all: only the town (which is not secret
+        # and tells a client whether the service is within reach) and a fixed sentence are printed.
         # Without a number of its own, "given by phone" would send the client nowhere.
-        if service.phones:
-            return w.row("address", N_("Address"), w.msg(N_("given by phone")))
-        return w.row("address", N_("Address"), w.msg(N_(
+        how = w.msg(N_("given by phone")) if service.phones else w.msg(N_(
             "kept confidential: make contact through the police (102) or the 111 or 150 lines"
-        )))
+        ))
+        return w.row("address", N_("Address"), w.concat([w.loc(service.city), how], "; "))
     public = service.public_address
     city = w.loc(service.city)
     street = w.loc(public.text if public is not None else None)
