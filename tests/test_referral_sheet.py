@@ -369,8 +369,16 @@ def test_open_24_7_record_saying_only_24_7_adds_nothing() -> None:
     assert hours is not None and hours.value.parts == ("тәулік бойы, демалыссыз",)
 
 
-def test_discreet_card_gives_open_24_7_without_the_record_words() -> None:
+def test_discreet_card_says_whose_word_the_hours_are() -> None:
+    """150's hours are disputed: a card must not state them more firmly than the directory does."""
     hours = make((CRISIS._replace(hours=AROUND_THE_CLOCK),), lang="ru", discreet=True).entries[0].hours
+    assert hours is not None
+    assert hours.value.parts == ("круглосуточно, без выходных (по данным источника)",)
+
+
+def test_discreet_card_gives_open_24_7_without_record_words_that_reveal() -> None:
+    telling = Hours(open_24_7=True, text=Localized(kk=None, ru="Кризисная линия круглосуточно", en=None))
+    hours = make((CRISIS._replace(hours=telling),), lang="ru", discreet=True).entries[0].hours
     assert hours is not None and hours.value.parts == ("круглосуточно, без выходных",)
 
 

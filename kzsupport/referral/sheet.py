@@ -432,11 +432,13 @@ def _hours(service: Service, w: _Writer, discreet: bool) -> Row | None:
         return None
     if service.hours.open_24_7:
         always = w.msg(N_("24 hours, 7 days a week"))
-        if discreet:  # a card carries no caveats
-            return w.row("hours", N_("Hours"), always)
-        # The record's own words in brackets after the label, without its own "24/7" again.
+        # The record's own words in brackets after the label, without its own "24/7" again: they say
+        # whose word the hours are ("according to ..."), which a discreet card keeps too, unless a
+        # word in them would tell what the service is for.
         notes = Text(tuple(n if n.startswith("(") or not n else f"({n})"
                            for n in map(labels.hours_note, w.loc(service.hours.text).parts)))
+        if discreet and any(revealing_word(n) for n in notes.parts):
+            return w.row("hours", N_("Hours"), always)
         return w.row("hours", N_("Hours"), w.concat([always, notes], " "))
     if service.hours.text is None:
         return None
