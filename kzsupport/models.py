@@ -97,6 +97,38 @@ SOURCE_METHODS: tuple[str, ...] = ("document", "official_page")
 
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+_SERVICE_TEXTS = ("id", "type", "scope", "status", "region", "website", "email")
+
+
+# Reading a hand-edited file: a value of the wrong JSON type ("number": 111, a list where text
+# belongs) raises TypeError naming the record's field, which the loader reports as an invalid
+# record, rather than failing later in whatever command first uses the value.
+
+def _obj(value: Any, field: str) -> Mapping[str, Any]:
+    if type(value) is not dict and not isinstance(value, Mapping):  # the ABC check is slow
+        raise TypeError(field)
+    return value
+
+
+def _texts_in(values: tuple[Any, ...], field: str | tuple[str, ...], required: int = 0) -> None:
+    """Refuse ``values`` unless the first ``required`` are text and the rest text or null. One
+    call checks a whole object (a record has a dozen texts, and 100,000 records are measured)."""
+    for index, value in enumerate(values):
+        if type(value) is not str and (index < required or value is not None):
+            raise TypeError(field if isinstance(field, str) else field[index])
+
+
+def _list(value: Any, field: str) -> list[Any] | tuple[Any, ...]:
+    if not isinstance(value, (list, tuple)):  # a tuple of types: quicker than a union
+        raise TypeError(field)
+    return value
+
+
+def _strs(value: Any, field: str) -> tuple[str, ...]:
+    for one in _list(value, field):
+        if type(one) is not str:
+            raise TypeError(field)
+    return tuple(value)
 
 
 class Localized(NamedTuple):
@@ -107,10 +139,8 @@ class Localized(NamedTuple):
     en: str | None = None
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> "Localized | None":
-        if data is None:
-            return None
-        return cls(kk=data.get("kk"), ru=data.get("ru"), en=data.get("en"))
+    def from_dict(cls, data: Mapping[str, Any] | None, field: str = "text") -> "Localized | None":
+        return None if data is None else _localized(data, field)
 
     def to_dict(self) -> dict[str, str | None]:
         return {"kk": self.kk, "ru": self.ru, "en": self.en}
@@ -124,8 +154,22 @@ class Localized(NamedTuple):
         return tuple(t for t in (self.kk, self.ru, self.en) if t)
 
 
+def _localized(value: Any, field: str) -> Localized:
+    data = _obj(value, field)
+    text = Localized(data.get("kk"), data.get("ru"), data.get("en"))
+    for one in text:  # inlined: the commonest check
+        if type(one) is not str and one is not None:
+            raise TypeError(field)
+    return text
+
+
 def _loc(data: Mapping[str, Any], key: str) -> Localized | None:
-    return Localized.from_dict(data.get(key))
+    return Localized.from_dict(data.get(key), key)
+
+
+def _texts(value: Any, field: str) -> tuple[Localized, ...]:
+    """A list of texts, none of them null."""
+    return tuple(_localized(d, field) for d in _list(value, field))
 
 
 def _loc_dict(value: Localized | None) -> dict[str, str | None] | None:
@@ -154,12 +198,15 @@ class Phone(NamedTuple):
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Phone":
-        return cls(
+        data = _obj(data, "phones")
+        phone = cls(
             number=data["number"],
             kind=data["kind"],
             display=data["display"],
-            note=_loc(data, "note"),
+            note=Localized.from_dict(data.get("note"), "phones"),
         )
+        _texts_in(phone[:3], "phones", required=3)
+        return phone
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -181,10 +228,11 @@ class Address(NamedTuple):
     def from_dict(cls, data: Mapping[str, Any] | None) -> "Address | None":
         if data is None:
             return None
+        data = _obj(data, "address")
         return cls(
-            text=_loc(data, "text"),
+            text=Localized.from_dict(data.get("text"), "address"),
             confidential=bool(data["confidential"]),
-            note=_loc(data, "note"),
+            note=Localized.from_dict(data.get("note"), "address"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -204,11 +252,14 @@ class Hours(NamedTuple):
     def from_dict(cls, data: Mapping[str, Any] | None) -> "Hours | None":
         if data is None:
             return None
-        return cls(
+        data = _obj(data, "hours")
+        hours = cls(
             open_24_7=data.get("open_24_7"),
-            text=_loc(data, "text"),
+            text=Localized.from_dict(data.get("text"), "hours"),
             timezone=data.get("timezone", "Asia/Almaty"),
         )
+        _texts_in((hours.timezone,), "hours", required=1)
+        return hours
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -226,7 +277,8 @@ class Fees(NamedTuple):
     def from_dict(cls, data: Mapping[str, Any] | None) -> "Fees | None":
         if data is None:
             return None
-        return cls(free=data.get("free"), note=_loc(data, "note"))
+        data = _obj(data, "fees")
+        return cls(free=data.get("free"), note=Localized.from_dict(data.get("note"), "fees"))
 
     def to_dict(self) -> dict[str, Any]:
         return {"free": self.free, "note": _loc_dict(self.note)}
@@ -251,7 +303,8 @@ class Source(NamedTuple):
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Source":
-        return cls(
+        data = _obj(data, "sources")
+        source = cls(
             title=data["title"],
             publisher=data["publisher"],
             accessed=data["accessed"],
@@ -260,6 +313,8 @@ class Source(NamedTuple):
             date=data.get("date"),
             date_note=data.get("date_note"),
         )
+        _texts_in(source, "sources", required=3)
+        return source
 
     @property
     def is_project_research(self) -> bool:
@@ -287,13 +342,16 @@ class Verification(NamedTuple):
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Verification":
-        return cls(
+        data = _obj(data, "verification")
+        verification = cls(
             status=data["status"],
             date=data.get("date"),
             method=data.get("method"),
             by=data.get("by"),
             note=data.get("note"),
         )
+        _texts_in(verification, "verification", required=1)
+        return verification
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -313,6 +371,7 @@ class Location(NamedTuple):
     def from_dict(cls, data: Mapping[str, Any] | None) -> "Location | None":
         if data is None:
             return None
+        data = _obj(data, "location")
         return cls(lat=float(data["lat"]), lon=float(data["lon"]))
 
     def to_dict(self) -> dict[str, float]:
@@ -385,10 +444,12 @@ class Service(NamedTuple):
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Service":
         known = _SERVICE_FIELDS
-        name = Localized.from_dict(data["name"])
-        description = Localized.from_dict(data["description"])
-        assert name is not None and description is not None  # noqa: S101 (schema guarantees)
-        return cls(
+        name = _localized(data["name"], "name")
+        description = _localized(data["description"], "description")
+        national_order = data.get("national_order")
+        if national_order is not None and type(national_order) is not int:
+            raise TypeError("national_order")
+        service = cls(
             id=data["id"],
             type=data["type"],
             name=name,
@@ -396,29 +457,30 @@ class Service(NamedTuple):
             scope=data["scope"],
             region=data.get("region"),
             status=data["status"],
-            sources=tuple(Source.from_dict(s) for s in data["sources"]),
+            sources=tuple(Source.from_dict(s) for s in _list(data["sources"], "sources")),
             verification=Verification.from_dict(data["verification"]),
-            name_descriptive=tuple(data.get("name_descriptive", ())),
+            name_descriptive=_strs(data.get("name_descriptive", ()), "name_descriptive"),
             operator=_loc(data, "operator"),
             city=_loc(data, "city"),
             address=Address.from_dict(data.get("address")),
             location=Location.from_dict(data.get("location")),
-            phones=tuple(Phone.from_dict(p) for p in data.get("phones", ())),
+            phones=tuple(Phone.from_dict(p) for p in _list(data.get("phones", ()), "phones")),
             website=data.get("website"),
             email=data.get("email"),
             hours=Hours.from_dict(data.get("hours")),
-            languages=tuple(data.get("languages", ())),
-            serves=tuple(data.get("serves", ())),
-            services_offered=tuple(data.get("services_offered", ())),
+            languages=_strs(data.get("languages", ()), "languages"),
+            serves=_strs(data.get("serves", ()), "serves"),
+            services_offered=_strs(data.get("services_offered", ()), "services_offered"),
             fees=Fees.from_dict(data.get("fees")),
             eligibility_note=_loc(data, "eligibility_note"),
-            required_documents=tuple(
-                Localized(**d) for d in data.get("required_documents", ())
-            ),
-            caveats=tuple(Localized(**d) for d in data.get("caveats", ())),
-            national_order=data.get("national_order"),
+            required_documents=_texts(data.get("required_documents", ()), "required_documents"),
+            caveats=_texts(data.get("caveats", ()), "caveats"),
+            national_order=national_order,
             extra={k: v for k, v in data.items() if k not in known},
         )
+        _texts_in((service.id, service.type, service.scope, service.status, service.region,
+                   service.website, service.email), _SERVICE_TEXTS, required=4)
+        return service
 
     def to_dict(self, *, public: bool = False) -> dict[str, Any]:
         """The record as JSON. With ``public=True`` a confidential address and the coordinates

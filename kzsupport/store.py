@@ -79,11 +79,13 @@ def read_tables(path: PathLike) -> dict[str, Any]:
 
 def _check(doc: Mapping[str, Any], regions: Mapping[str, Region]) -> str | None:
     """The first cheap problem with a record, or None. Full checks: ``kzsupport db validate``."""
-    checks = (
+    verification, region = doc.get("verification"), doc.get("region")
+    checks = (  # each safe with a value of any JSON type: a hand-edited file may have one
         (doc.get("type") in SERVICE_TYPES, "type"),
         (doc.get("status") in STATUSES, "status"),
-        ((doc.get("verification") or {}).get("status") in VERIFICATION_STATUSES, "verification"),
-        (doc.get("region") is None or doc.get("region") in regions, "region"),
+        (isinstance(verification, Mapping) and verification.get("status") in VERIFICATION_STATUSES,
+         "verification"),
+        (region is None or (isinstance(region, str) and region in regions), "region"),
         (bool(doc.get("sources")), "sources"),
     )
     for ok, name in checks:

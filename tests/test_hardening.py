@@ -3,7 +3,9 @@ file unchanged (issue 7). Arguments are generated from the commands' own vocabul
 
 from __future__ import annotations
 
+import copy
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -70,6 +72,55 @@ def test_any_arguments_give_a_clean_exit_and_leave_the_data_unchanged(
         assert result.stderr.strip() or result.stdout.strip(), (command, args)
     assert "Traceback" not in result.output
     assert data_copy.read_bytes() == before
+
+
+def _leaves(value: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every path into a JSON value, containers included."""
+    found: list[tuple[object, ...]] = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _leaves(item, (*path, index))
+    return found
+
+
+BUNDLED = json.loads(Path(bundled_path()).read_text(encoding="utf-8"))
+RECORDS = sorted(BUNDLED["services"])
+DELETE = "<the field is deleted>"
+WRONG = st.sampled_from([0, 111, 1.5, True, None, "", "x", [], {}, ["x"], {"ru": 1}, DELETE])
+READERS = [["hotlines"], ["find", "111"], ["near", "Семей"], ["regions"], ["db", "stale"],
+           ["db", "coverage"], ["db", "export", "--format", "csv"], ["db", "validate"]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), wrong=WRONG)
+def test_a_record_with_any_field_of_the_wrong_type_gives_a_clean_exit(
+    tmp_path: Path, data: st.DataObject, wrong: object
+) -> None:
+    """A hand-edited data file ("number": 111, a list where text belongs, a field deleted): every
+    read-only command either works or says which record is invalid; none shows a traceback."""
+    key = data.draw(st.sampled_from(RECORDS))
+    doc = copy.deepcopy(BUNDLED)
+    path = data.draw(st.sampled_from(_leaves(doc["services"][key])))
+    *parents, last = path
+    holder = doc["services"][key]
+    for step in parents:
+        holder = holder[step]
+    if wrong == DELETE:
+        del holder[last]
+    else:
+        holder[last] = wrong
+    file = tmp_path / "directory.json"
+    file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    record_id = doc["services"][key].get("id")
+    for command in [*READERS, ["show", str(record_id)], ["referral", str(record_id)]]:
+        result = CliRunner().invoke(cli, ["--data", str(file), *command])
+        assert result.exit_code in (0, 1, 2), (command, path, wrong, result.output)
+        if result.exception is not None:
+            assert isinstance(result.exception, SystemExit), (command, path, wrong,
+                                                              repr(result.exception))
 
 
 _CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)

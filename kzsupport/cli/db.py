@@ -594,6 +594,7 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
     if output is not None:
         not_the_directory(output, source)
     tables = store.read_tables(source)
+    store.from_tables(tables, source)  # an invalid record is named, not met half-way through
     records = list(tables[store.SERVICES].values())
     if output_format == "json":
         meta: dict[str, Any] = next(iter((tables.get(store.META) or {}).values()), {})
