@@ -244,14 +244,20 @@ class Draft:
         self.get(service_id)
         self.records = {k: r for k, r in self.records.items() if r.get("id") != service_id}
 
-    def tables(self, original: Mapping[str, Any]) -> dict[str, Any]:
+    def tables(self, original: Mapping[str, Any], on: str) -> dict[str, Any]:
+        """The file's tables with the draft's records, and its meta brought up to date: the date
+        of the data ("Data as of" on every listing and sheet) is ``on``, the day of this change,
+        and the summary counts are recomputed."""
         out = dict(original)
         out[SERVICES] = self.records
         meta = original.get(META)
         if isinstance(meta, Mapping) and len(meta) == 1:
             key, doc = next(iter(meta.items()))
-            if isinstance(doc, Mapping) and isinstance(doc.get("counts"), Mapping):
-                out[META] = {key: {**doc, "counts": _counts(doc["counts"], self.records.values())}}
+            if isinstance(doc, Mapping):
+                fresh = {**doc, "as_of": on}
+                if isinstance(doc.get("counts"), Mapping):
+                    fresh["counts"] = _counts(doc["counts"], self.records.values())
+                out[META] = {key: fresh}
         return out
 
 
@@ -500,7 +506,7 @@ def editing(
             LogEntry(at, person, _action(action, d.kind), d.service_id, d.changes, note) for d in shown
         ]
         with _os_errors(file):
-            backup = write_atomic(file, dumps(draft.tables(tables), compact_of))
+            backup = write_atomic(file, dumps(draft.tables(tables, on=at[:10]), compact_of))
             append_log(file, entries)
         draft.result = replace(draft.result, backup=backup)
     finally:

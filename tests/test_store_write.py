@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,16 @@ def test_a_write_changes_only_what_was_asked(data: Path) -> None:
     rename(data, "kz-a", "New name")
     after = json.loads(data.read_text(encoding="utf-8"))
     before["services"]["1"]["name"]["en"] = "New name"
+    before["meta"]["1"]["as_of"] = after["meta"]["1"]["as_of"]
     assert after == before
     assert store.load(data).by_id("kz-a").name.en == "New name"  # type: ignore[union-attr]
+
+
+def test_a_write_dates_the_data_the_day_it_is_made(data: Path) -> None:
+    """"Data as of" on listings and sheets is the day of the last change, not the first import."""
+    rename(data, "kz-a", "New name")
+    as_of = json.loads(data.read_text(encoding="utf-8"))["meta"]["1"]["as_of"]
+    assert as_of in {str(datetime.now(timezone.utc).date() - timedelta(days=d)) for d in (0, 1)}
 
 
 def test_a_write_through_a_symbolic_link_changes_the_real_file_and_keeps_the_link(
@@ -231,16 +240,19 @@ def test_a_lock_left_by_a_killed_writer_does_not_block(data: Path) -> None:
     rename(data, "kz-a", "after the crash")
 
 
-def versions_text(path: Path, n: int) -> str:
-    """The file as it is after ``n`` writes of the kill test."""
+def versions_text(path: Path, n: int, on: date) -> str:
+    """The file as it is after ``n`` writes of the kill test, the last of them made ``on``."""
     first = tables(record("kz-a"), record("kz-b", phones=[]))
     first["services"]["1"]["name"]["en"] = f"v{n}"
+    if n:
+        first["meta"]["1"]["as_of"] = str(on)
     return store_write.dumps(first)
 
 
 def test_sigkill_during_200_writes_leaves_the_old_or_the_new_version(tmp_path: Path) -> None:
     data = tmp_path / "directory.json"
-    data.write_text(versions_text(tmp_path, 0), encoding="utf-8")
+    today = datetime.now(timezone.utc).date()
+    data.write_text(versions_text(tmp_path, 0, today), encoding="utf-8")
     writer = WORKER_PRELUDE + (
         "from pathlib import Path\n"
         f"path = Path({str(data)!r})\n"
@@ -250,7 +262,8 @@ def test_sigkill_during_200_writes_leaves_the_old_or_the_new_version(tmp_path: P
         "    with store_write.editing(path, action='edit') as d:\n"
         "        d.get('kz-a')['name']['en'] = 'v%d' % n\n"
     )
-    valid = {versions_text(tmp_path, n): n for n in range(201)}
+    valid = {versions_text(tmp_path, n, on): n  # the writes may run past midnight
+             for n in range(201) for on in (today, today + timedelta(days=1))}
     rng = random.Random(20261124)  # noqa: S311 (kill timing, not cryptography)
     done, kills = 0, 0
     while done < 200:
