@@ -437,7 +437,8 @@ def footer(directory: Directory, national: Sequence[Service]) -> Packed:
     out = Text()
     out.append(_("In danger now: call 112 or 102."), style="bold")
     entries = [", ".join(p.labelled() for p in service.phones) for service in national]
-    out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(entries)))
+    if entries:  # a hand-made directory may have none: "National lines: ." would read as a fault
+        out.append(" " + _("National lines: {numbers}.").format(numbers=" · ".join(entries)))
     out.append("\n")
     out.append(
         _("Numbers change: when in doubt, call 111 or 150. Data as of {date}").format(

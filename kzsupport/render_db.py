@@ -58,7 +58,7 @@ def validation_report(report: Report) -> RenderableType:
     """Problems grouped by record, errors in red, warnings in yellow, then a one-line summary."""
     parts: list[RenderableType] = []
     for service_id, problems in report.by_record().items():
-        block = Text(service_id + "\n", style="bold")
+        block = Text((service_id or _("The directory as a whole")) + "\n", style="bold")
         for problem in problems:
             style = DANGER if problem.severity == ERROR else WARN
             kind = _("error") if problem.severity == ERROR else _("warning")

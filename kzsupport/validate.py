@@ -991,6 +991,41 @@ def _duplicate(sid: str, msgid: str, field_name: str, **params: Any) -> Problem:
     return Problem(sid, "duplicate", ERROR, msgid, params, field_name)
 
 
+DIRECTORY = ""
+"""The ``service_id`` of a finding about the directory as a whole, not one record."""
+
+
+def _national_line_problems(records: Sequence[Mapping[str, Any]]) -> Iterator[Problem]:
+    """Every listing and sheet ends with the national lines, and fixed texts name four numbers
+    (``NAMED_IN_TEXTS``). Warnings, not errors: when a line closes, marking it inactive must never
+    be refused. A line marked inactive is reported by ``closed_named_lines``."""
+    national = [r for r in records if r.get("scope") == "national"]
+    listed = {str(phone.get("number")) for r in national
+              for phone in _items(r, "phones") if isinstance(phone, Mapping)}
+    if not any(r.get("status") != "inactive" and _items(r, "phones") for r in national):
+        yield Problem(DIRECTORY, "national", WARNING, N_(
+            "No national line is active with a number: every listing and sheet ends with the "
+            "national lines, and here there are none."), {}, None)
+    for number in NAMED_IN_TEXTS:
+        if number not in listed:
+            yield Problem(DIRECTORY, "national", WARNING, N_(
+                "No national record has the number {number}, which kzsupport's own texts tell "
+                "people to call."), {"number": number}, None)
+
+
+def _meta_problems(tables: Mapping[str, Any]) -> list[Problem]:
+    """The directory's meta document gives its date, shown as "Data as of" everywhere."""
+    docs = tables.get("meta")
+    doc = next(iter(docs.values()), None) if isinstance(docs, Mapping) else None
+    as_of = doc.get("as_of") if isinstance(doc, Mapping) else None
+    day = ISO_DATE.match(as_of) if isinstance(as_of, str) else None
+    if day is None or day.group(3) is None or date_problem(as_of):
+        return [Problem(DIRECTORY, "meta", ERROR, N_(
+            "The directory has no valid date (meta.as_of, written YYYY-MM-DD), which every listing "
+            "and sheet shows as \"Data as of\"."), {}, "meta.as_of")]
+    return []
+
+
 def _cross_record_problems(
     records: Sequence[Mapping[str, Any]], cache: dict[int, _Features] | None = None
 ) -> Iterator[Problem]:
@@ -1066,6 +1101,14 @@ def validate_records(
     found.extend(_cross_record_problems(records))
     found.sort(key=lambda p: order.get(p.service_id, len(order)))
     return Report(problems=tuple(_unique(found)), checked=len(records))
+
+
+def validate_directory(tables: Mapping[str, Any], regions: Mapping[str, Region]) -> Report:
+    """Every check on a directory file's tables: its records and its meta document."""
+    records = list(tables["services"].values())
+    report = validate_records(records, regions)
+    whole = [*_national_line_problems(records), *_meta_problems(tables)]
+    return Report(problems=(*report.problems, *whole), checked=report.checked)
 
 
 # Findings for one record depend only on the record (and the fixed reference data), so a writer that

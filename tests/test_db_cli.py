@@ -487,6 +487,25 @@ def test_validate_passes_a_good_file(invoke: Invoke, data: Path) -> None:
     assert "3 records checked: 0 errors" in result.stdout
 
 
+def test_validate_reports_what_the_directory_as_a_whole_lacks(invoke: Invoke, data: Path,
+                                                            tmp_path: Path) -> None:
+    """A file with no date and no national lines would print "National lines: ." and "Data as of
+    ?" under every listing."""
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"services": {}}', encoding="utf-8")
+    result = invoke("db", "validate", "--format", "json", data=empty)
+    assert result.exit_code == 1
+    found = {(p["severity"], p["field"], p["message"][:30]) for p in json.loads(result.stdout)["problems"]}
+    assert ("error", "meta.as_of", "The directory has no valid dat") in found
+    assert ("warning", None, "No national line is active wit") in found
+    assert "The directory as a whole" in invoke("db", "validate", data=empty).stdout
+    good = json.loads(invoke("db", "validate", "--format", "json", data=data).stdout)["problems"]
+    named = sorted(p["message"].split()[6].rstrip(",") for p in good
+                   if p["message"].startswith("No national record"))
+    assert named == ["102", "111", "112"]  # the file has 150
+    assert "lists no national line" in invoke("hotlines", data=empty).stderr
+
+
 def test_validate_fails_with_a_per_record_report(invoke: Invoke, data: Path) -> None:
     broken = tables(record("kz-a"), record("kz-b", region="atlantis", phones=[]))
     data.write_text(store_write.dumps(broken), encoding="utf-8")

@@ -464,11 +464,12 @@ def _records(app: App, required: bool = False) -> list[dict[str, Any]]:
 @click.pass_context
 def validate(ctx: click.Context, output_format: str) -> None:
     from kzsupport import render_db
-    from kzsupport.validate import validate_records
+    from kzsupport.validate import validate_directory
 
     app = ctx.find_object(App)
     assert app is not None  # noqa: S101 (the root group made it)
-    report = validate_records(_records(app), store.load_regions())
+    tables = store.read_tables(app.data_path or store.bundled_path())
+    report = validate_directory(tables, store.load_regions())
     if output_format == "json":
         click.echo(render_db.validation_json(report))
     else:

@@ -49,6 +49,8 @@ def emit(app: App, output_format: str, services: list[Service]) -> None:
 def hotlines(app: App, output_format: str) -> None:
     d = app.directory
     lines = directory.hotlines(d)
+    if not lines:
+        app.hint(_("This data file lists no national line: run \"kzsupport db validate\"."))
     if output_format != "table":
         emit(app, output_format, lines)
         return
