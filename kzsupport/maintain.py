@@ -285,21 +285,36 @@ def _reference(source: Mapping[str, Any]) -> str | None:
     return source.get("url") or source.get("document")
 
 
+# The note ``_unverified_by`` writes; a later change of number rewrites it (and only a note it wrote).
+_UNCHECKED_NOTE = "{numbers} added or changed, from {reference} on {day}, after the {check}: not checked yet."
+_UNCHECKED = re.compile(r"^(?P<numbers>.+?) added or changed, from .+ on \d{4}-\d{2}-\d{2}, "
+                        r"after the (?P<check>.+): not checked yet\.$")
+
+
 def _unverified_by(
     record: dict[str, Any], numbers: Sequence[str], reference: Any, *, by: str, today: date
 ) -> None:
     """A verified record's check did not reach ``numbers``, new to it: back to ``source_only``,
-    its note saying which numbers came from where, after which check."""
+    its note saying which numbers came from where, after which check. A record already back there
+    for an earlier change has that note brought up to date, so it never names a number the record
+    no longer has ("+7 … added or changed" after that number was replaced in turn)."""
     checked = record.get("verification") or {}
-    if checked.get("status") != "verified":
-        return
+    if checked.get("status") == "verified":
+        check, still = f"{checked.get('method')} check of {checked.get('date')}", []
+    else:
+        earlier = _UNCHECKED.match(str(checked.get("note") or ""))
+        if earlier is None:
+            return
+        listed = {str(p.get("number")) for p in record.get("phones") or [] if isinstance(p, Mapping)}
+        check = earlier["check"]
+        still = [n for n in earlier["numbers"].split(", ") if n in listed and n not in numbers]
     record["verification"] = {
         "status": "source_only",
         "date": today.isoformat(),
         "method": "document",
         "by": by,
-        "note": f"{', '.join(numbers)} added or changed, from {reference} on {today.isoformat()}, after the "
-        f"{checked.get('method')} check of {checked.get('date')}: not checked yet.",
+        "note": _UNCHECKED_NOTE.format(numbers=", ".join([*still, *numbers]), reference=reference,
+                                       day=today.isoformat(), check=check),
     }
 
 

@@ -229,6 +229,13 @@ def test_a_cited_number_is_sourced_and_a_verified_record_no_longer_claims_to_cov
     verification = new["verification"]
     assert [verification[key] for key in ("status", "date", "by")] == ["source_only", TODAY, "aigerim"]
     assert "+77273112233" in verification["note"] and "call check of 2026-01-12" in verification["note"]
+    # changed again: the note names the number the record now has, still after the same call
+    result = invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 44 55"),
+                    *("--source", "https://example.kz/contacts"), data=data)
+    assert result.exit_code == 0, result.stderr
+    note = services(data)["kz-a"]["verification"]["note"]
+    assert note.startswith("+77273114455 added or changed, from https://example.kz/contacts on ")
+    assert "+77273112233" not in note and "after the call check of 2026-01-12" in note
 
 
 def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: Invoke, data: Path) -> None:
