@@ -35,13 +35,14 @@ def test_stopping_db_add_changes_nothing(spawn: Callable[..., Any], tmp_path: Pa
     assert data.read_bytes() == MINI.read_bytes()
 
 
-def test_stopping_db_edit_changes_nothing(spawn: Callable[..., Any], tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["ctrl-c", "ctrl-d"])
+def test_stopping_db_edit_changes_nothing(spawn: Callable[..., Any], tmp_path: Path, how: str) -> None:
     data = tmp_path / "directory.json"
     shutil.copy(MINI, data)
     child = spawn("--data", str(data), "db", "edit", "test-112")
     child.expect_exact("name.kk [")
     child.expect_exact("]: ")
-    stopped(child, f"Stopped. Nothing was changed in {data}.", "ctrl-c")
+    stopped(child, f"Stopped. Nothing was changed in {data}.", how)
     assert data.read_bytes() == MINI.read_bytes()
 
 
