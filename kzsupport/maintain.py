@@ -502,8 +502,12 @@ def apply_import(
         seen[service_id] = row.line
         stored = draft.find(service_id)
         kept = {name: stored[name] for name in row.absent if name in stored} if stored else {}
-        incoming = restore_withheld({**row.record, **kept}, stored)
-        if has_confidential_address(stored) and not has_confidential_address(incoming):
+        asked = {**row.record, **kept}
+        incoming = restore_withheld(asked, stored)
+        # Refused, not quietly kept back: a row that says "confidential: false" asks to publish a
+        # shelter's address, and an empty address asks to wipe it.
+        publish = isinstance(asked.get("address"), Mapping) and asked["address"].get("confidential") is False
+        if has_confidential_address(stored) and (publish or not has_confidential_address(incoming)):
             errors.append(
                 RowError(
                     row.line,

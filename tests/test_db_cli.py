@@ -713,6 +713,7 @@ def test_import_keeps_what_the_file_leaves_out(
     [
         {"address.confidential": "", "address.withheld": ""},  # every address cell empty: cleared
         {"address.confidential": "false", "address.withheld": "", "address.text.ru": "ул. Новая 1"},
+        {"address.confidential": "false", "address.text.ru": "ул. Новая 1"},  # still marked withheld
     ],
 )
 def test_an_import_never_clears_or_reveals_a_confidential_address(
