@@ -155,6 +155,40 @@ def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: P
     assert data.read_text(encoding="utf-8") == before
 
 
+@pytest.mark.parametrize(("content", "said"), [
+    ('{"meta": {}, "services": {}}', 'holds a whole directory (an export): add its records with '
+                                     '"kzsupport db import'),
+    ('{"name": {}}', 'The record in the file has no "id".'),
+    ('{"id": ', "not valid JSON at line 1, column 8"),
+    ("[]", "The file must hold one JSON object."),
+])
+def test_add_from_a_file_that_is_not_one_record_says_what_it_is(
+    invoke: Invoke, data: Path, tmp_path: Path, content: str, said: str
+) -> None:
+    (tmp_path / "new.json").write_text(content, encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "add", "--from", str(tmp_path / "new.json"), data=data)
+    assert result.exit_code == 2 and said in " ".join(result.stderr.split())
+    assert data.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--id", "kz-x", "--national", "--region", "almaty"), "--national and --region cannot go together"),
+    (("--region", "almaty"), "--type, --region and --national go with --id"),
+    (("--from", "x.json", "--national"), "--from takes the whole record from the file"),
+])
+def test_add_refuses_options_that_contradict_or_would_be_ignored(
+    invoke: Invoke, data: Path, tmp_path: Path, args: tuple[str, ...], said: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.json").write_text("{}", encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("db", "add", *args, data=data, catch=True)
+    assert result.exit_code == 2 and said in " ".join(result.stderr.split())
+    assert data.read_bytes() == before
+
+
 def _typed_record(address: list[str]) -> list[str]:
     """Answers to every question of an interactive add; ``address`` answers the address questions
     (and the coordinates, when they are asked)."""

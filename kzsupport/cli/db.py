@@ -248,13 +248,9 @@ def add(
     from kzsupport import maintain
 
     dbc.path  # noqa: B018 (refuse early, before any prompt, without --data)
+    _check_add_options(from_file is not None, service_id, kind, region, national)
     if from_file is not None:
-        try:
-            record = json.loads(from_file.read().decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise click.BadParameter(str(exc), param_hint="--from") from None
-        if not isinstance(record, dict):
-            raise click.BadParameter(_("The file must hold one JSON object."), param_hint="--from")
+        record = _record_from(from_file)
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
@@ -271,6 +267,40 @@ def add(
         record.setdefault("sources", []).append(cited)
     with dbc.editing("add") as draft:
         maintain.add(draft, record, _assignments(assignments), by=dbc.author, today=today(), method=method)
+
+
+def _check_add_options(from_file: bool, service_id: str | None, kind: str | None,
+                       region: str | None, national: bool) -> None:
+    """Options that would be ignored, or contradict each other, are refused before anything else."""
+    if from_file and (service_id or kind or region or national):
+        raise click.UsageError(_("--from takes the whole record from the file: --id, --type, "
+                                 "--region and --national cannot go with it."))
+    if service_id is None and not from_file and (kind or region or national):
+        raise click.UsageError(_("--type, --region and --national go with --id (without --id, "
+                                 "every field is asked for in turn)."))
+    if national and region:
+        raise click.UsageError(_("--national and --region cannot go together: a national service "
+                                 "has no region."))
+
+
+def _record_from(file: Any) -> dict[str, Any]:
+    """The one record a ``--from`` file holds, with a clear error for anything else."""
+    from kzsupport.errors import file_reason
+
+    try:
+        record = json.loads(file.read().decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.BadParameter(format(file_reason(exc)), param_hint="--from") from None
+    if isinstance(record, dict) and store.SERVICES in record:
+        raise click.BadParameter(
+            _('{file} holds a whole directory (an export): add its records with "kzsupport db '
+              'import {file}"; --from takes one record.').format(file=file.name),
+            param_hint="--from")
+    if not isinstance(record, dict):
+        raise click.BadParameter(_("The file must hold one JSON object."), param_hint="--from")
+    if not record.get("id"):
+        raise click.BadParameter(_("The record in the file has no \"id\"."), param_hint="--from")
+    return record
 
 
 @db.command(
