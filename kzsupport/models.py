@@ -372,7 +372,10 @@ class Location(NamedTuple):
         if data is None:
             return None
         data = _obj(data, "location")
-        return cls(lat=float(data["lat"]), lon=float(data["lon"]))
+        lat, lon = data["lat"], data["lon"]
+        if type(lat) not in (int, float) or type(lon) not in (int, float):  # not text, not true/false
+            raise TypeError("location")
+        return cls(lat=float(lat), lon=float(lon))
 
     def to_dict(self) -> dict[str, float]:
         return {"lat": self.lat, "lon": self.lon}

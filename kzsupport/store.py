@@ -114,8 +114,8 @@ def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
         try:
             if problem is None:
                 services.append(Service.from_dict(doc))
-        except (KeyError, TypeError, ValueError) as exc:
-            problem = str(exc)
+        except (KeyError, TypeError, ValueError) as exc:  # KeyError('name') and TypeError('phones')
+            problem = str(exc.args[0]) if exc.args else type(exc).__name__  # name the field
         if problem is not None:
             raise KzSupportError(
                 N_("The data file {path} has an invalid record {id} (field {field}). "
