@@ -94,7 +94,9 @@ def _nearest(
     exact = [(_distance_to(origin, p), p) for p in rough]
     if radius_km is not None:
         exact = [(d, p) for d, p in exact if d <= radius_km]
-    exact.sort(key=lambda dp: (dp[0], dp[1].service.id))
+    # At the same distance (a service known only by its region is put at the region's centre, a
+    # town where others are), the one whose place is known comes first.
+    exact.sort(key=lambda dp: (dp[0], dp[1].placed_by == "region_centre", dp[1].service.id))
     return exact[:n]
 
 

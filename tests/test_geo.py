@@ -150,3 +150,12 @@ def test_under_a_radius_a_service_elsewhere_known_only_by_its_region_is_left_out
     d = with_services([_in_abai("test-somewhere", None)])
     assert near(d, SEMEY, region="east-kazakhstan", radius_km=400).items == ()
     assert [i.service.id for i in near(d, SEMEY, region="east-kazakhstan").items] == ["test-somewhere"]
+
+
+def test_elsewhere_a_service_in_the_region_centre_town_comes_before_one_known_only_by_the_region() -> None:
+    """From Shymkent, a Korday district centre (known only as "in Zhambyl Region", so measured to
+    Taraz) came before the centre in Taraz itself, at the same distance, by the order of their ids."""
+    d = with_services([_in_abai("test-a-somewhere", None), _in_abai("test-b-in-semey", "Semey")])
+    result = near(d, (43.25, 76.95), region="almaty")
+    assert [(i.service.id, i.placed_by) for i in result.items] == [
+        ("test-b-in-semey", "city"), ("test-a-somewhere", "region_centre")]
