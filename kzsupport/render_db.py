@@ -198,9 +198,9 @@ def _cell_text(cell: Cell) -> Text:
     return Text(f"{cell.verified}/{cell.source_only}", style="green" if cell.verified else WARN)
 
 
-# The coverage grid: a region column, then one numbered column per type (a legend names them).
+# The coverage grid: a region column (at least this wide, wider when the type columns leave room),
+# then one numbered column per type (a legend names them), as wide as its widest cell and a gap.
 _REGION_WIDTH = 19
-_TYPE_WIDTH = 5  # "12/34" at most, or a number of four plus the gap
 
 
 def coverage_table(
@@ -215,21 +215,23 @@ def coverage_table(
     Types are numbered columns with a legend, so 12 of them fit an 80-column terminal; on a narrower
     one the grid is split into as many tables as it takes, each repeating the region column, so no
     column is ever cut off."""
-    by_row: dict[str, list[Cell]] = {}
+    by_row: dict[str, list[Text]] = {}
     for cell in cells:
-        by_row.setdefault(cell.region, []).append(cell)
-    per_table = max(1, (width - _REGION_WIDTH - 1) // _TYPE_WIDTH)
+        by_row.setdefault(cell.region, []).append(_cell_text(cell))
+    type_width = 1 + max([len(str(len(types))), *(t.cell_len for row in by_row.values() for t in row)])
+    per_table = max(1, (width - _REGION_WIDTH - 1) // type_width)
     parts: list[RenderableType] = []
     for first in range(0, len(types), per_table):
         numbers = range(first, min(first + per_table, len(types)))
         table = new_table(
             box=box.ASCII if ascii_only else box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0)
         )
-        table.add_column(_("Region"), min_width=8, max_width=_REGION_WIDTH, overflow="fold")
+        room = max(_REGION_WIDTH, width - 1 - len(numbers) * type_width)  # "East Kazakhstan Region"
+        table.add_column(_("Region"), min_width=8, max_width=room, overflow="fold")
         for number in numbers:
-            table.add_column(str(number + 1), justify="right", no_wrap=True, min_width=_TYPE_WIDTH - 1)
+            table.add_column(str(number + 1), justify="right", no_wrap=True, min_width=type_width - 1)
         for row, row_cells in by_row.items():
-            table.add_row(_area_name(row, regions), *(_cell_text(row_cells[n]) for n in numbers))
+            table.add_row(_area_name(row, regions), *(row_cells[n] for n in numbers))
         parts.extend((table, Text()))
     entries = [f"{number} {label(labels.TYPES, kind)} ·" for number, kind in enumerate(types, 1)]
     entries[-1] = entries[-1].removesuffix(" ·")

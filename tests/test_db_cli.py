@@ -603,6 +603,20 @@ def test_coverage_cuts_no_region_name_and_keeps_each_type_beside_its_number(
         assert any(f"{number} {labels.label(labels.TYPES, kind)}" in line for line in lines)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_coverage_at_80_columns_gives_every_region_name_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """"Восточно-Казахстанская область" is 30 characters: the twelve type columns leave room."""
+    from kzsupport.i18n import text
+    from kzsupport.store import load_regions
+
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = invoke("--lang", lang, "db", "coverage").stdout.splitlines()
+    for region in load_regions().values():
+        assert any(line.startswith(text(region.names, lang) + " ") for line in lines), region.id
+
+
 def test_coverage_in_three_formats(invoke: Invoke, data: Path) -> None:
     cells = json.loads(invoke("db", "coverage", "--format", "json", data=data).stdout)
     almaty_shelter = next(c for c in cells if (c["region"], c["type"]) == ("almaty", "shelter"))
