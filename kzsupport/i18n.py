@@ -212,7 +212,10 @@ def fmt_date(value: date | str, lang: str | None = None) -> str:
     if isinstance(value, str):
         if len(value) != 10:
             return value
-        value = date.fromisoformat(value)
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:  # "2026-13-99" in a hand-edited file: shown as written ("db validate" says why)
+            return str(value)
     facts = _cldr(lang)
     fields: dict[str, str] = {
         "y": str(value.year),

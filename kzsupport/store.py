@@ -77,6 +77,14 @@ def read_tables(path: PathLike) -> dict[str, Any]:
     return tables
 
 
+def meta_doc(tables: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The file's meta document (its date, version and counts), or an empty one when the file has
+    none or a hand edit broke it (``db validate`` says so)."""
+    docs = tables.get(META)
+    doc = next(iter(docs.values()), None) if isinstance(docs, Mapping) else None
+    return doc if isinstance(doc, Mapping) else {}
+
+
 def _check(doc: Mapping[str, Any], regions: Mapping[str, Region]) -> str | None:
     """The first cheap problem with a record, or None. Full checks: ``kzsupport db validate``."""
     verification, region = doc.get("verification"), doc.get("region")
@@ -103,7 +111,7 @@ def load(path: PathLike | None = None) -> Directory:
 def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
     """The directory held in raw tables read from ``file`` (named in errors)."""
     docs = list(tables[SERVICES].values())
-    meta_docs = list((tables.get(META) or {}).values())
+
     regions = load_regions()
     services = []
     for doc in docs:
@@ -124,13 +132,14 @@ def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
                 id=record_id,
                 field=problem,
             )
-    meta = meta_docs[0] if meta_docs else {}
+    meta = meta_doc(tables)
+    version = meta.get("version", 0)
     return Directory(
         services=tuple(services),
         regions=regions,
         meta=Meta(
             as_of=str(meta.get("as_of", "?")),
-            version=int(meta.get("version", 0)),
+            version=version if type(version) is int else 0,  # "db validate" reports a bad one
             extra={k: v for k, v in meta.items() if k not in ("as_of", "version")},
         ),
         path=os.fspath(file),

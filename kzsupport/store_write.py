@@ -25,6 +25,7 @@ from kzsupport.store import (
     SERVICES,
     from_tables,
     load_regions,
+    meta_doc,
     read_tables,
 )
 
@@ -478,10 +479,10 @@ def editing(
         original = tables[SERVICES]  # never changed: the draft copies a record on first change
         compact_of = _CompactCache()
         _first_invalid(file, tables, compact_of)
-        meta_docs = tables.get(META) or {}
+
         draft = Draft(
             path=file,
-            meta=dict(next(iter(meta_docs.values()), {})),
+            meta=dict(meta_doc(tables)),
             records=dict(original),
         )
         yield draft

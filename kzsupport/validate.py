@@ -1015,9 +1015,9 @@ def _national_line_problems(records: Sequence[Mapping[str, Any]]) -> Iterator[Pr
 
 def _meta_problems(tables: Mapping[str, Any]) -> list[Problem]:
     """The directory's meta document gives its date, shown as "Data as of" everywhere."""
-    docs = tables.get("meta")
-    doc = next(iter(docs.values()), None) if isinstance(docs, Mapping) else None
-    as_of = doc.get("as_of") if isinstance(doc, Mapping) else None
+    from kzsupport.store import meta_doc
+
+    as_of = meta_doc(tables).get("as_of")
     day = ISO_DATE.match(as_of) if isinstance(as_of, str) else None
     if day is None or day.group(3) is None or date_problem(as_of):
         return [Problem(DIRECTORY, "meta", ERROR, N_(

@@ -123,6 +123,20 @@ def test_a_record_with_any_field_of_the_wrong_type_gives_a_clean_exit(
                                                               repr(result.exception))
 
 
+@pytest.mark.parametrize("meta", ["x", [], {"1": [1]}, {"1": {"as_of": "2026-13-99", "version": "x"}},
+                                  {"1": {"as_of": 20261122}}, None])
+def test_a_broken_meta_document_gives_a_clean_exit(tmp_path: Path, meta: object) -> None:
+    doc = {**copy.deepcopy(BUNDLED), "meta": meta}
+    file = tmp_path / "directory.json"
+    file.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for command in [*READERS, ["referral", "kz-national-150"], ["--version"]]:
+        result = CliRunner().invoke(cli, ["--data", str(file), *command])
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            command, repr(result.exception))
+    assert CliRunner().invoke(cli, ["--data", str(file), "db", "validate"]).exit_code == 1
+
+
 _CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=30)
 
 

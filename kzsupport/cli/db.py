@@ -628,7 +628,7 @@ def export(ctx: click.Context, output_format: str, output: str | None, force: bo
     store.from_tables(tables, source)  # an invalid record is named, not met half-way through
     records = list(tables[store.SERVICES].values())
     if output_format == "json":
-        meta: dict[str, Any] = next(iter((tables.get(store.META) or {}).values()), {})
+        meta = dict(store.meta_doc(tables))
         out = exchange.export_json(records, meta)
     else:
         out = exchange.export_csv(records)
