@@ -382,7 +382,9 @@ class Indented:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - self.indent, 1)
-        for line in self.content.wrap(console, width, overflow="fold"):
+        numbers = spaced_numbers(self.content.plain)  # "8 (7172) 58-00-58" in a description
+        pieces = Packed(self.content, (numbers,)).lines(width) if numbers else [self.content]
+        for line in (ln for piece in pieces for ln in piece.wrap(console, width, overflow="fold")):
             line.rstrip()
             out = Text(" " * self.indent)
             out.append_text(line)  # its own style too, which render() alone would drop (as in Grid)
@@ -484,8 +486,9 @@ class Packed:
             out += [piece] if fits else self._fitted(piece, width, level + 1)
         return out
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = max(options.max_width, 1)
+    def lines(self, width: int) -> list[Text]:
+        """The content laid out in lines of at most ``width`` cells (a piece wider stays whole)."""
+        out: list[Text] = []
         for paragraph in self.content.split("\n"):
             lines: list[Text] = [Text()]
             for piece in self._fitted(paragraph, width):
@@ -495,8 +498,12 @@ class Packed:
                 elif line.plain:
                     line.append(" ")
                 line.append_text(piece)
-            for line in lines:
-                yield Indented(line, 0)
+            out += lines
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines(max(options.max_width, 1)):
+            yield Indented(line, 0)
 
 
 # A phone number as written in a record's text, "8 (7172) 58-00-58", "+7 708 106 08 10": +7 or 8,
@@ -504,9 +511,14 @@ class Packed:
 _NUMBER_IN_TEXT = re.compile(r"(?:\+7|(?<![\d.,])8)[ \u00a0]*\(?\d[\d ()\-\u00a0]*\d")
 
 
+def spaced_numbers(plain: str) -> list[str]:
+    """The phone numbers written with spaces in ``plain``: where a line could break."""
+    return [m.group() for m in _NUMBER_IN_TEXT.finditer(plain) if " " in m.group()]
+
+
 def numbers_whole(content: Text) -> RenderableType:
     """``content`` wrapped as rich wraps it, except that a phone number in it is never broken."""
-    numbers = [m.group() for m in _NUMBER_IN_TEXT.finditer(content.plain) if " " in m.group()]
+    numbers = spaced_numbers(content.plain)
     return Packed(content, (numbers,)) if numbers else content
 
 

@@ -109,6 +109,18 @@ def test_show_keeps_a_number_in_a_description_on_one_line(
     assert max(len(line) for line in about.splitlines()) <= width  # (a source link is left whole)
 
 
+@pytest.mark.parametrize("lang", ["kk", "kk-latn", "ru", "en"])
+@pytest.mark.parametrize("width", [40, 60, 80, 90])
+def test_hotlines_keep_a_number_in_a_description_on_one_line(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, lang: str, width: int
+) -> None:
+    """The indented blocks of hotlines (and near, db stale) wrapped "8 (7172)" / "58-00-58"."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = invoke("--lang", lang, "hotlines").stdout.splitlines()
+    assert sum("8 (7172) 58-00-58" in line for line in lines) == 2  # the number, the description
+    assert max(len(line) for line in lines) <= width
+
+
 def test_every_record_without_a_number_says_whom_to_call(invoke: Invoke) -> None:
     found = json.loads(invoke("find", "--all", "--format", "json").stdout)["services"]
     silent = [r["id"] for r in found if not r["phones"]]
