@@ -201,6 +201,8 @@ def get(directory: Directory, service_id: str) -> Service:
     if service is None:
         import difflib
 
+        from kzsupport.store import command as _command
+
         ids = [s.id for s in directory.services]
         words = set(service_id.lower().split("-"))  # kz-150: every word of kz-national-150
         close = [i for i in ids if words <= set(i.split("-"))][:3]
@@ -212,8 +214,9 @@ def get(directory: Directory, service_id: str) -> Service:
                 ids=", ".join(close),
             )
         raise KzSupportError(
-            N_("No service with id {service_id}. Use \"kzsupport find\" to see ids."),
+            N_("No service with id {service_id}. Use \"{command}\" to see ids."),
             service_id=service_id,
+            command=_command("find", directory.path),
         )
     return service
 

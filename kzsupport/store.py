@@ -77,6 +77,18 @@ def read_tables(path: PathLike) -> dict[str, Any]:
     return tables
 
 
+def command(words: str, path: PathLike | None = None) -> str:
+    """The command line that runs ``kzsupport WORDS`` on the data file ``path``, for a hint: a file
+    other than the bundled one (or the one KZSUPPORT_DATA names) needs ``--data``, or the hint would
+    report on the bundled directory instead ("0 errors" for a file that has some)."""
+    import shlex
+
+    file = os.fspath(path) if path is not None else None
+    if file is None or file in (bundled_path(), os.environ.get("KZSUPPORT_DATA")):
+        return f"kzsupport {words}"
+    return f"kzsupport --data {shlex.quote(file)} {words}"
+
+
 def meta_doc(tables: Mapping[str, Any]) -> Mapping[str, Any]:
     """The file's meta document (its date, version and counts), or an empty one when the file has
     none or a hand edit broke it (``db validate`` says so)."""
@@ -127,8 +139,9 @@ def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
         if problem is not None:
             raise KzSupportError(
                 N_("The data file {path} has an invalid record {id} (field {field}). "
-                   "Run \"kzsupport db validate\" for a full report."),
+                   "Run \"{command}\" for a full report."),
                 path=os.fspath(file),
+                command=command("db validate", file),
                 id=record_id,
                 field=problem,
             )

@@ -23,6 +23,7 @@ from kzsupport.store import (
     LOG_SUFFIX,
     META,
     SERVICES,
+    command,
     from_tables,
     load_regions,
     meta_doc,
@@ -212,9 +213,10 @@ class Draft:
                     self._copied.add(key)
                 return record
         raise KzSupportError(
-            N_('No service with id {service_id} in {path}. Use "kzsupport find --all" to see ids.'),
+            N_('No service with id {service_id} in {path}. Use "{command}" to see ids.'),
             service_id=service_id,
             path=str(self.path),
+            command=command("find --all", self.path),
         )
 
     def find(self, service_id: str) -> dict[str, Any] | None:

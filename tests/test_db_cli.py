@@ -157,7 +157,7 @@ def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: P
 
 @pytest.mark.parametrize(("content", "said"), [
     ('{"meta": {}, "services": {}}', 'holds a whole directory (an export): add its records with '
-                                     '"kzsupport db import'),
+                                     '"kzsupport --data'),  # the command as it will work
     ('{"name": {}}', 'The record in the file has no "id".'),
     ('{"id": ', "not valid JSON at line 1, column 8"),
     ("[]", "The file must hold one JSON object."),
@@ -538,6 +538,17 @@ def test_validate_reports_what_the_directory_as_a_whole_lacks(invoke: Invoke, da
                    if p["message"].startswith("No national record"))
     assert named == ["102", "111", "112"]  # the file has 150
     assert "lists no national line" in invoke("hotlines", data=empty).stderr
+
+
+def test_hints_name_the_data_file_they_are_about(invoke: Invoke, data: Path) -> None:
+    """Without --data, "kzsupport db validate" would check the bundled directory and say 0 errors."""
+    data.write_text('{"services": {"1": {"id": "kz-x"}}}', encoding="utf-8")
+    said = " ".join(invoke("hotlines", data=data).stderr.split())
+    assert f'Run "kzsupport --data {data} db validate" for a full report.' in said
+    data.write_text(store_write.dumps(tables(record("kz-a"))), encoding="utf-8")
+    said = " ".join(invoke("db", "edit", "kz-nope", "--set", "name.en=x", data=data).stderr.split())
+    assert f'Use "kzsupport --data {data} find --all" to see ids.' in said
+    assert 'Use "kzsupport find" to see ids.' in invoke("show", "kz-nope-nope").stderr
 
 
 def test_validate_fails_with_a_per_record_report(invoke: Invoke, data: Path) -> None:

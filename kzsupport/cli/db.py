@@ -250,7 +250,7 @@ def add(
     dbc.path  # noqa: B018 (refuse early, before any prompt, without --data)
     _check_add_options(from_file is not None, service_id, kind, region, national)
     if from_file is not None:
-        record = _record_from(from_file)
+        record = _record_from(from_file, dbc.path)
     elif service_id is None:
         from kzsupport.cli.db_prompts import prompt_record
 
@@ -283,8 +283,10 @@ def _check_add_options(from_file: bool, service_id: str | None, kind: str | None
                                  "has no region."))
 
 
-def _record_from(file: Any) -> dict[str, Any]:
+def _record_from(file: Any, path: str) -> dict[str, Any]:
     """The one record a ``--from`` file holds, with a clear error for anything else."""
+    import shlex
+
     from kzsupport.errors import file_reason
 
     try:
@@ -293,8 +295,9 @@ def _record_from(file: Any) -> dict[str, Any]:
         raise click.BadParameter(format(file_reason(exc)), param_hint="--from") from None
     if isinstance(record, dict) and store.SERVICES in record:
         raise click.BadParameter(
-            _('{file} holds a whole directory (an export): add its records with "kzsupport db '
-              'import {file}"; --from takes one record.').format(file=file.name),
+            _('{file} holds a whole directory (an export): add its records with "{command}"; '
+              '--from takes one record.').format(
+                file=file.name, command=store.command(f"db import {shlex.quote(file.name)}", path)),
             param_hint="--from")
     if not isinstance(record, dict):
         raise click.BadParameter(_("The file must hold one JSON object."), param_hint="--from")
@@ -343,9 +346,10 @@ def edit(
         current = {str(r.get("id")): r for r in _records(dbc.app, required=True)}
         if service_id not in current:
             raise KzSupportError(
-                N_('No service with id {service_id} in {path}. Use "kzsupport find --all" to see ids.'),
+                N_('No service with id {service_id} in {path}. Use "{command}" to see ids.'),
                 service_id=service_id,
                 path=dbc.path,
+                command=store.command("find --all", dbc.path),
             )
         with prompting(_("Stopped. Nothing was changed in {path}.").format(path=dbc.path)):
             pairs = prompt_edits(current[service_id])

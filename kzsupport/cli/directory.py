@@ -50,7 +50,10 @@ def hotlines(app: App, output_format: str) -> None:
     d = app.directory
     lines = directory.hotlines(d)
     if not lines:
-        app.hint(_("This data file lists no national line: run \"kzsupport db validate\"."))
+        from kzsupport import store
+
+        app.hint(_("This data file lists no national line: run \"{command}\".").format(
+            command=store.command("db validate", d.path)))
     if output_format != "table":
         emit(app, output_format, lines)
         return
