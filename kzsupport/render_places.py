@@ -177,9 +177,11 @@ def near_table(
     return listing(rows, _("Distance"), ascii_only, narrow)
 
 
-def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) -> list[str]:
+def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool,
+               widen: Sequence[str] = ()) -> list[str]:
     """Plain sentences to show before the table (stderr): what is missing and how things were placed.
-    ``filtered``: the user asked for a type or group, so "none of this kind" is the right wording."""
+    ``filtered``: a type or group was asked for, so "none of this kind" is the right wording;
+    ``widen``: the options the user gave that narrowed the search, the only ones worth dropping."""
     notes = []
     if result.none_in_region and region is not None and result.items:  # else: "nothing found"
         missing = (
@@ -188,8 +190,11 @@ def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool) ->
             else _("No local services listed in {region}. The nearest in other regions:")
         )
         notes.append(missing.format(region=region_label(region)))
-    if not result.items:
-        notes.append(_("Nothing found nearby. Try without --radius or --type, or call a national line."))
+    if not result.items and widen:
+        notes.append(_("Nothing found nearby. Try without {options}, or call a national line.").format(
+            options=" / ".join(widen)))
+    elif not result.items:
+        notes.append(_("Nothing found nearby: call a national line (below)."))
     if any(i.placed_by == "city" for i in result.items):
         notes.append(_("Some services have no coordinates: their distance is measured to their town."))
     if any(i.placed_by == "region_centre" for i in result.items):

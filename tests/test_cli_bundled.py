@@ -128,3 +128,13 @@ def test_every_record_without_a_number_says_whom_to_call(invoke: Invoke) -> None
     for service_id in silent:
         shown = " ".join(invoke("show", service_id).stdout.split())
         assert "No verified contact: call 111, 150 or 102" in shown, service_id
+
+
+def test_nothing_found_suggests_dropping_only_what_was_given(invoke: Invoke) -> None:
+    """"Try without --radius or --type" to someone who gave neither sends them looking for options."""
+    hint = " ".join(invoke("near", "Семей", "--type", "hotline").stderr.split())
+    assert "Try without --type, or call a national line." in hint
+    assert "--radius" not in hint
+    assert "Widen the search: fewer words." in invoke("find", "zzzz").stderr
+    wide = " ".join(invoke("find", "zzzz", "--type", "shelter", "--region", "abai").stderr.split())
+    assert "fewer words, no --type, another region." in wide

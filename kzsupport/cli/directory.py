@@ -86,9 +86,10 @@ def find(
 ) -> None:
     found = directory.search(app.directory, text, region, types, serves, include_unverified)
     if not found:
-        app.hint(
-            _("Nothing found. Widen the search: fewer words, no --type, or another region.")
-        )
+        ways = [way for way, used in ((_("fewer words"), text), (_("no --type"), types),
+                                      (_("no --serves"), serves), (_("another region"), region)) if used]
+        app.hint(_("Nothing found. Widen the search: {ways}.").format(ways=", ".join(ways)) if ways
+                 else _("Nothing found."))
         if text:
             _point_to_near(app, text)
     if region is not None:
