@@ -161,11 +161,13 @@ def test_add_refuses_a_fabricated_number(invoke: Invoke, data: Path, tmp_path: P
     ('{"name": {}}', 'The record in the file has no "id".'),
     ('{"id": ', "not valid JSON at line 1, column 8"),
     ("[]", "The file must hold one JSON object."),
+    (None, "new.json: no such file"),
 ])
 def test_add_from_a_file_that_is_not_one_record_says_what_it_is(
-    invoke: Invoke, data: Path, tmp_path: Path, content: str, said: str
+    invoke: Invoke, data: Path, tmp_path: Path, content: str | None, said: str
 ) -> None:
-    (tmp_path / "new.json").write_text(content, encoding="utf-8")
+    if content is not None:
+        (tmp_path / "new.json").write_text(content, encoding="utf-8")
     before = data.read_bytes()
     result = invoke("db", "add", "--from", str(tmp_path / "new.json"), data=data)
     assert result.exit_code == 2 and said in " ".join(result.stderr.split())

@@ -217,7 +217,7 @@ def _source(reference: str | None, title: str | None, publisher: str | None, pub
         "Example: kzsupport --data data/directory.json db add --from new.json"
     ),
 )
-@option("--from", "from_file", type=click.File("rb"), help=N_("Read the record from a JSON file."))
+@option("--from", "from_file", type=click.Path(), help=N_("Read the record from a JSON file."))
 @option("--id", "service_id", help=N_("The new record's id (lowercase, digits, hyphens)."))
 @option("--type", "kind", type=click.Choice(SERVICE_TYPES), help=N_("Type of service."))
 @option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
@@ -283,21 +283,22 @@ def _check_add_options(from_file: bool, service_id: str | None, kind: str | None
                                  "has no region."))
 
 
-def _record_from(file: Any, path: str) -> dict[str, Any]:
+def _record_from(file: str, path: str) -> dict[str, Any]:
     """The one record a ``--from`` file holds, with a clear error for anything else."""
     import shlex
+    from pathlib import Path
 
     from kzsupport.errors import file_reason
 
     try:
-        record = json.loads(file.read().decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise click.BadParameter(format(file_reason(exc)), param_hint="--from") from None
+        record = json.loads(Path(file).read_bytes().decode("utf-8"))
+    except (OSError, ValueError) as exc:  # ValueError: not JSON, or not UTF-8
+        raise click.BadParameter(f"{file}: {file_reason(exc)}", param_hint="--from") from None
     if isinstance(record, dict) and store.SERVICES in record:
         raise click.BadParameter(
             _('{file} holds a whole directory (an export): add its records with "{command}"; '
               '--from takes one record.').format(
-                file=file.name, command=store.command(f"db import {shlex.quote(file.name)}", path)),
+                file=file, command=store.command(f"db import {shlex.quote(file)}", path)),
             param_hint="--from")
     if not isinstance(record, dict):
         raise click.BadParameter(_("The file must hold one JSON object."), param_hint="--from")
