@@ -181,7 +181,7 @@ def test_a_region_name_is_not_put_after_the_word_region(invoke: Invoke) -> None:
 
 def test_kazakh_near_says_what_the_distance_is_measured_to(invoke: Invoke) -> None:
     out = invoke("--lang", "kk", "near", "Семей", env={"COLUMNS": "200"}).stdout
-    assert "қашықтық қаласына дейін" in out
+    assert "қаласына дейінгі қашықтық" in out
     assert "қаласы бойынша" not in out
 
 

@@ -217,7 +217,8 @@ def _source(reference: str | None, title: str | None, publisher: str | None, pub
         "Example: kzsupport --data data/directory.json db add --from new.json"
     ),
 )
-@option("--from", "from_file", type=click.Path(), help=N_("Read the record from a JSON file."))
+@option("--from", "from_file", type=click.Path(), metavar="FILENAME",
+        help=N_("Read the record from a JSON file."))
 @option("--id", "service_id", help=N_("The new record's id (lowercase, digits, hyphens)."))
 @option("--type", "kind", type=click.Choice(SERVICE_TYPES), help=N_("Type of service."))
 @option("--region", type=REGION, help=N_("The region of a local service (id or ISO code)."))
