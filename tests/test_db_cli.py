@@ -9,7 +9,9 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
+from click.testing import CliRunner
 
 from kzsupport import changes, exchange, store, store_write, validate
 from kzsupport.validate import Denylist
@@ -1161,3 +1163,20 @@ def test_an_import_changing_a_number_needs_a_new_source_and_unverifies_a_checked
     assert stored["verification"]["status"] == "source_only"
     note = stored["verification"]["note"]
     assert "+77272999999 added or changed, from https://example.kz/new-number" in note
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("нет\n", False), ("жоқ\n", False), ("joq\n", False), ("иә\n", True), ("да\n", True),
+    ("y\n", True), ("\n", True), ("maybe\nn\n", False),
+])
+def test_db_prompts_take_yes_and_no_in_the_users_language(typed: str, answer: bool) -> None:
+    """click.confirm refused "нет" with "invalid input"; the eligibility interview took it."""
+    from kzsupport.cli.db_prompts import _yes_no
+
+    @click.command()
+    def ask() -> None:
+        click.echo(f"answer={_yes_no('Free of charge?', default=True)}")
+
+    result = CliRunner().invoke(ask, input=typed)
+    assert f"answer={answer}" in result.output
+    assert ("Answer yes or no" in result.output) == typed.startswith("maybe")

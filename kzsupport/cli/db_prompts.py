@@ -185,7 +185,20 @@ def _source_date(value: str) -> str:
 
 
 def _yes_no(text: str, default: bool | None = None) -> bool:
-    return click.confirm(text, default=default)
+    """A yes/no question that takes the answer in the user's language (иә/жоқ, да/нет, yes/no), as
+    the eligibility interview does: click.confirm refused "нет" as "invalid input"."""
+    from kzsupport.eligibility import NO_WORDS, YES_WORDS
+
+    def check(value: str) -> bool:
+        word = value.strip().lower()
+        if word not in YES_WORDS | NO_WORDS:
+            _fail(_("Answer yes or no (иә / жоқ, да / нет)."))
+        return word in YES_WORDS
+
+    hint = {True: "[Y/n]", False: "[y/N]", None: "[y/n]"}[default]
+    shown = {True: "y", False: "n", None: None}[default]
+    answer: bool = click.prompt(f"{text} {hint}", default=shown, show_default=False, value_proc=check)
+    return answer
 
 
 def prompt_record(today: date, taken: Collection[str] = ()) -> dict[str, Any]:
