@@ -199,7 +199,8 @@ class BadValue(BadInput):
     def __init__(self, f: FactDef, value: object) -> None:
         super().__init__(
             N_("Invalid value {value} for {key}. Valid values: {valid}."),
-            value=value,
+            # as the answers file wrote it (null, true, {"a": 1}), not as Python prints it
+            value=value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str),
             key=f.key,
             valid=f.valid_answers(),
         )

@@ -462,6 +462,14 @@ def test_malformed_answers_file(text: str) -> None:
         e.answers_from_json(text, "a.json")
 
 
+@pytest.mark.parametrize(("text", "shown"), [('{"low_income": null}', "Invalid value null for"),
+                                             ('{"low_income": {"a": 1}}', 'Invalid value {"a": 1} for')])
+def test_a_wrong_answer_in_a_file_is_shown_as_the_file_wrote_it(text: str, shown: str) -> None:
+    with pytest.raises(BadInput) as info:
+        e.answers_from_json(text, "a.json")
+    assert shown in info.value.message()
+
+
 def test_bad_date() -> None:
     with pytest.raises(BadInput, match="YYYY-MM-DD"):
         e.parse_date("16.06.2024")
