@@ -151,6 +151,8 @@ def test_every_error_message_is_marked_for_translation() -> None:
         ("ru", ["eligibility", "--help"], ["--answer КЛЮЧ=ЗНАЧЕНИЕ", "--answers ФАЙЛ.json", "--near МЕСТО"]),
         ("kk", ["near", "--help"], ["[ПАРАМЕТРЛЕР] АТАУ_НЕМЕСЕ_КООРДИНАТТАР", "--region ӨҢІР"]),
         ("kk", ["find", "--help"], ["[МӘТІН]", "--region ӨҢІР"]),
+        ("ru", ["db", "diff", "--help"], ["СТАРЫЙ НОВЫЙ"]),
+        ("ru", ["db", "verify", "--help"], ["--date ГГГГ-ММ-ДД"]),
     ],
 )
 def test_help_metavars_follow_the_language(
@@ -159,3 +161,16 @@ def test_help_metavars_follow_the_language(
     out = invoke("--lang", lang, *args).stdout
     for metavar in expected:
         assert metavar in out
+
+
+@pytest.mark.parametrize(("lang", "args", "expected"), [
+    ("kk", ["near"], "'АТАУ_НЕМЕСЕ_КООРДИНАТТАР'"),
+    ("ru", ["db", "diff"], "'СТАРЫЙ'"),
+    ("ru", ["eligibility", "-a", "low_income"], "Ожидалось КЛЮЧ=ЗНАЧЕНИЕ"),
+])
+def test_errors_name_arguments_as_the_usage_line_does(
+    invoke: Invoke, lang: str, args: list[str], expected: str
+) -> None:
+    """Click wrote "Missing argument 'NAME_OR_COORDS'" under a usage line that translated it."""
+    result = invoke("--lang", lang, *args, catch=True)
+    assert result.exit_code == 2 and expected in result.stderr

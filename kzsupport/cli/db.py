@@ -22,6 +22,7 @@ from kzsupport.cli.options import (
     Numbers,
     TranslatedCommand,
     TranslatedGroup,
+    argument,
     force_option,
     format_option,
     option,
@@ -317,7 +318,7 @@ def _record_from(file: str, path: str) -> dict[str, Any]:
         'Example: kzsupport --data data/directory.json db edit kz-national-150 --set name.en="Helpline 150"'
     ),
 )
-@click.argument("service_id", metavar="ID")
+@argument("service_id", metavar="ID")
 @set_option
 @source_options(N_("URL or document the change comes from (required for a new or changed phone number)."))
 @option(
@@ -372,7 +373,7 @@ def edit(
         '--source "call to 150" --note "answered, 24/7 confirmed"'
     ),
 )
-@click.argument("service_id", metavar="ID")
+@argument("service_id", metavar="ID")
 @option("--method", required=True, type=click.Choice(VERIFICATION_METHODS), help=N_("How it was checked."))
 @option("--source", "reference", required=True, help=N_("The URL or document checked."))
 @option("--note", help=N_("What was confirmed."))
@@ -423,7 +424,7 @@ def verify(
         'Example: kzsupport --data data/directory.json db deactivate kz-x --reason "closed in 2025"'
     ),
 )
-@click.argument("service_id", metavar="ID")
+@argument("service_id", metavar="ID")
 @option("--reason", required=True, help=N_("Why, for the change log."))
 @option("--temporary", is_flag=True, help=N_("Temporarily closed rather than inactive."))
 @pass_db
@@ -448,7 +449,7 @@ def deactivate(dbc: DbContext, service_id: str, reason: str, temporary: bool) ->
         "Mark a record active again.\n\nExample: kzsupport --data data/directory.json db reactivate kz-x"
     ),
 )
-@click.argument("service_id", metavar="ID")
+@argument("service_id", metavar="ID")
 @option("--note", help=N_("Why, for the change log."))
 @pass_db
 def reactivate(dbc: DbContext, service_id: str, note: str | None) -> None:
@@ -465,7 +466,7 @@ def reactivate(dbc: DbContext, service_id: str, note: str | None) -> None:
         "Example: kzsupport --data data/directory.json db remove kz-x --yes"
     ),
 )
-@click.argument("service_id", metavar="ID")
+@argument("service_id", metavar="ID")
 @option("--yes", is_flag=True, help=N_("Confirm the removal."))
 @pass_db
 def remove(dbc: DbContext, service_id: str, yes: bool) -> None:
@@ -576,7 +577,7 @@ def coverage(ctx: click.Context, output_format: str) -> None:
         "Example: kzsupport --data data/directory.json db import edits.csv --dry-run"
     ),
 )
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@argument("file", type=click.Path(exists=True, dir_okay=False))
 @option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
 @option(
     "--keep-verification",
@@ -680,8 +681,8 @@ def _export_hsds(app: App, output: str | None, force: bool) -> None:
         "Example: kzsupport db diff old.json data/directory.json"
     ),
 )
-@click.argument("old", type=click.Path(exists=True, dir_okay=False))
-@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@argument("old", type=click.Path(exists=True, dir_okay=False))
+@argument("new", type=click.Path(exists=True, dir_okay=False))
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str) -> None:
     from kzsupport import render_db
@@ -704,7 +705,7 @@ def diff(ctx: click.Context, old: str, new: str) -> None:
         "Example: kzsupport --data data/directory.json db log kz-national-150"
     ),
 )
-@click.argument("service_id", metavar="[ID]", required=False)
+@argument("service_id", metavar="[ID]", required=False)
 @format_option("table", "json")
 @pass_db
 def log(dbc: DbContext, service_id: str | None, output_format: str) -> None:

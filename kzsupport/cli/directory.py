@@ -11,6 +11,7 @@ from kzsupport.cli.options import (
     App,
     TranslatedCommand,
     all_option,
+    argument,
     format_option,
     pass_app,
     region_option,
@@ -68,7 +69,7 @@ def hotlines(app: App, output_format: str) -> None:
         "Example: kzsupport find кризис --region abai"
     ),
 )
-@click.argument("text", required=False)
+@argument("text", required=False)
 @region_option
 @types_option
 @serves_option
@@ -142,7 +143,7 @@ def _complete_id(ctx: click.Context, param: click.Parameter, incomplete: str) ->
     help=N_("One service in full, with its sources and when it was checked.\n\n"
             "Example: kzsupport show kz-national-150"),
 )
-@click.argument("service_id", metavar="ID", shell_complete=_complete_id)
+@argument("service_id", metavar="ID", shell_complete=_complete_id)
 @format_option("table", "json")
 @pass_app
 def show(app: App, service_id: str, output_format: str) -> None:

@@ -15,6 +15,7 @@ from kzsupport.cli.options import (
     App,
     TranslatedCommand,
     TranslatedGroup,
+    argument,
     option,
     pass_app,
     prompting,
@@ -237,7 +238,7 @@ def rules_list(app: App) -> None:
 
 @rules.command("show", help=N_("One rule in full: condition, texts, citations.\n\n"
                                "Example: kzsupport rules show protective-measures.2024-law"))
-@click.argument("rule_id")
+@argument("rule_id")
 @pass_app
 def rules_show(app: App, rule_id: str) -> None:
     from kzsupport import eligibility as core

@@ -48,9 +48,10 @@ CLICK_UNMARKED = (N_("required"),)
 METAVARS = (
     N_("FILE"), N_("FILENAME"), N_("TEXT"), N_("REGION"), N_("PLACE"), N_("KEY=VALUE"),
     N_("FIELD=VALUE"), N_("NAME_OR_COORDS"), N_("ANSWERS"), N_("OPTIONS"), N_("COMMAND"),
-    N_("ARGS"), N_("INTEGER"), N_("INTEGER RANGE"), N_("FLOAT RANGE"),
+    N_("ARGS"), N_("INTEGER"), N_("INTEGER RANGE"), N_("FLOAT RANGE"), N_("OLD"), N_("NEW"),
+    N_("RULE_ID"), N_("YYYY-MM-DD"),
 )  # fmt: skip
-METAVAR_WORD = re.compile(r"[A-Z][A-Z_=]*(?: RANGE)?")
+METAVAR_WORD = re.compile(r"[A-Z][A-Z_=]*(?:-[A-Z]+)*(?: RANGE)?")
 
 
 def translated_metavar(metavar: str) -> str:
@@ -116,6 +117,14 @@ class TranslatedOption(click.Option):
         return translated_metavar(super().make_metavar(ctx))
 
 
+class TranslatedArgument(click.Argument):
+    """An argument whose metavar is translated in errors too ("Missing argument 'АТАУ_...'"), as the
+    usage line translates it."""
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        return translated_metavar(super().make_metavar(ctx))
+
+
 class TranslatedCommand(click.Command):
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
@@ -166,6 +175,12 @@ def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
     """``click.option`` whose help is translated when shown."""
     attrs.setdefault("cls", TranslatedOption)
     return click.option(*param_decls, **attrs)
+
+
+def argument(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
+    """``click.argument`` whose metavar is translated in errors as in the usage line."""
+    attrs.setdefault("cls", TranslatedArgument)
+    return click.argument(*param_decls, **attrs)
 
 
 

@@ -15,6 +15,7 @@ from kzsupport.cli.options import (
     TranslatedCommand,
     WholeNumbers,
     all_option,
+    argument,
     format_option,
     option,
     pass_app,
@@ -34,7 +35,7 @@ region_choice_option = option(
     type=REGION_TYPE,
     help=N_("Keep only places in this region (id, ISO code or name), to choose among places of one name."),
 )
-query_argument = click.argument("query", metavar="NAME_OR_COORDS")
+query_argument = argument("query", metavar="NAME_OR_COORDS")
 
 
 def _stdin_is_terminal() -> bool:

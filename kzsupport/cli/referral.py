@@ -16,6 +16,7 @@ from kzsupport.cli.options import (
     PathType,
     TranslatedCommand,
     WholeNumbers,
+    argument,
     force_option,
     option,
     pass_app,
@@ -141,7 +142,7 @@ def _outcomes(path: str, on: date) -> list[ProgrammeOutcome]:
         "--output sheet.pdf"
     ),
 )
-@click.argument("ids", nargs=-1, metavar="[ID]...")
+@argument("ids", nargs=-1, metavar="[ID]...")
 @option("--near", "near_place", metavar="PLACE",
         help=N_("Choose the services nearest to this place name or lat,lon (as in \"kzsupport near\")."))
 @types_option
