@@ -1180,3 +1180,15 @@ def test_db_prompts_take_yes_and_no_in_the_users_language(typed: str, answer: bo
     result = CliRunner().invoke(ask, input=typed)
     assert f"answer={answer}" in result.output
     assert ("Answer yes or no" in result.output) == typed.startswith("maybe")
+
+
+def test_interactive_edit_asks_in_the_users_language_and_refuses_a_bad_status_at_once(
+    invoke: Invoke, data: Path
+) -> None:
+    """It asked "name.kk [..]:", "status [active]:", and refused "closed" only when saving."""
+    keep = "\n" * 11  # name, description and city in three languages, website, e-mail
+    result = invoke("--lang", "ru", "db", "edit", "kz-a", input=keep + "closed\ninactive\n\n", data=data)
+    assert result.exit_code == 0, result.output
+    assert "name.kk: Название (қазақша)" in result.output
+    assert "Выберите одно из" in result.output  # "closed" asked again
+    assert services(data)["kz-a"]["status"] == "inactive"

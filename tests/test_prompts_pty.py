@@ -40,7 +40,7 @@ def test_stopping_db_edit_changes_nothing(spawn: Callable[..., Any], tmp_path: P
     data = tmp_path / "directory.json"
     shutil.copy(MINI, data)
     child = spawn("--data", str(data), "db", "edit", "test-112")
-    child.expect_exact("name.kk [")
+    child.expect_exact("name.kk: Name (қазақша) [")
     child.expect_exact("]: ")
     stopped(child, f"Stopped. Nothing was changed in {data}.", how)
     assert data.read_bytes() == MINI.read_bytes()

@@ -14,7 +14,7 @@ from kzsupport import maintain
 from kzsupport.changes import get_path, has_confidential_address
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_, _
-from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES
+from kzsupport.models import LANGS, OFFERS, PHONE_KINDS, SERVES, SERVICE_TYPES, STATUSES
 from kzsupport.store import load_regions
 from kzsupport.validate import (
     ISO_DATE,
@@ -289,6 +289,26 @@ EDITABLE = (
 )
 
 
+def _edit_prompt(path: str) -> tuple[str, Callable[[str], Any] | None]:
+    """The question for a field of ``EDITABLE`` in the user's language, as ``db add`` asks it (the
+    dotted path before it, as ``--set`` takes it), and the check its answer gets."""
+    field, _dot, lang = path.rpartition(".")
+    texts = {"name": _("Name"), "description": _("Description"), "city": _("City"),
+             "address.text": _("Address")}
+    if field in texts:
+        return f"{path}: {texts[field]} ({LANG_NAMES[lang]})", None
+    if path == "status":
+        return "status: " + _("Status ({valid})").format(valid=", ".join(STATUSES)), _one_of(STATUSES)
+    label = {"website": _("Website"), "email": _("E-mail")}[path]
+    return f"{path}: {label}", _written_as(path)
+
+
+def _unless_kept(check: Callable[[str], Any] | None, current: str) -> Callable[[str], Any]:
+    """``check`` for a new answer; the current value (Enter) or an empty one (clearing) pass as
+    they are, so only what the user types is refused at the prompt, and asked again."""
+    return lambda value: value if check is None or value in ("", current) else check(value)
+
+
 def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
     """Ask for each common field with its current value as the default; Enter keeps it. A
     confidential address is never shown (kept, or typed anew in full), and a shelter's coordinates
@@ -306,16 +326,20 @@ def prompt_edits(record: dict[str, Any]) -> list[tuple[str, str]]:
                     _("The address is confidential and is not shown here. Keep it as it is?"), default=True
                 )
             if retype:
-                changes.append((path, _ask(path)))
+                changes.append((path, _ask(_edit_prompt(path)[0])))
             continue
-        answer = click.prompt(path, default="" if current is None else str(current), show_default=True)
-        if answer != ("" if current is None else str(current)):
+        question, check = _edit_prompt(path)
+        shown = "" if current is None else str(current)
+        answer = click.prompt(question, default=shown, show_default=True,
+                              value_proc=_unless_kept(check, shown))
+        if answer != shown:
             changes.append((path, answer if answer != "" else "null"))
     if secret:  # a shelter's coordinates would give its address away: not asked for
         return changes
     location = record.get("location") or {}
     default = "{},{}".format(location["lat"], location["lon"]) if location else ""
-    answer = click.prompt("location (lat,lon)", default=default, show_default=True)
+    answer = click.prompt("location: " + _("Coordinates latitude,longitude (optional)"),
+                          default=default, show_default=True)
     if answer != default:
         value = _location(record.get("region"))(answer) if answer else None
         changes.append(
