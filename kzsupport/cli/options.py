@@ -66,15 +66,23 @@ class PathType(click.Path):
     """
 
     @property
+    def _english(self) -> str:
+        """The name as Click chooses it, in English: Click's own ``_()`` has already translated the
+        one it stores, and ``"fail".upper()`` is FAIL, not the FAİL kk-latn has for FILE."""
+        if self.file_okay and not self.dir_okay:
+            return "file"
+        return "directory" if self.dir_okay and not self.file_okay else "path"
+
+    @property
     def name(self) -> str:
-        return _(self._name)
+        return _(self._english)
 
     @name.setter
     def name(self, value: str) -> None:
-        self._name = value
+        pass  # Click sets the name it translated at import; ``_english`` gives it in any language
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str | None:
-        return self._name.upper()  # FILE, translated word by word as every metavar is
+        return self._english.upper()  # FILE, translated word by word as every metavar is
 
 
 class WholeNumbers(click.IntRange):
