@@ -239,6 +239,14 @@ def test_invalid_data_file_is_a_clear_error(
     assert path.read_bytes() == (content if isinstance(content, bytes) else content.encode())
 
 
+def test_version_is_given_even_when_the_data_file_is_broken(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"services": {"1": {"id": "x"}}}', encoding="utf-8")
+    result = invoke("--version", data=path)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("kzsupport ") and "has an invalid record x" in result.stderr
+
+
 def test_errors_are_translated(invoke: Invoke) -> None:
     result = invoke("--lang", "ru", "show", "no-such-id", data=MINI)
     assert result.exit_code == 1

@@ -257,7 +257,8 @@ def cli(ctx: click.Context, data_path: str | None, ascii_only: bool, version: bo
     if version:
         try:
             click.echo(_version_text(app))
-        except KzSupportError as exc:
+        except KzSupportError as exc:  # the version is known even when the data file is not readable
+            click.echo(f"kzsupport {__version__}")
             raise click.ClickException(exc.message()) from None
         ctx.exit(0)
     if ctx.invoked_subcommand is None:
