@@ -1130,8 +1130,11 @@ def _single_record(
         # A short number given another kind is explained by the phone check ("150 is a short number:
         # give it the kind short_number"); the schema's "not in the expected form" would contradict it.
         phones = {f"{p.field}.number" for p in own if p.msgid == SHORT_GIVEN_ANOTHER_KIND and p.field}
+        # An unknown type, scope or region is named by its own check with the known values: the
+        # schema's "cannot be ..." for the same field would say it a second time.
+        named = {p.field for p in own if p.check in ("type", "scope", "region") and p.field}
         cached = (
-            *(p for p in schema_problems(record, schema) if p.field not in phones),
+            *(p for p in schema_problems(record, schema) if p.field not in phones | named),
             *own,
         )
         if len(_MEMO) >= _MEMO_SIZE:

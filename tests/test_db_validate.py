@@ -513,3 +513,11 @@ def test_a_short_number_given_another_kind_is_explained_once() -> None:
     phone = {"number": "150", "kind": "voice", "display": "150", "note": None}
     report = validate_records([record(phones=[phone])], REGIONS, schema=validate.load_schema(), denylist=DENY)
     assert [p.check for p in report.problems if (p.field or "").startswith("phones.0")] == ["phone"]
+
+
+@pytest.mark.parametrize(("field", "value"), [("type", "spa"), ("scope", "regional"), ("region", "atlantis")])
+def test_an_unknown_type_scope_or_region_is_reported_once(field: str, value: str) -> None:
+    """Its own check names the known values; the schema's "cannot be ..." said it a second time."""
+    report = validate_records([record(**{field: value})], REGIONS, schema=validate.load_schema(),
+                              denylist=DENY)
+    assert len([p for p in report.problems if p.field == field]) == 1
