@@ -1133,6 +1133,9 @@ def _single_record(
         # An unknown type, scope or region is named by its own check with the known values: the
         # schema's "cannot be ..." for the same field would say it a second time.
         named = {p.field for p in own if p.check in ("type", "scope", "region") and p.field}
+        # "name is missing in: kk, ru, en" says what "name.kk needs text, not null" says three times.
+        named |= {f"{p.field}.{lang}" for p in own if p.check == "languages" and p.severity == ERROR
+                  for lang in p.params.get("langs", "").split(", ")}
         cached = (
             *(p for p in schema_problems(record, schema) if p.field not in phones | named),
             *own,

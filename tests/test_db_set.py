@@ -131,7 +131,8 @@ def test_schema_problems_are_plain_translated_sentences_naming_the_field(invoke:
         data=data,
     )
     assert result.exit_code == 1
-    assert "Поле name.en: нужен текст, а не null." in result.stderr
+    assert "name отсутствует на языках: en." in result.stderr  # once, not also "name.en: not null"
+    assert "name.en: нужен текст" not in result.stderr
     assert "Поля nosuch не существует" in result.stderr
     assert 'Поле status не может быть "open"' in result.stderr
     assert 'Поле phones.0.number записано не в том виде: "12".' in result.stderr

@@ -521,3 +521,10 @@ def test_an_unknown_type_scope_or_region_is_reported_once(field: str, value: str
     report = validate_records([record(**{field: value})], REGIONS, schema=validate.load_schema(),
                               denylist=DENY)
     assert len([p for p in report.problems if p.field == field]) == 1
+
+
+def test_a_missing_name_is_one_problem_not_one_per_language() -> None:
+    nameless = record(name={"kk": None, "ru": None, "en": None})
+    report = validate_records([nameless], REGIONS, schema=validate.load_schema(), denylist=DENY)
+    assert [p.message() for p in report.problems if (p.field or "").startswith("name")] == [
+        "name is missing in: kk, ru, en."]
