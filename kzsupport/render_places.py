@@ -178,11 +178,17 @@ def near_table(
 
 
 def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool,
-               widen: Sequence[str] = ()) -> list[str]:
+               widen: Sequence[str] = (), types: Sequence[str] = ()) -> list[str]:
     """Plain sentences to show before the table (stderr): what is missing and how things were placed.
     ``filtered``: a type or group was asked for, so "none of this kind" is the right wording;
-    ``widen``: the options the user gave that narrowed the search, the only ones worth dropping."""
+    ``widen``: the options the user gave that narrowed the search, the only ones worth dropping;
+    ``types``: the kinds asked for, some of which may be national lines only (helplines)."""
     notes = []
+    national = [p.labelled() for s in result.national if s.type in types for p in s.phones]
+    if not result.items and national:  # "near --type hotline": the helplines are national
+        notes.append(_("No local service of this kind nearby; national lines of this kind: {numbers}.")
+                     .format(numbers=", ".join(national)))
+        return notes
     if result.none_in_region and region is not None and result.items:  # else: "nothing found"
         missing = (
             _("No services of this kind in {region}. The nearest in other regions:")

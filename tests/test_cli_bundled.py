@@ -132,9 +132,14 @@ def test_every_record_without_a_number_says_whom_to_call(invoke: Invoke) -> None
 
 def test_nothing_found_suggests_dropping_only_what_was_given(invoke: Invoke) -> None:
     """"Try without --radius or --type" to someone who gave neither sends them looking for options."""
-    hint = " ".join(invoke("near", "Семей", "--type", "hotline").stderr.split())
+    hint = " ".join(invoke("near", "Семей", "--type", "child_rights").stderr.split())
     assert "Try without --type, or call a national line." in hint
     assert "--radius" not in hint
+    hint = " ".join(invoke("near", "Семей", "--type", "shelter", "--radius", "5").stderr.split())
+    assert "Try without --radius / --type" in hint
+    # helplines are national: near lists local services, so it names the national ones instead
+    hint = " ".join(invoke("near", "Семей", "--type", "hotline").stderr.split())
+    assert "national lines of this kind: 111, 150, WhatsApp +7 708 106 08 10." in hint
     assert "Widen the search: fewer words." in invoke("find", "zzzz").stderr
     wide = " ".join(invoke("find", "zzzz", "--type", "shelter", "--region", "abai").stderr.split())
     assert "fewer words, no --type, another region." in wide
