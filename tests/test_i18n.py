@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,14 @@ def test_errors_name_arguments_as_the_usage_line_does(
     """Click wrote "Missing argument 'NAME_OR_COORDS'" under a usage line that translated it."""
     result = invoke("--lang", lang, *args, catch=True)
     assert result.exit_code == 2 and expected in result.stderr
+
+
+@pytest.mark.parametrize(("lang", "args"), [("ru", ["db", "stale"]), ("kk", ["rules", "list"]),
+                                            ("kk-latn", ["rules", "list"])])
+def test_help_never_breaks_a_line_inside_a_hyphenated_word(
+    invoke: Invoke, lang: str, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """textwrap broke "--older-" / "than" (an option no one could then type) and "тексерілген-"."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = invoke("--lang", lang, *args, "--help").stdout.splitlines()
+    assert [line for line in lines if re.search(r"\w-$", line)] == []

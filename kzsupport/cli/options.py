@@ -133,7 +133,32 @@ class TranslatedArgument(click.Argument):
         return translated_metavar(super().make_metavar(ctx))
 
 
+@contextmanager
+def _words_kept_whole() -> Iterator[None]:
+    """Help wrapped without breaking a line inside a hyphenated word: textwrap breaks after a hyphen
+    by default, and "--older-" / "than" or "тексерілген-" / "дәлелденген" mislead. Click builds its
+    wrapper inside ``wrap_text``, so the class it uses is swapped while help is formatted."""
+    from click import _textwrap
+
+    original = _textwrap.TextWrapper
+
+    class Whole(original):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["break_on_hyphens"] = False
+            super().__init__(*args, **kwargs)
+
+    _textwrap.TextWrapper = Whole  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        _textwrap.TextWrapper = original  # type: ignore[misc]
+
+
 class TranslatedCommand(click.Command):
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _words_kept_whole():
+            super().format_help(ctx, formatter)
+
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
