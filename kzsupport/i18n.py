@@ -164,6 +164,8 @@ def cited(title: str) -> str:
     """A source title as published: marked with its language when that is not the reader's
     (``[ru] Кризисный центр ...``), and never translated nor, in the kk-latn view, transliterated:
     a citation must match the document it names."""
+    if "://" in title:  # a link given as the title (a source typed as a bare URL) has no language
+        return title
     written = written_in(title)
     return title if written is None or written == content_lang() else f"[{written}] {title}"
 

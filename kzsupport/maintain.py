@@ -35,6 +35,7 @@ from kzsupport.exchange import (
 )
 from kzsupport.i18n import N_
 from kzsupport.models import (
+    CHECK_TITLE,
     SERVICE_TYPES,
     SOURCE_METHODS,
     VERIFICATION_METHODS,
@@ -415,7 +416,7 @@ def verify(
         record,
         source(
             reference,
-            title=f"Verification ({method})",
+            title=CHECK_TITLE.format(method=method),
             publisher=publisher,
             today=on,
             published=on.isoformat(),  # the check itself is the source, dated the day it was made

@@ -287,6 +287,10 @@ class Fees(NamedTuple):
 PROJECT_RESEARCH = "kzsupport shared research"
 """How ``Source.document`` begins when the source is the project's own research notes."""
 
+CHECK_TITLE = "Verification ({method})"
+"""The title ``db verify`` gives the source it adds: the check itself. Stored in English, shown in
+the reader's language."""
+
 
 class Source(NamedTuple):
     """A public source a record's facts come from. ``accessed`` is when it was read. A source whose
@@ -320,6 +324,14 @@ class Source(NamedTuple):
     def is_project_research(self) -> bool:
         """Our own research notes rather than a public source: shown as such, not by file name."""
         return self.url is None and (self.document or "").startswith(PROJECT_RESEARCH)
+
+    @property
+    def check_method(self) -> str | None:
+        """How the check was made, for a source ``db verify`` added (titled ``CHECK_TITLE``)."""
+        for method in VERIFICATION_METHODS:
+            if self.title == CHECK_TITLE.format(method=method):
+                return method
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {

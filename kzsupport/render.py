@@ -628,7 +628,10 @@ class Sources:
                 line.append("\n" + cited(source.title), style=DIM)
                 yield Indented(line)
                 continue
-            line = Text(f"{i}. {cited(source.title)}")
+            title = (_("Checked by the directory's maintainers: {method}").format(
+                         method=label(labels.METHODS, source.check_method))
+                     if source.check_method else cited(source.title))  # the check's, in any language
+            line = Text(f"{i}. {title}")
             read = _("read {date}").format(date=source.accessed)
             meta = [source.publisher, source.date or _("undated"), read]
             line.append(" — " + ", ".join(meta), style=DIM)

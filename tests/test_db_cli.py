@@ -1192,3 +1192,14 @@ def test_interactive_edit_asks_in_the_users_language_and_refuses_a_bad_status_at
     assert "name.kk: Название (қазақша)" in result.output
     assert "Выберите одно из" in result.output  # "closed" asked again
     assert services(data)["kz-a"]["status"] == "inactive"
+
+
+def test_a_check_kzsupport_recorded_is_shown_in_the_readers_language(invoke: Invoke, data: Path) -> None:
+    """Its source was "[en] Verification (call)" in Kazakh and Russian."""
+    invoke("db", "--by", "aigerim", "verify", "kz-a", "--method", "call",
+           "--source", "https://example.kz/x", data=data)
+    stored = services(data)["kz-a"]["sources"][-1]
+    assert stored["title"] == "Verification (call)"  # stored once, in English, as before
+    out = invoke("--lang", "ru", "show", "kz-a", data=data).stdout
+    assert "Проверено составителями справочника: контрольный звонок" in " ".join(out.split())
+    assert "Verification" not in out
