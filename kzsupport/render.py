@@ -374,16 +374,23 @@ def blocks(entries: Iterable[tuple[Text, Sequence[Text]]]) -> Group:
 
 class Indented:
     """Text wrapped to the width left after ``indent`` spaces, every line indented. Unlike rich's
-    ``Padding`` it adds nothing on the right, so piped output carries no trailing spaces."""
+    ``Padding`` it adds nothing on the right, so piped output carries no trailing spaces. Lines break
+    only between the texts of ``whole`` (as in ``Packed``); by default, never inside a phone number
+    written in the text ("8 (7172) 58-00-58" in a description)."""
 
-    def __init__(self, content: Text, indent: int = 2) -> None:
+    def __init__(self, content: Text, indent: int = 2,
+                 whole: Sequence[Sequence[str]] | None = None) -> None:
         self.content = content
         self.indent = indent
+        if whole is None:
+            numbers = spaced_numbers(content.plain)
+            whole = (numbers,) if numbers else None
+        self.whole = whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width - self.indent, 1)
-        numbers = spaced_numbers(self.content.plain)  # "8 (7172) 58-00-58" in a description
-        pieces = Packed(self.content, (numbers,)).lines(width) if numbers else [self.content]
+        whole = self.whole
+        pieces = [self.content] if whole is None else Packed(self.content, whole).lines(width)
         for line in (ln for piece in pieces for ln in piece.wrap(console, width, overflow="fold")):
             line.rstrip()
             out = Text(" " * self.indent)
@@ -502,8 +509,7 @@ class Packed:
         return out
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in self.lines(max(options.max_width, 1)):
-            yield Indented(line, 0)
+        yield Indented(self.content, 0, self.whole)
 
 
 # A phone number as written in a record's text, "8 (7172) 58-00-58", "+7 708 106 08 10": +7 or 8,

@@ -123,7 +123,6 @@ def load(path: PathLike | None = None) -> Directory:
 def from_tables(tables: Mapping[str, Any], file: PathLike) -> Directory:
     """The directory held in raw tables read from ``file`` (named in errors)."""
     docs = list(tables[SERVICES].values())
-
     regions = load_regions()
     services = []
     for doc in docs:

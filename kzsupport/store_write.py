@@ -481,7 +481,6 @@ def editing(
         original = tables[SERVICES]  # never changed: the draft copies a record on first change
         compact_of = _CompactCache()
         _first_invalid(file, tables, compact_of)
-
         draft = Draft(
             path=file,
             meta=dict(meta_doc(tables)),

@@ -1013,11 +1013,9 @@ def _national_line_problems(records: Sequence[Mapping[str, Any]]) -> Iterator[Pr
                 "people to call."), {"number": number}, None)
 
 
-def _meta_problems(tables: Mapping[str, Any]) -> list[Problem]:
+def _meta_problems(meta: Mapping[str, Any]) -> list[Problem]:
     """The directory's meta document gives its date, shown as "Data as of" everywhere."""
-    from kzsupport.store import meta_doc
-
-    as_of = meta_doc(tables).get("as_of")
+    as_of = meta.get("as_of")
     day = ISO_DATE.match(as_of) if isinstance(as_of, str) else None
     if day is None or day.group(3) is None or date_problem(as_of):
         return [Problem(DIRECTORY, "meta", ERROR, N_(
@@ -1105,9 +1103,11 @@ def validate_records(
 
 def validate_directory(tables: Mapping[str, Any], regions: Mapping[str, Region]) -> Report:
     """Every check on a directory file's tables: its records and its meta document."""
-    records = list(tables["services"].values())
+    from kzsupport.store import SERVICES, meta_doc
+
+    records = list(tables[SERVICES].values())
     report = validate_records(records, regions)
-    whole = [*_national_line_problems(records), *_meta_problems(tables)]
+    whole = [*_national_line_problems(records), *_meta_problems(meta_doc(tables))]
     return Report(problems=(*report.problems, *whole), checked=report.checked)
 
 
