@@ -308,18 +308,26 @@ class Grid:
         yield Segment(box.get_bottom(padded) + "\n")
 
     def _row(self, console: Console, cells: Sequence[Text], rules: tuple[str, str, str]) -> RenderResult:
-        """One row of cells, each wrapped to its width (a word longer than it is folded)."""
-        wrapped = [cell.wrap(console, w, overflow="fold") for cell, w in zip(cells, self.widths, strict=True)]
+        """One row of cells, each wrapped to its width (a word longer than it is folded). A cell that
+        fits is not given to rich's wrapping, the costliest part of drawing a table."""
+        wrapped = [
+            cell.wrap(console, w, overflow="fold") if cell.cell_len > w or "\n" in cell.plain else [cell]
+            for cell, w in zip(cells, self.widths, strict=True)
+        ]
         for n in range(max(len(lines) for lines in wrapped)):
-            out = Text()
             for i, (lines, width) in enumerate(zip(wrapped, self.widths, strict=True)):
-                line = lines[n] if n < len(lines) else Text()
+                if n >= len(lines):
+                    yield Segment((rules[1] if i else rules[0]) + " " * (width + 2))
+                    continue
+                line = lines[n]
                 gap = " " * (width - line.cell_len)
-                out.append((rules[1] if i else rules[0]) + (" " + gap if i in self.right else " "))
-                out.append_text(line)  # its own style too, which render() alone would drop
-                out.append(" " if i in self.right else gap + " ")
-            out.append(rules[2] + "\n")
-            yield from out.render(console)
+                yield Segment((rules[1] if i else rules[0]) + (" " + gap if i in self.right else " "))
+                if line.spans:
+                    yield from line.render(console)  # the spans', over the line's own style
+                else:  # render() would drop the style of a line without spans
+                    yield Segment(line.plain, console.get_style(line.style) if line.style else None)
+                yield Segment(" " if i in self.right else gap + " ")
+            yield Segment(rules[2] + "\n")
 
 
 def services_table(
