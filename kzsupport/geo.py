@@ -10,6 +10,7 @@ National services are never "near": callers list them as the national lines inst
 import heapq
 import math
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from kzsupport.directory import hotlines, visible
@@ -56,13 +57,22 @@ def place_service(service: Service, gazetteer: Gazetteer) -> Placed | None:
         return Placed(service, location.lat, location.lon, "location", shown)
     if service.city is not None:
         for name in service.city.texts():
-            res = gazetteer.resolve(name, region=service.region)
-            best = res.best
-            if best is not None and best.place.has_point and best.place.kind != "region":
-                return Placed(service, best.place.lat, best.place.lon, "city", shown)  # type: ignore[arg-type]
+            point = _town_point(gazetteer, name, service.region)
+            if point is not None:
+                return Placed(service, *point, "city", shown)
     if service.region in gazetteer.regions:
         centre = gazetteer.region_place(service.region)  # type: ignore[arg-type]
         return Placed(service, centre.lat, centre.lon, "region_centre", shown)  # type: ignore[arg-type]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _town_point(gazetteer: Gazetteer, name: str, region: str | None) -> tuple[float, float] | None:
+    """The point of the town called ``name`` in ``region``, if the gazetteer knows it (many services
+    share a town: each is looked up once)."""
+    best = gazetteer.resolve(name, region=region).best
+    if best is not None and best.place.has_point and best.place.kind != "region":
+        return best.place.point
     return None
 
 

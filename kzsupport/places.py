@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from kzsupport.errors import BadInput
 from kzsupport.i18n import N_
-from kzsupport.models import Localized, Region
+from kzsupport.models import Localized, Region, without_gc
 from kzsupport.placekey import analyse
 from kzsupport.resources import read_json
 
@@ -635,8 +635,11 @@ def group_rows(rows: Iterable[Sequence[Any]]) -> dict[str, list[list[Any]]]:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    """The bundled gazetteer with its precomputed name index, read once per process."""
-    return Gazetteer.from_dict(read_json("gazetteer.json"), read_json("place_index.json")["index"])
+    """The bundled gazetteer with its precomputed name index, read once per process (all of it
+    kept, so made with the collector paused)."""
+    return without_gc(
+        lambda: Gazetteer.from_dict(read_json("gazetteer.json"), read_json("place_index.json")["index"])
+    )
 
 
 def resolve(text: str, region: str | None = None) -> Resolution:
