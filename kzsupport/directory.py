@@ -227,6 +227,11 @@ def hotlines(directory: Directory) -> list[Service]:
     return sorted(national, key=lambda s: (s.national_order is None, s.national_order or 0, s.id))
 
 
+def in_every_footer(service: Service) -> bool:
+    """One of the national lines every footer shows: emergency, police and the two help lines."""
+    return service.national_order is not None and service.national_order <= 4
+
+
 def national_numbers(directory: Directory) -> Sequence[Service]:
-    """The national lines shown in every footer: emergency, police and the two help lines."""
-    return [s for s in hotlines(directory) if s.national_order is not None and s.national_order <= 4]
+    """The national lines shown in every footer (``in_every_footer``)."""
+    return [s for s in hotlines(directory) if in_every_footer(s)]

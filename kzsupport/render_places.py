@@ -11,6 +11,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
+from kzsupport.directory import in_every_footer
 from kzsupport.geo import NearItem, NearResult
 from kzsupport.i18n import N_, _, current_lang, fmt_distance_km, fmt_number, text
 from kzsupport.labels import label
@@ -184,11 +185,16 @@ def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool,
     ``widen``: the options the user gave that narrowed the search, the only ones worth dropping;
     ``types``: the kinds asked for, some of which may be national lines only (helplines)."""
     notes = []
-    national = [p.labelled() for s in result.national if s.type in types for p in s.phones]
+    of_kind = [s for s in result.national if s.type in types]
+    national = [p.labelled() for s in of_kind for p in s.phones]
     if not result.items and national:  # "near --type hotline": the helplines are national
         notes.append(_("No local service of this kind nearby; national lines of this kind: {numbers}.")
                      .format(numbers=", ".join(national)))
         return notes
+    # Legal aid near Semey is a police station 500 km away; the national legal-aid line is 119.
+    unlisted = [p.labelled() for s in of_kind if not in_every_footer(s) for p in s.phones]
+    if unlisted:
+        notes.append(_("National lines of this kind: {numbers}.").format(numbers=", ".join(unlisted)))
     if result.none_in_region and region is not None and result.items:  # else: "nothing found"
         missing = (
             _("No services of this kind in {region}. The nearest in other regions:")

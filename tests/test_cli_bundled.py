@@ -130,6 +130,22 @@ def test_every_record_without_a_number_says_whom_to_call(invoke: Invoke) -> None
         assert "No verified contact: call 111, 150 or 102" in shown, service_id
 
 
+def test_a_kind_served_by_a_national_line_names_it_beside_the_distant_local_services(
+    invoke: Invoke,
+) -> None:
+    """No legal aid is listed near Semey: the nearest "of these kinds" is a police station in another
+    region, so the national legal-aid line 119 is named too (102 is in every footer already)."""
+    result = invoke("near", "Семей", "--type", "legal_aid", "--type", "police")
+    hint = " ".join(result.stderr.split())
+    assert "National lines of this kind: 119, 8 (7172) 58-00-58," in hint
+    assert "102" not in hint
+    assert "Women's police station (Karaganda)" in result.stdout
+    outcome = invoke("eligibility", "--programme", "legal-aid", "-a", "victim_of=domestic_violence",
+                     "-a", "citizen=yes", "--near", "Семей")
+    assert "National lines of this kind: 1414, 119," in " ".join(outcome.stderr.split())  # and gov. info
+    assert "Women's police station (Karaganda)" in outcome.stdout
+
+
 def test_nothing_found_suggests_dropping_only_what_was_given(invoke: Invoke) -> None:
     """"Try without --radius or --type" to someone who gave neither sends them looking for options."""
     hint = " ".join(invoke("near", "Семей", "--type", "child_rights").stderr.split())
