@@ -256,7 +256,7 @@ def _with_swaps(key: str, other: str, score: float) -> float:
     return score
 
 
-def _is_cyrillic(text: str) -> bool:
+def is_cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
@@ -411,10 +411,10 @@ class Gazetteer:
         # One entry per place: its official name beats an alias or former name, and among its names
         # the one as typed, else one in the script typed (Семей, not Semey, for a Cyrillic query).
         folded = typed.casefold()
-        cyrillic = _is_cyrillic(typed)
+        cyrillic = is_cyrillic(typed)
 
         def rank(e: _Entry) -> tuple[bool, bool, bool]:
-            return e.via == "name", e.name.casefold() == folded, _is_cyrillic(e.name) == cyrillic
+            return e.via == "name", e.name.casefold() == folded, is_cyrillic(e.name) == cyrillic
 
         best: dict[str, _Entry] = {}
         for e in entries:
@@ -428,8 +428,9 @@ class Gazetteer:
 
         def matched(e: _Entry) -> str:
             """The name that matched; what was typed, when it is that name in another script (the
-            gazetteer has "Semipalatinsk" only: "Семипалатинск" is shown as typed, not in Latin)."""
-            exact = score == 100.0 and typed and _is_cyrillic(e.name) != cyrillic
+            gazetteer keeps a name in the scripts its sources give: Turkistan's former name Ясы
+            only in Cyrillic, so "Yasy" is shown as typed)."""
+            exact = score == 100.0 and typed and is_cyrillic(e.name) != cyrillic
             return typed if exact else e.name
 
         return [Candidate(e.place, self.regions[e.place.region], matched(e), e.via, score) for e in ranked]

@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kz_districts import CENTRES_NOT_IN_GEONAMES, DISTRICTS  # noqa: E402
 
 from kzsupport.placekey import analyse, fold  # noqa: E402
+from kzsupport.places import is_cyrillic  # noqa: E402
 
 OUT = ROOT / "data" / "gazetteer.json"
 REGION_SOURCES = (
@@ -292,18 +293,21 @@ def _outline() -> tuple[list[list[list[float]]], str]:
 
 
 def _one_name_per_key(row: dict[str, Any], official: Iterable[str], other: str) -> None:
-    """Drop names that fold to the same key as a name kept before them (Şymkent, Šymkent, Shymkent).
+    """Drop names that fold to the same key, in the same script, as a name kept before them
+    (Şymkent, Šymkent, Shymkent).
 
-    The matcher folds every name: spellings that fold alike add nothing but load time. Official
-    names are kept first, then former names, then other spellings; within each, names without a
-    generic word ("Shymkent" before "Shymkent qalasy").
+    The matcher folds every name: spellings that fold alike add nothing to matching, only load time.
+    One per script is kept, so that what matched can be shown in the script typed: "Семипалатинк"
+    matched the former name Семипалатинск, not "Semipalatinsk". Official names are kept first, then
+    former names, then other spellings; within each, names without a generic word ("Shymkent"
+    before "Shymkent qalasy").
     """
-    seen = {analyse(n)[0] for n in official if n}
+    seen = {(analyse(n)[0], is_cyrillic(n)) for n in official if n}
     for field in ("former", other):
         kept = []
         for name in sorted(row[field], key=lambda n: (bool(analyse(n)[1]), n)):
-            key = analyse(name)[0]
-            if key and key not in seen:
+            key = (analyse(name)[0], is_cyrillic(name))
+            if key[0] and key not in seen:
                 seen.add(key)
                 kept.append(name)
         row[field] = sorted(kept)
