@@ -308,12 +308,8 @@ class Grid:
         yield Segment(box.get_bottom(padded) + "\n")
 
     def _row(self, console: Console, cells: Sequence[Text], rules: tuple[str, str, str]) -> RenderResult:
-        """One row of cells, each wrapped to its width (a word longer than it is folded). A cell that
-        fits is not given to rich's wrapping, the costliest part of drawing a table."""
-        wrapped = [
-            cell.wrap(console, w, overflow="fold") if cell.cell_len > w or "\n" in cell.plain else [cell]
-            for cell, w in zip(cells, self.widths, strict=True)
-        ]
+        """One row of cells, each wrapped to its width (a word longer than it is folded)."""
+        wrapped = [_lines(console, cell, w) for cell, w in zip(cells, self.widths, strict=True)]
         for n in range(max(len(lines) for lines in wrapped)):
             for i, (lines, width) in enumerate(zip(wrapped, self.widths, strict=True)):
                 if n >= len(lines):
@@ -328,6 +324,17 @@ class Grid:
                     yield Segment(line.plain, console.get_style(line.style) if line.style else None)
                 yield Segment(" " if i in self.right else gap + " ")
             yield Segment(rules[2] + "\n")
+
+
+def _lines(console: Console, cell: Text, width: int) -> list[Text]:
+    """``cell`` in lines of at most ``width`` columns: its own lines, each given to rich's wrapping,
+    the costliest part of drawing a table, only when it is too long."""
+    lines = cell.split("\n", allow_blank=True) if "\n" in cell.plain else [cell]
+    return [
+        piece
+        for line in lines
+        for piece in (line.wrap(console, width, overflow="fold") if line.cell_len > width else [line])
+    ]
 
 
 def services_table(
