@@ -617,14 +617,15 @@ def status_label(service: Service) -> str:
 
 
 def verification_detail(service: Service) -> Text:
-    """Status, date, method, who checked and the note. The note and who checked are free text kept
-    in one language: marked with it, as a record text missing a language is."""
+    """Status, date, method, who checked and the note. The note is free text kept in one language:
+    marked with it, as a record text missing a language is. Who checked is a name or a login
+    (``aigerim``), in no language: shown as it is."""
     v = service.verification
     out = verification_text(service)
     if v.method:
         out.append(" · " + label(labels.METHODS, v.method), style=DIM)
     if v.by:
-        out.append(" · " + plain_text(v.by), style=DIM)
+        out.append(" · " + v.by, style=DIM)
     if v.note:
         out.append("\n" + plain_text(v.note), style=DIM)
     return out
