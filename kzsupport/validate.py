@@ -1136,8 +1136,9 @@ def _single_record(
         # "name is missing in: kk, ru, en" says what "name.kk needs text, not null" says three times.
         named |= {f"{p.field}.{lang}" for p in own if p.check == "languages" and p.severity == ERROR
                   for lang in p.params.get("langs", "").split(", ")}
+        said = phones | named
         cached = (
-            *(p for p in schema_problems(record, schema) if p.field not in phones | named),
+            *(p for p in schema_problems(record, schema) if p.field not in said),
             *own,
         )
         if len(_MEMO) >= _MEMO_SIZE:
