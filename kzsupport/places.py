@@ -5,8 +5,10 @@ abbreviation (``ВКО``), or coordinates (``50.41,80.25``, ``50°24′N 80°13�
 ``Resolution``: status ``exact``, ``fuzzy`` (with its score), ``ambiguous`` (the same name in several
 regions: never resolved silently) or ``none`` (with "did you mean" suggestions).
 
-Data: ``data/gazetteer.json`` built by ``scripts/build_gazetteer.py`` (GeoNames, CC BY 4.0; the 20
-units from the regions file; a curated district list; Natural Earth's outline of Kazakhstan).
+Data: ``data/gazetteer.json`` and ``data/outline.json`` built by ``scripts/build_gazetteer.py``
+(GeoNames, CC BY 4.0; the 20 units from the regions file; a curated district list; Natural Earth's
+outline of Kazakhstan, read only for coordinates), and ``data/place_index.json``, every name under
+its folded key (``scripts/build_place_index.py``).
 Coordinates get the region of the nearest known place (no shippable region boundaries were found):
 when a place of another region is nearly as close the answer is ``ambiguous``, not a guess.
 """
@@ -45,6 +47,12 @@ NEAREST_MARGIN = 1.3
 BORDER_SLACK_KM = 5.0
 # Preference among candidates of one region when the query says nothing about the kind.
 _KIND_ORDER = {"city": 0, "settlement": 1, "district": 2, "region": 3, "point": 4}
+# A place in data/gazetteer.json is a row of these, in this order: arrays rather than objects, as
+# the file is read at every start of place and near (with the outline moved to a file of its own,
+# it parses in half the time).
+PLACE_COLUMNS: tuple[str, ...] = (
+    "id", "kind", "kk", "ru", "en", "region", "lat", "lon", "population", "centre", "alt", "former"
+)  # fmt: skip
 
 
 # Records here are NamedTuples, as in models.py: cheap to define at each start of place and near.
@@ -199,7 +207,7 @@ _DMS_PART = (
 _DMS = rf"^\s*{_DMS_PART}\s*[,;]?\s*{_DMS_PART}\s*$"
 _HEMI_PART = r"([NSEWСЮВЗ])\s*(\d{1,3}(?:[.,]\d+)?)\s*°?"
 _HEMI_FIRST = rf"^\s*{_HEMI_PART}\s*[,;]?\s*{_HEMI_PART}\s*$"  # N50.41 E80.25, as GPS apps write it
-_LOOKS_NUMERIC = re.compile(r"^[\s\d.,;:+\-°′″'\"NSEWnsewСЮВЗсювзшд]+$")
+_LOOKS_NUMERIC = r"^[\s\d.,;:+\-°′″'\"NSEWnsewСЮВЗсювзшд]+$"
 
 
 def _dms(deg: str, mins: str | None, secs: str | None, hemi: str) -> tuple[str, float]:
@@ -217,10 +225,10 @@ def parse_coordinates(text: str) -> tuple[float, float] | None:
 
     ``None`` when the text is not coordinates at all; ``BadInput`` when it is, but out of range.
     """
-    if not _LOOKS_NUMERIC.match(text) or not any(ch.isdigit() for ch in text):
+    if not any(ch.isdigit() for ch in text) or not re.match(_LOOKS_NUMERIC, text):
         return None
     # Compiled here, not at import: a place name never gets this far, and the DMS pattern alone
-    # takes over a millisecond to compile (re caches it after the first use).
+    # takes over a millisecond to compile (re caches them after the first use).
     for pattern in _DECIMAL:
         m = re.match(pattern, text)
         if m:
@@ -279,24 +287,17 @@ class Gazetteer:
     """The places and regions with an index of every folded name (``_build``)."""
 
     def __init__(
-        self,
-        regions: Mapping[str, RegionInfo],
-        places: tuple[Place, ...],
-        outline: tuple[tuple[tuple[float, float], ...], ...],
-        meta: Mapping[str, Any],
+        self, regions: Mapping[str, RegionInfo], places: tuple[Place, ...], meta: Mapping[str, Any]
     ) -> None:
         self.regions = regions
         self.places = places
-        self.outline = outline
         self.meta = meta
-        self.index: Mapping[str, Sequence[Sequence[Any]]] = {}  # folded key -> raw index rows
+        self.index: Mapping[str, str] = {}  # folded key -> its rows (``grouped_index``)
         self._entries: dict[str, list[_Entry]] = {}
         self._by_id: dict[str, Place] = {}
 
     @classmethod
-    def from_dict(
-        cls, data: Mapping[str, Any], index: Mapping[str, Sequence[Sequence[Any]]] | None = None
-    ) -> "Gazetteer":
+    def from_dict(cls, data: Mapping[str, Any], index: Mapping[str, str] | None = None) -> "Gazetteer":
         regions: dict[str, RegionInfo] = {}
         for r in data["regions"]:
             names = r["names"]
@@ -309,27 +310,15 @@ class Gazetteer:
                 centre_id=r["centre"],
             )
         places = tuple(
-            Place(
-                id=p["id"],
-                kind=p["kind"],
-                names=Localized(kk=p["names"]["kk"], ru=p["names"]["ru"], en=p["names"]["en"]),
-                region=p["region"],
-                lat=p["lat"],
-                lon=p["lon"],
-                population=p["population"],
-                centre=p.get("centre"),
-            )
-            for p in data["places"]
+            Place(pid, kind, Localized(kk, ru, en), region, lat, lon, population, centre)
+            for pid, kind, kk, ru, en, region, lat, lon, population, centre, _alt, _former in data["places"]
         )
-        outline = tuple(tuple((x, y) for x, y in ring) for ring in data["outline"])
-        gaz = cls(regions=regions, places=places, outline=outline, meta=data["meta"])
+        gaz = cls(regions=regions, places=places, meta=data["meta"])
         gaz._build(data, index)
         return gaz
 
-    def _build(
-        self, data: Mapping[str, Any], index: Mapping[str, Sequence[Sequence[Any]]] | None = None
-    ) -> None:
-        """Index every name. ``index`` is precomputed by ``group_rows(index_rows(...))``
+    def _build(self, data: Mapping[str, Any], index: Mapping[str, str] | None = None) -> None:
+        """Index every name. ``index`` is precomputed by ``grouped_index(index_rows(...))``
         (data/place_index.json), which saves folding some 2,500 names at each start; without it the
         index is computed here. Rows become entries only when their key is looked up."""
         self._by_id = {p.id: p for p in self.places}
@@ -346,14 +335,17 @@ class Gazetteer:
                 lat=centre.lat,
                 lon=centre.lon,
             )
-        self.index = group_rows(index_rows(data)) if index is None else index
+        self.index = grouped_index(index_rows(data)) if index is None else index
 
     def entries(self, key: str) -> list[_Entry]:
         """The names indexed under the folded ``key``, each with its place."""
         found = self._entries.get(key)
         if found is None:
-            rows = self.index.get(key, ())
-            found = self._entries[key] = [_Entry(self._by_id[row[0]], *row[1:]) for row in rows]
+            found = self._entries[key] = []
+            rows = self.index.get(key)
+            for row in rows.split(";") if rows else ():
+                place_id, name, via, qualified = row.split("|")
+                found.append(_Entry(self._by_id[place_id], name, via, qualified == "1"))
         return found
 
     @cached_property
@@ -363,6 +355,11 @@ class Gazetteer:
     @cached_property
     def _located(self) -> tuple[Place, ...]:
         return tuple(p for p in self.places if p.has_point)
+
+    @cached_property
+    def outline(self) -> tuple[tuple[tuple[float, float], ...], ...]:
+        """Kazakhstan's outline, ``(lon, lat)`` rings, read when coordinates are first typed."""
+        return tuple(tuple((x, y) for x, y in ring) for ring in read_json("outline.json")["rings"])
 
     # Lookups --------------------------------------------------------------------------------------
 
@@ -601,7 +598,8 @@ def match_region(text: str, units: Iterable[Region]) -> tuple[str | None, tuple[
 
 
 def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]:
-    """``(key, place id, name, via, qualified)`` for every name of the raw gazetteer ``data``."""
+    """``(key, place id, name, via, qualified)`` for every name of the gazetteer ``data`` (as read
+    from data/gazetteer.json)."""
     rows: list[tuple[str, str, str, str, bool]] = []
 
     def add(place_id: str, kind: str, names: Iterable[str], via: str) -> None:
@@ -613,10 +611,10 @@ def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]
             if key:
                 rows.append((key, place_id, name, via, bool(named) or short))
 
-    for raw in data["places"]:
-        add(raw["id"], raw["kind"], [n for n in raw["names"].values() if n], "name")
-        add(raw["id"], raw["kind"], raw["alt"], "alias")
-        add(raw["id"], raw["kind"], raw["former"], "former")
+    for place_id, kind, kk, ru, en, _region, _lat, _lon, _pop, _centre, alt, former in data["places"]:
+        add(place_id, kind, [n for n in (en, kk, ru) if n], "name")
+        add(place_id, kind, alt, "alias")
+        add(place_id, kind, former, "former")
     for raw in data["regions"]:
         if raw["kind"] == "city":
             continue
@@ -626,12 +624,15 @@ def index_rows(data: Mapping[str, Any]) -> list[tuple[str, str, str, str, bool]]
     return rows
 
 
-def group_rows(rows: Iterable[Sequence[Any]]) -> dict[str, list[list[Any]]]:
-    """Index rows grouped by folded key: ``{key: [[place id, name, via, qualified], ...]}``."""
-    grouped: dict[str, list[list[Any]]] = {}
-    for key, *rest in rows:
-        grouped.setdefault(key, []).append(rest)
-    return grouped
+def grouped_index(rows: Iterable[tuple[str, str, str, str, bool]]) -> dict[str, str]:
+    """Index rows grouped by folded key, as data/place_index.json keeps them: ``{key: rows}``, rows
+    ``place id|name|via|1 or 0`` (qualified) joined by ``;`` (no name holds either). Text rather
+    than arrays, and separators JSON need not escape: the file is read at every start of place and
+    near, and this parses in half the time (a row is split only when its key is looked up)."""
+    grouped: dict[str, list[str]] = {}
+    for key, place_id, name, via, qualified in rows:
+        grouped.setdefault(key, []).append(f"{place_id}|{name}|{via}|{int(qualified)}")
+    return {key: ";".join(found) for key, found in grouped.items()}
 
 
 @lru_cache(maxsize=1)

