@@ -294,6 +294,7 @@ class Grid:
     ) -> None:
         self.headers, self.rows, self.widths = headers, rows, widths
         self.frame, self.lines, self.right = frame, lines, right
+        self._wrapped: dict[tuple[Any, ...], list[Text]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         box = self.frame.substitute(options, safe=console.safe_box)
@@ -309,7 +310,7 @@ class Grid:
 
     def _row(self, console: Console, cells: Sequence[Text], rules: tuple[str, str, str]) -> RenderResult:
         """One row of cells, each wrapped to its width (a word longer than it is folded)."""
-        wrapped = [_lines(console, cell, w) for cell, w in zip(cells, self.widths, strict=True)]
+        wrapped = [self._lines(console, cell, w) for cell, w in zip(cells, self.widths, strict=True)]
         for n in range(max(len(lines) for lines in wrapped)):
             for i, (lines, width) in enumerate(zip(wrapped, self.widths, strict=True)):
                 if n >= len(lines):
@@ -325,16 +326,22 @@ class Grid:
                 yield Segment(" " if i in self.right else gap + " ")
             yield Segment(rules[2] + "\n")
 
-
-def _lines(console: Console, cell: Text, width: int) -> list[Text]:
-    """``cell`` in lines of at most ``width`` columns: its own lines, each given to rich's wrapping,
-    the costliest part of drawing a table, only when it is too long."""
-    lines = cell.split("\n", allow_blank=True) if "\n" in cell.plain else [cell]
-    return [
-        piece
-        for line in lines
-        for piece in (line.wrap(console, width, overflow="fold") if line.cell_len > width else [line])
-    ]
+    def _lines(self, console: Console, cell: Text, width: int) -> list[Text]:
+        """``cell`` in lines of at most ``width`` columns: its own lines, each given to rich's
+        wrapping, the costliest part of drawing a table, only when it is too long. Cells and lines
+        repeat down a table ("distance to its city", the same caveat): each is wrapped once."""
+        key = (cell.plain, cell.style, tuple(cell.spans), cell.justify, width)
+        found = self._wrapped.get(key)
+        if found is None:
+            if "\n" in cell.plain:
+                lines = cell.split("\n", allow_blank=True)
+                found = [piece for line in lines for piece in self._lines(console, line, width)]
+            elif cell.cell_len > width:
+                found = list(cell.wrap(console, width, overflow="fold"))
+            else:
+                found = [cell]
+            self._wrapped[key] = found
+        return found
 
 
 def services_table(
