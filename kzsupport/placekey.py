@@ -21,10 +21,12 @@ from kzsupport.textfold import fold_word
 
 # The October 2017 alphabet marks letters with an apostrophe: s' = ш, c' = ч, y' = у; a' = ә, o' = ө,
 # u' = ү, g' = ғ, n' = ң, i' = и/й fold to the bare letter. Russian romanisations use ' for ь.
-_APOSTROPHES = "'’ʼ`´ʹ‘"
-_APOS_RE = re.compile(r"([scy])[" + _APOSTROPHES + "]")
+# Every apostrophe-like mark is read as ' first: patterns with the marks themselves took 0.7 ms to
+# compile at every start.
+_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`´ʹ‘", "'"))
+_APOS_RE = re.compile(r"([scy])'")
 _APOS_MAP = {"s": "sh", "c": "ch", "y": "u"}
-_TOKEN_RE = re.compile(r"[^\W_]+(?:[" + _APOSTROPHES + r"][^\W_]*)*", re.UNICODE)
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]*)*")
 
 # Generic words by what they say about the place. Compared after folding, so "г." and "g", "облысы" and
 # "oblysy" are the same word. One-letter abbreviations (г, с, п) only ever count as generic words.
@@ -51,7 +53,7 @@ _RAYON_ABBR = re.compile(r"\bр-о?н\b\.?", re.IGNORECASE)
 def tokens(text: str) -> list[str]:
     """The words of ``text``, casefolded (letters, digits and in-word apostrophes)."""
     text = _RAYON_ABBR.sub(" рн ", unicodedata.normalize("NFC", text))
-    return _TOKEN_RE.findall(text.casefold())
+    return _TOKEN_RE.findall(text.casefold().translate(_APOSTROPHES))
 
 
 def _translit(tok: str) -> str:
@@ -70,30 +72,37 @@ def _settle(key: str) -> str:
         key = again
 
 
-def _fold_words(words: frozenset[str]) -> frozenset[str]:
-    return frozenset(_settle(_translit(w)) for w in words)
-
-
-_KIND_KEYS = {
-    "region": _fold_words(REGION_WORDS),
-    "district": _fold_words(DISTRICT_WORDS),
-    "settlement": _fold_words(SETTLEMENT_WORDS),
-}
-_GENERIC_KEYS = frozenset().union(*_KIND_KEYS.values())
+# The generic words as ``analyse`` compares them, folded (``token_key``). Written out rather than
+# folded at import, which cost a millisecond at every start of place and near; a test checks that
+# they are the words above, folded: a word added above needs its key here.
+KIND_KEYS: dict[str, frozenset[str]] = {
+    "region": frozenset(
+        ("obl", "oblast", "oblasti", "oblasty", "oblysy", "oblysynyn", "province", "region")
+    ),
+    "district": frozenset(
+        ("aud", "audan", "audany", "audanynyn", "district", "raion", "raiona", "rn")
+    ),
+    "settlement": frozenset(
+        ("auil", "auily", "aul", "city", "g", "gor", "gorod", "kala", "kalasy", "kenti", "p", "pgt",
+         "pos", "poselok", "s", "selo", "setlement", "st", "stancia", "toun", "vilage")
+    ),
+}  # fmt: skip
+_GENERIC_KEYS = frozenset().union(*KIND_KEYS.values())
 
 
 @lru_cache(maxsize=16384)
-def _token_key(token: str) -> str:
+def token_key(token: str) -> str:
+    """The key of one word of ``tokens(...)``."""
     return _settle(_translit(token))
 
 
 def analyse(text: str) -> tuple[str, frozenset[str]]:
     """``(fold(text), kinds(text))`` in one pass."""
-    keys = [k for k in map(_token_key, tokens(text)) if k]
+    keys = [k for k in map(token_key, tokens(text)) if k]
     names = [k for k in keys if k not in _GENERIC_KEYS]
     # One word is settled already; joined words can meet in a new pair ("...z" + "h...").
     key = names[0] if len(names) == 1 else _settle("".join(names))
-    named = frozenset(kind for kind, words in _KIND_KEYS.items() if words.intersection(keys))
+    named = frozenset(kind for kind, words in KIND_KEYS.items() if words.intersection(keys))
     return ("" if key in _GENERIC_KEYS else key), named
 
 

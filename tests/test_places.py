@@ -57,12 +57,24 @@ def test_query_set_has_no_wrong_answer_and_reports_the_resolved_share(
     [
         ("Өскемен", "Öskemen", "Oskemen", "Оскемен", "OSKEMEN"),
         ("Қапшағай", "Qapshaǵaı", "Капшагай", "Kapshagay"),
-        ("Шымкент", "Şymkent", "S'ymkent", "Shymkent"),
+        ("Шымкент", "Şymkent", "S'ymkent", "S’ymkent", "Sʼymkent", "S´ymkent", "Shymkent"),
         ("Атырау", "Atyraý", "Atyray'", "Atyrau"),
     ],
 )
 def test_scripts_and_alphabets_fold_to_one_key(spellings: tuple[str, ...]) -> None:
     assert len({fold(s) for s in spellings}) == 1
+
+
+def test_generic_word_keys_are_the_words_folded() -> None:
+    from kzsupport import placekey
+
+    words = {
+        "region": placekey.REGION_WORDS,
+        "district": placekey.DISTRICT_WORDS,
+        "settlement": placekey.SETTLEMENT_WORDS,
+    }
+    folded = {kind: {placekey.token_key(w) for w in ws} for kind, ws in words.items()}
+    assert folded == placekey.KIND_KEYS
 
 
 def test_generic_words_are_dropped_and_remembered() -> None:
