@@ -309,22 +309,31 @@ class Grid:
         yield Segment(box.get_bottom(padded) + "\n")
 
     def _row(self, console: Console, cells: Sequence[Text], rules: tuple[str, str, str]) -> RenderResult:
-        """One row of cells, each wrapped to its width (a word longer than it is folded)."""
+        """One row of cells, each wrapped to its width (a word longer than it is folded). Text
+        without a style is joined into one segment: fewer for the console to split into lines."""
         wrapped = [self._lines(console, cell, w) for cell, w in zip(cells, self.widths, strict=True)]
         for n in range(max(len(lines) for lines in wrapped)):
+            plain = ""  # unstyled text not yet yielded
             for i, (lines, width) in enumerate(zip(wrapped, self.widths, strict=True)):
+                rule = rules[1] if i else rules[0]
                 if n >= len(lines):
-                    yield Segment((rules[1] if i else rules[0]) + " " * (width + 2))
+                    plain += rule + " " * (width + 2)
                     continue
                 line = lines[n]
                 gap = " " * (width - line.cell_len)
-                yield Segment((rules[1] if i else rules[0]) + (" " + gap if i in self.right else " "))
-                if line.spans:
-                    yield from line.render(console)  # the spans', over the line's own style
-                else:  # render() would drop the style of a line without spans
-                    yield Segment(line.plain, console.get_style(line.style) if line.style else None)
-                yield Segment(" " if i in self.right else gap + " ")
-            yield Segment(rules[2] + "\n")
+                right = i in self.right
+                plain += rule + (" " + gap if right else " ")
+                if line.spans or line.style:
+                    yield Segment(plain)
+                    plain = ""
+                    if line.spans:
+                        yield from line.render(console)  # the spans', over the line's own style
+                    else:  # render() would drop the style of a line without spans
+                        yield Segment(line.plain, console.get_style(line.style))
+                else:
+                    plain += line.plain
+                plain += " " if right else gap + " "
+            yield Segment(plain + rules[2] + "\n")
 
     def _lines(self, console: Console, cell: Text, width: int) -> list[Text]:
         """``cell`` in lines of at most ``width`` columns: its own lines, each given to rich's
