@@ -178,12 +178,13 @@ def near_table(
     return listing(rows, _("Distance"), ascii_only, narrow)
 
 
-def near_notes(result: NearResult, region: RegionInfo | None, filtered: bool,
-               widen: Sequence[str] = (), types: Sequence[str] = ()) -> list[str]:
+def near_notes(result: NearResult, region: RegionInfo | None, types: Sequence[str] = (),
+               serves: str | None = None, widen: Sequence[str] = ()) -> list[str]:
     """Plain sentences to show before the table (stderr): what is missing and how things were placed.
-    ``filtered``: a type or group was asked for, so "none of this kind" is the right wording;
-    ``widen``: the options the user gave that narrowed the search, the only ones worth dropping;
-    ``types``: the kinds asked for, some of which may be national lines only (helplines)."""
+    ``types`` and ``serves``: what the search was for, as given to ``geo.near`` (some kinds may be
+    national lines only, such as helplines; either makes "none of this kind" the right wording);
+    ``widen``: the options the user typed that narrowed the search, the only ones worth dropping."""
+    filtered = bool(types or serves)
     notes = []
     of_kind = [s for s in result.national if s.type in types]
     national = [p.labelled() for s in of_kind for p in s.phones]

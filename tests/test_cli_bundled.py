@@ -144,6 +144,8 @@ def test_a_kind_served_by_a_national_line_names_it_beside_the_distant_local_serv
                      "-a", "citizen=yes", "--near", "Семей")
     assert "National lines of this kind: 1414, 119," in " ".join(outcome.stderr.split())  # and gov. info
     assert "Women's police station (Karaganda)" in outcome.stdout
+    sheet = invoke("referral", "--near", "Семей", "--type", "legal_aid", "--type", "police")
+    assert "National lines of this kind: 119, 8 (7172) 58-00-58," in " ".join(sheet.stderr.split())
 
 
 def test_nothing_found_suggests_dropping_only_what_was_given(invoke: Invoke) -> None:

@@ -130,7 +130,7 @@ def _nearest(app: App, place: tuple[Resolution, Candidate], results: Sequence[Pr
     if output_format == "json":
         return render_places.near_json(res, chosen, found, d)
     app.print(view.nearest_heading(render_places.candidate_name(chosen)))
-    for note in render_places.near_notes(found, chosen.region, True, (), types):
+    for note in render_places.near_notes(found, chosen.region, types):
         app.hint(note)
     if found.items:
         app.print(render_places.near_table(found.items, d, app.ascii_only, app.narrow))

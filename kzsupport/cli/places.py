@@ -167,7 +167,7 @@ def near(
         )
     given = (("--radius", radius is not None), ("--type", bool(types)), ("--serves", serves is not None))
     widen = [option for option, used in given if used]
-    for note in render_places.near_notes(result, chosen.region, bool(types or serves), widen, types):
+    for note in render_places.near_notes(result, chosen.region, types, serves, widen):
         app.hint(note)
     if result.items:
         app.print(render_places.near_table(result.items, d, app.ascii_only, app.narrow))

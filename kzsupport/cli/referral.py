@@ -72,7 +72,7 @@ def _nearby(app: App, query: str, region: str | None, types: tuple[str, ...], li
         app.hint(render_places.status_text(res).plain)
     origin = gaz.measured_from(chosen).point
     result = geo.near(app.directory, origin, types, None, limit, None, chosen.region.id, gazetteer=gaz)
-    for note in render_places.near_notes(result, chosen.region, bool(types), ["--type"] if types else []):
+    for note in render_places.near_notes(result, chosen.region, types, widen=["--type"] if types else []):
         app.hint(note)
     return nearby_from(result, chosen, app.directory.regions)
 
