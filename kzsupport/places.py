@@ -357,6 +357,11 @@ class Gazetteer:
         return tuple(p for p in self.places if p.has_point)
 
     @cached_property
+    def _points(self) -> tuple[tuple[float, float, Place], ...]:
+        """``(lat, lon, place)`` of every located place."""
+        return tuple((*p.point, p) for p in self._located)
+
+    @cached_property
     def outline(self) -> tuple[tuple[tuple[float, float], ...], ...]:
         """Kazakhstan's outline, ``(lon, lat)`` rings, read when coordinates are first typed."""
         return tuple(tuple((x, y) for x, y in ring) for ring in read_json("outline.json")["rings"])
@@ -516,6 +521,34 @@ class Gazetteer:
                     out.setdefault(e.place.id, e.place)
         return tuple(out.values())[:limit]
 
+    def nearest_regions(
+        self, lat: float, lon: float, region: str | None = None
+    ) -> list[tuple[str, float, Place]]:
+        """``(region id, km, its nearest known place)`` for the region of the place nearest to the
+        point and for every other region with a place nearly as near (``NEAREST_MARGIN``), nearest
+        first. ``region``: only that region's places.
+
+        Only places that can be among them are measured exactly (``db validate`` asks this for every
+        record): the nearest by a flat-earth estimate bounds the nearest distance, and a place whose
+        latitude alone puts it beyond the margin of that bound is passed over."""
+        pool = [point for point in self._points if region is None or point[2].region == region]
+        kx = math.cos(math.radians(lat))
+        guess = min(pool, key=lambda point: (point[0] - lat) ** 2 + ((point[1] - lon) * kx) ** 2)
+        bound = haversine_km(lat, lon, guess[0], guess[1])
+        band = math.degrees(max(bound * NEAREST_MARGIN, bound + 1.0) / EARTH_RADIUS_KM) + 1e-9
+        ranked = sorted(
+            (haversine_km(lat, lon, p_lat, p_lon), p.id, p)
+            for p_lat, p_lon, p in pool if abs(p_lat - lat) <= band
+        )  # fmt: skip
+        nearest_by_region: dict[str, tuple[float, Place]] = {}
+        for dist, _, p in ranked:
+            nearest_by_region.setdefault(p.region, (dist, p))
+        d1 = ranked[0][0]
+        return [
+            (rid, dist, p) for rid, (dist, p) in nearest_by_region.items()
+            if dist <= max(d1 * NEAREST_MARGIN, d1 + 1.0)
+        ]  # fmt: skip
+
     def _resolve_point(
         self, query: str, point: tuple[float, float], region: str | None
     ) -> Resolution:
@@ -526,19 +559,7 @@ class Gazetteer:
                 lat=lat,
                 lon=lon,
             )
-        ranked = sorted(
-            (haversine_km(lat, lon, *p.point), p.id, p)
-            for p in self._located
-            if region is None or p.region == region
-        )
-        nearest_by_region: dict[str, tuple[float, Place]] = {}
-        for dist, _, p in ranked:
-            nearest_by_region.setdefault(p.region, (dist, p))
-        d1 = ranked[0][0]
-        close = [
-            (rid, dist, p) for rid, (dist, p) in nearest_by_region.items()
-            if dist <= max(d1 * NEAREST_MARGIN, d1 + 1.0)
-        ]  # fmt: skip
+        close = self.nearest_regions(lat, lon, region)
         candidates = []
         where = f"{lat:.5f}, {lon:.5f}"  # the same in every language: never a missing-language fallback
         for rid, dist, p in close:

@@ -479,7 +479,7 @@ def location_problems(lat: float, lon: float, region_id: str | None) -> list[tup
         ]
     if region_id is None:
         return []
-    found = gazetteer.resolve(f"{lat},{lon}").regions
+    found = [rid for rid, _km, _place in gazetteer.nearest_regions(lat, lon)]
     if found and region_id not in found:
         return [
             (

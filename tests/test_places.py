@@ -212,6 +212,31 @@ def test_coordinates_give_the_region_of_the_nearest_place() -> None:
     assert res.regions == ("abai",)
 
 
+@given(
+    st.floats(40.5, 55.5),
+    st.floats(46.5, 87.5),
+    st.sampled_from([None, "abai", "almaty", "mangystau"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_nearest_regions_measure_every_place_that_can_count(
+    lat: float, lon: float, region: str | None
+) -> None:
+    """Places passed over without measuring (``nearest_regions``) never change the answer."""
+    from kzsupport.places import NEAREST_MARGIN, haversine_km
+
+    gaz = load()
+    ranked = sorted(
+        (haversine_km(lat, lon, *p.point), p.id, p)
+        for p in gaz.places if p.has_point and (region is None or p.region == region)
+    )  # fmt: skip
+    nearest: dict[str, tuple[float, object]] = {}
+    for km, _, p in ranked:
+        nearest.setdefault(p.region, (km, p))
+    d1 = ranked[0][0]
+    expected = [(r, km, p) for r, (km, p) in nearest.items() if km <= max(d1 * NEAREST_MARGIN, d1 + 1.0)]
+    assert gaz.nearest_regions(lat, lon, region) == expected
+
+
 def test_coordinates_outside_kazakhstan_are_a_clear_error() -> None:
     with pytest.raises(BadInput, match="outside Kazakhstan"):
         resolve("55.75,37.62")  # Moscow
