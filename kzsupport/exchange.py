@@ -83,7 +83,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("verification.date", _DATE),
     ("verification.method", _STR),
     ("verification.by", _STR),
-    ("verification.note", _STR),
+    *_loc("verification.note"),
     ("extra", _JSON),
 )
 COLUMN_TYPES = dict(CSV_COLUMNS)
@@ -114,6 +114,7 @@ _OPTIONAL_OBJECTS = (
     "operator",
     "city",
     "eligibility_note",
+    "verification.note",
     "address",
     "location",
     "hours",

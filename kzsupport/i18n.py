@@ -21,7 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from kzsupport.models import Localized
+from kzsupport.models import Localized, written_in
 from kzsupport.resources import locale_dir, read_json
 from kzsupport.translit import to_latin
 
@@ -130,34 +130,6 @@ def text(value: Localized | None, lang: str | None = None) -> str:
         else:
             return ""
     return to_latin(chosen) if lang == "kk-latn" else chosen
-
-
-_KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-
-
-def written_in(value: str) -> str | None:
-    """The language a text is most likely written in, from its letters: mostly Cyrillic is ``kk``
-    if it has a letter only Kazakh uses, else ``ru``; mostly Latin is ``en``; no letters, ``None``.
-    For record texts held in one language only, which do not say which."""
-    cyrillic = sum(1 for c in value if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in value if c.isascii() and c.isalpha())
-    if not cyrillic and not latin:
-        return None
-    if cyrillic >= latin:
-        return "kk" if _KAZAKH_ONLY.intersection(value) else "ru"
-    return "en"
-
-
-def plain_text(value: str | None, lang: str | None = None) -> str:
-    """A free text a record holds in one language only (a verification note, a source title), shown
-    as ``text()`` shows a ``Localized``: marked with its language, ``[en] Read from ...``, when that
-    is not the language asked for."""
-    if not value:
-        return ""
-    written = written_in(value)
-    if written is None:
-        return value
-    return text(Localized(**{written: value}), lang)
 
 
 def cited(title: str) -> str:

@@ -303,7 +303,8 @@ def _unverified_by(
     if checked.get("status") == "verified":
         check, still = f"{checked.get('method')} check of {checked.get('date')}", []
     else:
-        earlier = _UNCHECKED.match(str(checked.get("note") or ""))
+        note = checked.get("note")  # as written here, or brought back by a CSV round trip
+        earlier = _UNCHECKED.match(str((note.get("en") if isinstance(note, Mapping) else note) or ""))
         if earlier is None:
             return
         listed = {str(p.get("number")) for p in record.get("phones") or [] if isinstance(p, Mapping)}

@@ -154,6 +154,29 @@ class Localized(NamedTuple):
         return tuple(t for t in (self.kk, self.ru, self.en) if t)
 
 
+_KAZAKH_ONLY = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def written_in(value: str) -> str | None:
+    """The language a text is most likely written in, from its letters: mostly Cyrillic is ``kk``
+    if it has a letter only Kazakh uses, else ``ru``; mostly Latin is ``en``; no letters, ``None``.
+    For texts held in one language only, which do not say which."""
+    cyrillic = sum(1 for c in value if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in value if c.isascii() and c.isalpha())
+    if not cyrillic and not latin:
+        return None
+    if cyrillic >= latin:
+        return "kk" if _KAZAKH_ONLY.intersection(value) else "ru"
+    return "en"
+
+
+def in_its_language(value: str) -> Localized:
+    """A text typed in one language, without saying which, as a ``Localized`` in that language
+    (``written_in``); one with no letters reads the same in all three."""
+    lang = written_in(value)
+    return Localized(value, value, value) if lang is None else Localized(**{lang: value})
+
+
 def _localized(value: Any, field: str) -> Localized:
     data = _obj(value, field)
     text = Localized(data.get("kk"), data.get("ru"), data.get("en"))
@@ -350,19 +373,26 @@ class Verification(NamedTuple):
     date: str | None = None
     method: str | None = None
     by: str | None = None
-    note: str | None = None
+    # What was checked and how, in kk/ru/en like any record text. A note typed in one language
+    # (``db verify --note``) is kept as that text and read as written in that language.
+    note: Localized | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Verification":
         data = _obj(data, "verification")
+        typed = data.get("note")
+        if type(typed) is str:  # typed in one language (db verify --note); blank is no note
+            note = in_its_language(typed) if typed.strip() else None
+        else:
+            note = _loc(data, "note")
         verification = cls(
             status=data["status"],
             date=data.get("date"),
             method=data.get("method"),
             by=data.get("by"),
-            note=data.get("note"),
+            note=note,
         )
-        _texts_in(verification, "verification", required=1)
+        _texts_in(verification[:4], "verification", required=1)
         return verification
 
     def to_dict(self) -> dict[str, Any]:
@@ -371,7 +401,7 @@ class Verification(NamedTuple):
             "date": self.date,
             "method": self.method,
             "by": self.by,
-            "note": self.note,
+            "note": _loc_dict(self.note),
         }
 
 

@@ -22,7 +22,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from kzsupport import labels
-from kzsupport.i18n import _, cited, current_lang, plain_text, text
+from kzsupport.i18n import _, cited, current_lang, text
 from kzsupport.labels import label
 from kzsupport.models import Directory, Region, Service
 
@@ -633,9 +633,9 @@ def status_label(service: Service) -> str:
 
 
 def verification_detail(service: Service) -> Text:
-    """Status, date, method, who checked and the note. The note is free text kept in one language:
-    marked with it, as a record text missing a language is. Who checked is a name or a login
-    (``aigerim``), in no language: shown as it is."""
+    """Status, date, method, who checked and the note. The note is a record text (one typed in a
+    single language is marked with it when that is not the reader's). Who checked is a name or a
+    login (``aigerim``), in no language: shown as it is."""
     v = service.verification
     out = verification_text(service)
     if v.method:
@@ -643,7 +643,7 @@ def verification_detail(service: Service) -> Text:
     if v.by:
         out.append(" · " + v.by, style=DIM)
     if v.note:
-        out.append("\n" + plain_text(v.note), style=DIM)
+        out.append("\n" + text(v.note), style=DIM)
     return out
 
 

@@ -438,6 +438,10 @@ def test_verify_is_the_only_way_the_date_moves(invoke: Invoke, data: Path) -> No
     }
     assert rec["sources"][-1]["document"] == "call to +7 727 200 00 00"
     assert store_write.read_log(data)[0].note == "answered"
+    # kept as typed, and shown marked with its language to a reader of another one
+    shown = " ".join(invoke("--lang", "ru", "show", "kz-a", data=data).stdout.split())
+    assert "[en] answered" in shown
+    assert "[en] answered" not in " ".join(invoke("--lang", "en", "show", "kz-a", data=data).stdout.split())
 
 
 def test_verify_records_a_check_made_on_an_earlier_day_not_a_future_one(invoke: Invoke, data: Path) -> None:

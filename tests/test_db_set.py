@@ -239,6 +239,33 @@ def test_a_cited_number_is_sourced_and_a_verified_record_no_longer_claims_to_cov
     assert "+77273112233" not in note and "after the call check of 2026-01-12" in note
 
 
+def test_the_note_of_an_unchecked_number_is_kept_up_to_date_after_a_csv_round_trip(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    """A CSV export and import gives the note as a text in its language ({"en": ...}): a later
+    change of number still finds it and names only the number the record has."""
+    checked = record("kz-a")
+    checked["verification"] = {"status": "verified", "date": "2026-01-12", "method": "call", "by": "dana",
+                               "note": None}
+    data.write_text(store_write.dumps(tables(checked)), encoding="utf-8")
+    assert invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 22 33"),
+                  *("--source", "https://example.kz/a"), data=data).exit_code == 0
+    sheet = tmp_path / "all.csv"
+    assert invoke("db", "export", "--format", "csv", "-o", str(sheet), data=data).exit_code == 0
+    rows = sheet.read_text(encoding="utf-8")
+    assert invoke("db", "import", str(sheet), data=data).exit_code == 0  # unchanged: nothing to do
+    sheet.write_text(rows.replace("Crisis centre kz-a", "Renamed"), encoding="utf-8")
+    imported = invoke("db", "import", str(sheet), data=data)
+    assert imported.exit_code == 0, imported.stderr
+    note = services(data)["kz-a"]["verification"]["note"]
+    assert isinstance(note, dict) and note["en"].startswith("+77273112233 added or changed")
+    assert invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 44 55"),
+                  *("--source", "https://example.kz/b"), data=data).exit_code == 0
+    note = services(data)["kz-a"]["verification"]["note"]
+    assert note.startswith("+77273114455 added or changed, from https://example.kz/b on ")
+    assert "+77273112233" not in note and "after the call check of 2026-01-12" in note
+
+
 def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: Invoke, data: Path) -> None:
     result = add(invoke, data, "--national", *NAMES, "--method", "official_page")
     assert result.exit_code == 0, result.output

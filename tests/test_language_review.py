@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from kzsupport import i18n
+from kzsupport.models import in_its_language
 from tests.conftest import Invoke
 
 
@@ -35,16 +36,22 @@ def ru() -> Any:
         ("2024-09-16", "ru", "2024-09-16"),
     ],
 )
-def test_plain_text_is_marked_with_its_language_when_not_the_readers(
+def test_a_text_typed_in_one_language_is_marked_with_it_when_not_the_readers(
     value: str, lang: str, shown: str
 ) -> None:
-    assert i18n.plain_text(value, lang) == shown
+    assert i18n.text(in_its_language(value), lang) == shown
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk"])
-def test_show_marks_the_english_verification_note_but_not_who_checked(invoke: Invoke, lang: str) -> None:
-    out = invoke("--lang", lang, "show", "kz-national-150").stdout
-    assert "[en] Read from archived public copies" in out
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("ru", "Прочитано 2026-11-22 по архивным публичным копиям"),
+     ("kk", "Көрсетілген дереккөздердің мұрағатталған жария көшірмелерінен")],
+)
+def test_show_gives_the_verification_note_in_the_readers_language(
+    invoke: Invoke, lang: str, note: str
+) -> None:
+    out = " ".join(invoke("--lang", lang, "show", "kz-national-150").stdout.split())
+    assert note in out and "[en] Read from" not in out
     assert "· kzsupport" in out and "[en] kzsupport" not in out  # a name is in no language
 
 
