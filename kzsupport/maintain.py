@@ -33,9 +33,11 @@ from kzsupport.exchange import (
     kept_back,
     restore_withheld,
 )
-from kzsupport.i18n import N_
+from kzsupport.i18n import N_, translator
+from kzsupport.labels import METHODS
 from kzsupport.models import (
     CHECK_TITLE,
+    LANGS,
     SERVICE_TYPES,
     SOURCE_METHODS,
     VERIFICATION_METHODS,
@@ -286,10 +288,24 @@ def _reference(source: Mapping[str, Any]) -> str | None:
     return source.get("url") or source.get("document")
 
 
-# The note ``_unverified_by`` writes; a later change of number rewrites it (and only a note it wrote).
-_UNCHECKED_NOTE = "{numbers} added or changed, from {reference} on {day}, after the {check}: not checked yet."
-_UNCHECKED = re.compile(r"^(?P<numbers>.+?) added or changed, from .+ on \d{4}-\d{2}-\d{2}, "
-                        r"after the (?P<check>.+): not checked yet\.$")
+# The note ``_unverified_by`` writes, in kk/ru/en; a later change of number rewrites it (and only a
+# note it wrote, known by its English text).
+_UNCHECKED_NOTE = N_("{numbers} added or changed, from {reference} on {day}, after the {check}: not "
+                     "checked yet.")
+_CHECK_OF = N_("{method} check of {date}")
+_UNCHECKED = re.compile(r"^(?P<numbers>.+?) added or changed, from .+ on \d{4}-\d{2}-\d{2}, after the "
+                        r"(?P<method>.+) check of (?P<date>\S+): not checked yet\.$")
+
+
+def _unchecked_note(numbers: Sequence[str], reference: Any, day: date, method: str, checked_on: str
+                    ) -> dict[str, str]:
+    note = {}
+    for lang in LANGS:
+        say = translator(lang).gettext
+        check = say(_CHECK_OF).format(method=say(METHODS.get(method, method)), date=checked_on)
+        note[lang] = say(_UNCHECKED_NOTE).format(numbers=", ".join(numbers), reference=reference,
+                                                 day=day.isoformat(), check=check)
+    return note
 
 
 def _unverified_by(
@@ -301,22 +317,22 @@ def _unverified_by(
     no longer has ("+7 … added or changed" after that number was replaced in turn)."""
     checked = record.get("verification") or {}
     if checked.get("status") == "verified":
-        check, still = f"{checked.get('method')} check of {checked.get('date')}", []
+        method, checked_on, still = str(checked.get("method")), str(checked.get("date")), []
     else:
-        note = checked.get("note")  # as written here, or brought back by a CSV round trip
+        note = checked.get("note")
         earlier = _UNCHECKED.match(str((note.get("en") if isinstance(note, Mapping) else note) or ""))
         if earlier is None:
             return
         listed = {str(p.get("number")) for p in record.get("phones") or [] if isinstance(p, Mapping)}
-        check = earlier["check"]
+        labelled = {label: code for code, label in METHODS.items()}
+        method, checked_on = labelled.get(earlier["method"], earlier["method"]), earlier["date"]
         still = [n for n in earlier["numbers"].split(", ") if n in listed and n not in numbers]
     record["verification"] = {
         "status": "source_only",
         "date": today.isoformat(),
         "method": "document",
         "by": by,
-        "note": _UNCHECKED_NOTE.format(numbers=", ".join([*still, *numbers]), reference=reference,
-                                       day=today.isoformat(), check=check),
+        "note": _unchecked_note([*still, *numbers], reference, today, method, checked_on),
     }
 
 

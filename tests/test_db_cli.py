@@ -1166,7 +1166,7 @@ def test_an_import_changing_a_number_needs_a_new_source_and_unverifies_a_checked
     assert stored["phones"][0]["number"] == "+77272999999"
     assert stored["verification"]["status"] == "source_only"
     note = stored["verification"]["note"]
-    assert "+77272999999 added or changed, from https://example.kz/new-number" in note
+    assert "+77272999999 added or changed, from https://example.kz/new-number" in note["en"]
 
 
 @pytest.mark.parametrize(("typed", "answer"), [

@@ -229,14 +229,16 @@ def test_a_cited_number_is_sourced_and_a_verified_record_no_longer_claims_to_cov
     )
     verification = new["verification"]
     assert [verification[key] for key in ("status", "date", "by")] == ["source_only", TODAY, "aigerim"]
-    assert "+77273112233" in verification["note"] and "call check of 2026-01-12" in verification["note"]
+    note = verification["note"]
+    assert "+77273112233" in note["en"] and "after the test call check of 2026-01-12" in note["en"]
+    assert "контрольный звонок" in note["ru"] and "тексеру қоңырауы" in note["kk"]  # said in each language
     # changed again: the note names the number the record now has, still after the same call
     result = invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 44 55"),
                     *("--source", "https://example.kz/contacts"), data=data)
     assert result.exit_code == 0, result.stderr
     note = services(data)["kz-a"]["verification"]["note"]
-    assert note.startswith("+77273114455 added or changed, from https://example.kz/contacts on ")
-    assert "+77273112233" not in note and "after the call check of 2026-01-12" in note
+    assert note["en"].startswith("+77273114455 added or changed, from https://example.kz/contacts on ")
+    assert "+77273112233" not in str(note) and "after the test call check of 2026-01-12" in note["en"]
 
 
 def test_the_note_of_an_unchecked_number_is_kept_up_to_date_after_a_csv_round_trip(
@@ -262,8 +264,26 @@ def test_the_note_of_an_unchecked_number_is_kept_up_to_date_after_a_csv_round_tr
     assert invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 44 55"),
                   *("--source", "https://example.kz/b"), data=data).exit_code == 0
     note = services(data)["kz-a"]["verification"]["note"]
-    assert note.startswith("+77273114455 added or changed, from https://example.kz/b on ")
-    assert "+77273112233" not in note and "after the call check of 2026-01-12" in note
+    assert note["en"].startswith("+77273114455 added or changed, from https://example.kz/b on ")
+    assert "+77273112233" not in str(note) and "after the test call check of 2026-01-12" in note["en"]
+
+
+def test_a_number_change_note_written_before_notes_had_three_languages_is_still_followed(
+    invoke: Invoke, data: Path
+) -> None:
+    old = record("kz-a")
+    old["verification"] = {
+        "status": "source_only", "date": "2026-02-01", "method": "document", "by": "dana",
+        "note": "+77272000000 added or changed, from https://example.kz/a on 2026-02-01, after the call "
+                "check of 2026-01-12: not checked yet.",
+    }
+    data.write_text(store_write.dumps(tables(old)), encoding="utf-8")
+    assert invoke("db", "edit", "kz-a", *("--set", "phones.0.number=8 727 311 44 55"),
+                  *("--source", "https://example.kz/b"), data=data).exit_code == 0
+    note = services(data)["kz-a"]["verification"]["note"]
+    assert note["en"].startswith("+77273114455 added or changed, from https://example.kz/b on ")
+    assert "after the test call check of 2026-01-12" in note["en"]
+    assert "2026-01-12 күнгі тексеру қоңырауы" in note["kk"]
 
 
 def test_add_records_an_official_page_only_when_the_maintainer_says_so(invoke: Invoke, data: Path) -> None:
