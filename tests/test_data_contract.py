@@ -325,3 +325,11 @@ _GROUPED_MOBILE = re.compile(r"\+7 \(?7\d\d\)? \d{3}[ -]\d\d[ -]\d\d")
 )
 def test_every_plus_7_mobile_is_displayed_grouped(sid: str, phone: dict[str, Any]) -> None:
     assert _GROUPED_MOBILE.fullmatch(phone["display"]), (sid, phone["display"])
+
+
+def test_english_names_and_descriptions_quote_a_name_one_way() -> None:
+    """"Shans" in a name, not 'Shans' beside "Zhenskiy Luch" in its description."""
+    single = re.compile(r"(^|[\s(/])'.+?'(?=[\s),.:;/]|$)")
+    for record in RECORDS:
+        for field in ("name", "description"):
+            assert not single.search(record[field]["en"] or ""), (record["id"], field)
