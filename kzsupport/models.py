@@ -318,15 +318,20 @@ the reader's language."""
 class Source(NamedTuple):
     """A public source a record's facts come from. ``accessed`` is when it was read. A source whose
     ``document`` begins with ``PROJECT_RESEARCH`` (and has no URL) is the project's own research
-    notes, which cite a public source the record could not yet link to."""
+    notes, which cite a public source the record could not yet link to.
 
-    title: str
+    ``title`` is the title as published, in its own language, or ``None`` for a source without one
+    (a news item, a page); ``about`` says in kk/ru/en, in our words, what the source is when its
+    title does not: an untitled item, a reprint, a mirror."""
+
+    title: str | None
     publisher: str
     accessed: str
     url: str | None = None
     document: str | None = None
     date: str | None = None
     date_note: str | None = None
+    about: Localized | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Source":
@@ -339,8 +344,11 @@ class Source(NamedTuple):
             document=data.get("document"),
             date=data.get("date"),
             date_note=data.get("date_note"),
+            about=_loc(data, "about"),
         )
-        _texts_in(source, "sources", required=3)
+        _texts_in(source[1:7], "sources", required=2)
+        if type(source.title) is not str and (source.title is not None or source.about is None):
+            raise TypeError("title")  # an untitled source says what it is in about
         return source
 
     @property
@@ -365,6 +373,7 @@ class Source(NamedTuple):
             "document": self.document,
             "date": self.date,
             "date_note": self.date_note,
+            "about": _loc_dict(self.about),
         }
 
 

@@ -24,7 +24,7 @@ from rich.text import Text
 from kzsupport import labels
 from kzsupport.i18n import _, cited, current_lang, text
 from kzsupport.labels import label
-from kzsupport.models import Directory, Region, Service
+from kzsupport.models import Directory, Region, Service, Source
 
 if TYPE_CHECKING:
     from rich import box
@@ -663,12 +663,12 @@ class Sources:
             if source.is_project_research:
                 line = Text(f"{i}. " + _("Project research notes (not a public source), read {date}")
                             .format(date=source.accessed))
-                line.append("\n" + cited(source.title), style=DIM)
+                line.append("\n" + _source_title(source), style=DIM)
                 yield Indented(line)
                 continue
             title = (_("Checked by the directory's maintainers: {method}").format(
                          method=label(labels.METHODS, source.check_method))
-                     if source.check_method else cited(source.title))  # the check's, in any language
+                     if source.check_method else _source_title(source))  # the check's, in any language
             line = Text(f"{i}. {title}")
             read = _("read {date}").format(date=source.accessed)
             meta = [source.publisher, source.date or _("undated"), read]
@@ -678,6 +678,15 @@ class Sources:
             if link:
                 yield Segment("     " + link, console.get_style("cyan"))
                 yield Segment.line()
+
+
+def _source_title(source: Source) -> str:
+    """The title as published (``cited``), then in brackets what the source is in the reader's
+    language; an untitled source is only the latter: ``(открытие центра в Сайрамском районе)``."""
+    about = f"({text(source.about)})" if source.about else ""
+    if source.title is None:
+        return about
+    return f"{cited(source.title)} {about}" if about else cited(source.title)
 
 
 # Machine formats -------------------------------------------------------------------------------

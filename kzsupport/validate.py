@@ -939,6 +939,9 @@ def _localized(record: Mapping[str, Any]) -> Iterator[tuple[str, Mapping[str, An
         for index, value in enumerate(_items(record, name)):
             if isinstance(value, Mapping):
                 yield f"{name}.{index}", value
+    for index, source in enumerate(_items(record, "sources")):
+        if isinstance(source, Mapping) and isinstance(source.get("about"), Mapping):
+            yield f"sources.{index}.about", source["about"]
     for index, phone in enumerate(_items(record, "phones")):
         if isinstance(phone, Mapping) and isinstance(phone.get("note"), Mapping):
             yield f"phones.{index}.note", phone["note"]

@@ -333,3 +333,14 @@ def test_english_names_and_descriptions_quote_a_name_one_way() -> None:
     for record in RECORDS:
         for field in ("name", "description"):
             assert not single.search(record[field]["en"] or ""), (record["id"], field)
+
+
+def test_a_source_title_is_the_published_title_and_what_the_source_is_has_three_languages() -> None:
+    """A researcher's note on a source is kept in about (kk/ru/en), not in brackets in its title."""
+    for record in RECORDS:
+        for source in record["sources"]:
+            if (source["document"] or "").startswith("kzsupport shared research"):
+                continue
+            title, about = source["title"], source["about"]
+            assert title is None or not re.search(r"\([^()]*\)$", title), (record["id"], title)
+            assert about is None or all(about[lang] for lang in LANGS), (record["id"], about)

@@ -528,3 +528,15 @@ def test_a_missing_name_is_one_problem_not_one_per_language() -> None:
     report = validate_records([nameless], REGIONS, schema=validate.load_schema(), denylist=DENY)
     assert [p.message() for p in report.problems if (p.field or "").startswith("name")] == [
         "name is missing in: kk, ru, en."]
+
+
+def test_an_untitled_source_says_what_it_is() -> None:
+    """A source without a published title (a news item) is described in about, in kk/ru/en."""
+    untitled = record()
+    untitled["sources"][0]["title"] = None
+    refused = validate_records([untitled], REGIONS, denylist=DENY)  # the shipped schema
+    assert not refused.ok
+    assert "sources.0.about" in {p.field for p in refused.errors}
+    untitled["sources"][0]["about"] = {"kk": "жаңалық", "ru": "новость", "en": "news item"}
+    report = validate_records([untitled], REGIONS, denylist=DENY)
+    assert report.ok, [p.message() for p in report.problems]

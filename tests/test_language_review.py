@@ -61,6 +61,16 @@ def test_show_marks_a_source_title_in_another_language(invoke: Invoke) -> None:
     assert "[ru] С какими" not in out  # a Russian title is the reader's language
 
 
+def test_what_a_source_is_is_said_in_the_readers_language_beside_its_title(invoke: Invoke) -> None:
+    """The researcher's note on a source ("meeting at the Shymkent trade-union centre") was part of
+    its title: English in every language, and it made a Kazakh title read as English."""
+    titled = " ".join(invoke("--lang", "ru", "show", "kz-shymkent-bakytty-zhanuya").stdout.split())
+    assert "[kk] Тұрмыстық зорлық-зомбылықтың алдын алу (встреча в центре профсоюзов Шымкента)" in titled
+    pilot = invoke("--lang", "kk", "show", "kz-turkistan-2017-pilot-support-centres").stdout
+    untitled = " ".join(pilot.split())
+    assert "(Сайрам ауданындағы орталықтың ашылуы) —" in untitled
+
+
 def test_a_source_title_is_not_transliterated_in_the_latin_view(invoke: Invoke) -> None:
     """A citation must match the document it names: the kk-latn view marks it, keeps its letters."""
     out = " ".join(invoke("--lang", "kk-latn", "show", "kz-semey-crisis-centre").stdout.split())
