@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,17 @@ def test_nothing_found_suggests_dropping_only_what_was_given(invoke: Invoke) -> 
     assert "Widen the search: fewer words." in invoke("find", "zzzz").stderr
     wide = " ".join(invoke("find", "zzzz", "--type", "shelter", "--region", "abai").stderr.split())
     assert "fewer words, no --type, another region." in wide
+
+
+def test_a_sheet_for_a_kind_a_national_line_serves_carries_that_line(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """Legal aid near Semey: no local legal aid, and the sheet gave only 112, 102, 111 and 150; the
+    legal-aid line 119 was named on screen but not on paper."""
+    asked = invoke("referral", "--near", "Семей", "--type", "legal_aid", "--format", "txt").stdout
+    assert "119, +7 (7172) 58-00-58" in asked
+    assert "119" not in invoke("referral", "--near", "Семей", "--format", "txt").stdout  # not asked for
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"victim_of": "domestic_violence", "citizen": "yes"}), encoding="utf-8")
+    entitled = invoke("referral", "--near", "Семей", "--eligibility", str(answers), "--format", "txt")
+    assert "119, +7 (7172) 58-00-58" in entitled.stdout  # legal aid is among the outcomes

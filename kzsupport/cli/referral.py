@@ -204,7 +204,7 @@ def referral(
                       discreet=discreet, large_print=large_print)
     today = date.today()
     outcomes = _outcomes(answers_file, today) if answers_file else ()
-    data = render(sheet_for(app.directory, services, options, today, outcomes, nearby), fmt)
+    data = render(sheet_for(app.directory, services, options, today, outcomes, nearby, types), fmt)
     if output is None:
         if fmt in BINARY_FORMATS:  # "-o - --format pdf" into a pipe (to a printer, say)
             sys.stdout.flush()

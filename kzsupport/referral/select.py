@@ -76,9 +76,17 @@ def sheet_for(
     printed: date,
     eligibility: Sequence[ProgrammeOutcome] = (),
     near: Nearby | None = None,
+    types: Sequence[str] = (),
 ) -> Sheet:
-    """The sheet for ``services`` with the directory's national lines and its "as of" date."""
+    """The sheet for ``services`` with its "as of" date and the national lines: those every sheet
+    carries, and those of a kind asked for (``types``) or that an outcome refers to, such as 119
+    for legal aid: often no local service of that kind is near, and the line is the way in."""
+    kinds = {*types, *(kind for outcome in eligibility for kind in outcome.refer_to)}
+    national = [
+        *directory.national_numbers(d),
+        *(s for s in directory.hotlines(d) if s.type in kinds and not directory.in_every_footer(s)),
+    ]
     return build_sheet(
-        services, directory.national_numbers(d), options,
+        services, national, options,
         printed=printed, as_of=d.meta.as_of, eligibility=eligibility, nearby=near,
     )
