@@ -120,6 +120,7 @@ def source(
         "document": None if url else reference,
         "date": published,
         "date_note": None if published else "publication date not given when added",
+        "about": None,
     }
 
 

@@ -15,6 +15,7 @@ SOURCE = {
     "document": None,
     "date": "2025-12-01",
     "date_note": None,
+    "about": None,
 }
 
 
