@@ -344,3 +344,14 @@ def test_a_source_title_is_the_published_title_and_what_the_source_is_has_three_
             title, about = source["title"], source["about"]
             assert title is None or not re.search(r"\([^()]*\)$", title), (record["id"], title)
             assert about is None or all(about[lang] for lang in LANGS), (record["id"], about)
+
+
+def test_a_publisher_is_a_name_and_what_the_source_relays_is_said_in_about() -> None:
+    """"Informburo.kz (citing Kazinform)" read as English to every reader: the note is in about."""
+    notes = ("citing", "(kazakh", "mirror", "reprint", "copied", "own site", "own website", "archived")
+    for record in RECORDS:
+        for source in record["sources"]:
+            if (source["document"] or "").startswith("kzsupport shared research"):
+                continue
+            publisher = source["publisher"].lower()
+            assert not [n for n in notes if n in publisher], (record["id"], source["publisher"])

@@ -68,7 +68,7 @@ def test_what_a_source_is_is_said_in_the_readers_language_beside_its_title(invok
     assert "[kk] Тұрмыстық зорлық-зомбылықтың алдын алу (встреча в центре профсоюзов Шымкента)" in titled
     pilot = invoke("--lang", "kk", "show", "kz-turkistan-2017-pilot-support-centres").stdout
     untitled = " ".join(pilot.split())
-    assert "(Сайрам ауданындағы орталықтың ашылуы) —" in untitled
+    assert "(Сайрам ауданындағы орталықтың ашылуы; Оңтүстік Қазақстан облысы әкімінің" in untitled
 
 
 def test_a_source_title_is_not_transliterated_in_the_latin_view(invoke: Invoke) -> None:
