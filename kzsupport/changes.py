@@ -90,6 +90,10 @@ def diff_values(old: Any, new: Any, prefix: str = "") -> list[Change]:
         return [Change(p, None, v) for p, v in _leaves(new, prefix) if v is not None]
     if new is None and old is not None:
         return [Change(p, v, None) for p, v in _leaves(old, prefix) if v is not None]
+    if isinstance(old, (Mapping, list)) or isinstance(new, (Mapping, list)):
+        # A text typed in one language became one in kk/ru/en (or back): leaf by leaf, not as JSON.
+        return [*(Change(p, v, None) for p, v in _leaves(old, prefix) if v is not None),
+                *(Change(p, None, v) for p, v in _leaves(new, prefix) if v is not None)]
     return [Change(prefix, old, new)]
 
 

@@ -31,6 +31,18 @@ def test_diff_of_null_and_object_lists_every_new_leaf() -> None:
     assert changes == [Change("operator.en", None, "c"), Change("operator.kk", None, "a")]
 
 
+def test_a_text_that_became_one_in_three_languages_is_diffed_leaf_by_leaf() -> None:
+    """It showed as the text, an arrow and the new value as one line of JSON."""
+    old = {"verification": {"note": "Read from the page."}}
+    new = {"verification": {"note": {"kk": "Беттен оқылды.", "ru": None, "en": "Read from the page."}}}
+    assert diff_values(old, new) == [
+        Change("verification.note", "Read from the page.", None),
+        Change("verification.note.en", None, "Read from the page."),
+        Change("verification.note.kk", None, "Беттен оқылды."),
+    ]
+    assert diff_values(new, old)[0] == Change("verification.note.en", "Read from the page.", None)
+
+
 def test_equal_values_of_different_types_differ() -> None:
     assert diff_values({"x": 1}, {"x": True}) == [Change("x", 1, True)]
 
