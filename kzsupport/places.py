@@ -284,17 +284,18 @@ def _in_ring(ring: Sequence[Sequence[float]], lon: float, lat: float) -> bool:
 
 
 class Gazetteer:
-    """The places and regions with an index of every folded name (``_build``)."""
+    """The places and regions with an index of every folded name (``_build``). A place is made
+    from its row of ``PLACE_COLUMNS`` when first looked up: a name lookup needs the few it finds."""
 
     def __init__(
-        self, regions: Mapping[str, RegionInfo], places: tuple[Place, ...], meta: Mapping[str, Any]
+        self, regions: Mapping[str, RegionInfo], rows: Mapping[str, Sequence[Any]], meta: Mapping[str, Any]
     ) -> None:
         self.regions = regions
-        self.places = places
         self.meta = meta
         self.index: Mapping[str, str] = {}  # folded key -> its rows (``grouped_index``)
+        self._rows = rows  # place id -> its row
         self._entries: dict[str, list[_Entry]] = {}
-        self._by_id: dict[str, Place] = {}
+        self._by_id: dict[str, Place] = {}  # the places made so far, and each region's own
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], index: Mapping[str, str] | None = None) -> "Gazetteer":
@@ -309,11 +310,7 @@ class Gazetteer:
                 name_latn=names["kk_latn"],
                 centre_id=r["centre"],
             )
-        places = tuple(
-            Place(pid, kind, Localized(kk, ru, en), region, lat, lon, population, centre)
-            for pid, kind, kk, ru, en, region, lat, lon, population, centre, _alt, _former in data["places"]
-        )
-        gaz = cls(regions=regions, places=places, meta=data["meta"])
+        gaz = cls(regions=regions, rows={row[0]: row for row in data["places"]}, meta=data["meta"])
         gaz._build(data, index)
         return gaz
 
@@ -321,12 +318,11 @@ class Gazetteer:
         """Index every name. ``index`` is precomputed by ``grouped_index(index_rows(...))``
         (data/place_index.json), which saves folding some 2,500 names at each start; without it the
         index is computed here. Rows become entries only when their key is looked up."""
-        self._by_id = {p.id: p for p in self.places}
         for raw in data["regions"]:
             info = self.regions[raw["id"]]
             if info.kind == "city":  # Astana, Almaty, Shymkent: their names are on the city itself
                 continue
-            centre = self._by_id[info.centre_id]
+            centre = self._place(info.centre_id)
             self._by_id[f"region:{info.id}"] = Place(
                 id=f"region:{info.id}",
                 kind="region",
@@ -337,6 +333,20 @@ class Gazetteer:
             )
         self.index = grouped_index(index_rows(data)) if index is None else index
 
+    def _place(self, place_id: str) -> Place:
+        found = self._by_id.get(place_id)
+        if found is None:
+            pid, kind, kk, ru, en, region, lat, lon, population, centre, _alt, _former = self._rows[place_id]
+            found = self._by_id[place_id] = Place(
+                pid, kind, Localized(kk, ru, en), region, lat, lon, population, centre
+            )
+        return found
+
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        """Every place of the gazetteer (made on first use)."""
+        return tuple(self._place(place_id) for place_id in self._rows)
+
     def entries(self, key: str) -> list[_Entry]:
         """The names indexed under the folded ``key``, each with its place."""
         found = self._entries.get(key)
@@ -345,7 +355,7 @@ class Gazetteer:
             rows = self.index.get(key)
             for row in rows.split(";") if rows else ():
                 place_id, name, via, qualified = row.split("|")
-                found.append(_Entry(self._by_id[place_id], name, via, qualified == "1"))
+                found.append(_Entry(self._place(place_id), name, via, qualified == "1"))
         return found
 
     @cached_property
@@ -369,11 +379,13 @@ class Gazetteer:
     # Lookups --------------------------------------------------------------------------------------
 
     def place(self, place_id: str) -> Place | None:
-        return self._by_id.get(place_id)
+        if place_id in self._rows or place_id in self._by_id:
+            return self._place(place_id)
+        return None
 
     def region_place(self, region_id: str) -> Place:
         """The region's centre settlement (for distances from "somewhere in the region")."""
-        return self._by_id[self.regions[region_id].centre_id]
+        return self._place(self.regions[region_id].centre_id)
 
     def measured_from(self, candidate: Candidate) -> Place:
         """Where distances from ``candidate`` are measured: its own place, or its region's centre
