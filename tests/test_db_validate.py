@@ -540,3 +540,12 @@ def test_an_untitled_source_says_what_it_is() -> None:
     untitled["sources"][0]["about"] = {"kk": "жаңалық", "ru": "новость", "en": "news item"}
     report = validate_records([untitled], REGIONS, denylist=DENY)
     assert report.ok, [p.message() for p in report.problems]
+
+
+def test_what_a_source_is_in_one_language_only_is_a_warning() -> None:
+    described = record()
+    described["sources"][0]["about"] = {"kk": None, "ru": None, "en": "a reprint"}
+    report = validate_records([described], REGIONS, denylist=DENY)
+    assert report.ok
+    [warning] = [p for p in report.problems if p.severity == WARNING]
+    assert warning.field == "sources.0.about" and "kk, ru" in warning.message()
