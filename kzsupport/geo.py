@@ -7,7 +7,6 @@ centre, and every result says which.
 National services are never "near": callers list them as the national lines instead.
 """
 
-import heapq
 import math
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -19,8 +18,9 @@ from kzsupport.places import Gazetteer, haversine_km
 from kzsupport.places import load as load_gazetteer
 
 PLACED_BY: tuple[str, ...] = ("location", "city", "region_centre")
-# Exact distances are computed for this many of the nearest by a cheap flat-earth estimate.
-_EXACT_POOL = 32
+# Exact distances are computed for this many of the nearest by a cheap flat-earth estimate (all of
+# them in a directory this small, such as the bundled one, which then never imports heapq).
+_EXACT_POOL = 64
 
 
 class Placed(NamedTuple):
@@ -94,13 +94,17 @@ def _nearest(
     origin: tuple[float, float], pool: Iterable[Placed], n: int, radius_km: float | None
 ) -> list[tuple[float, Placed]]:
     """The ``n`` nearest by haversine, choosing candidates by a flat-earth estimate first."""
-    lat0, lon0 = origin
-    kx = math.cos(math.radians(lat0))
-    rough = heapq.nsmallest(
-        max(n, _EXACT_POOL),
-        pool,
-        key=lambda p: (p.lat - lat0) ** 2 + ((p.lon - lon0) * kx) ** 2,
-    )
+    rough = list(pool)
+    if len(rough) > max(n, _EXACT_POOL):
+        import heapq  # a directory bigger than the pool measured exactly
+
+        lat0, lon0 = origin
+        kx = math.cos(math.radians(lat0))
+        rough = heapq.nsmallest(
+            max(n, _EXACT_POOL),
+            rough,
+            key=lambda p: (p.lat - lat0) ** 2 + ((p.lon - lon0) * kx) ** 2,
+        )
     exact = [(_distance_to(origin, p), p) for p in rough]
     if radius_km is not None:
         exact = [(d, p) for d, p in exact if d <= radius_km]
