@@ -344,6 +344,8 @@ def test_a_source_title_is_the_published_title_and_what_the_source_is_has_three_
             title, about = source["title"], source["about"]
             assert title is None or not re.search(r"\([^()]*\)$", title), (record["id"], title)
             assert about is None or all(about[lang] for lang in LANGS), (record["id"], about)
+            # shown in brackets after the title: brackets of its own would nest
+            assert about is None or not any("(" in about[lang] for lang in LANGS), (record["id"], about)
 
 
 def test_a_publisher_is_a_name_and_what_the_source_relays_is_said_in_about() -> None:
