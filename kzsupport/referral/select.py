@@ -82,10 +82,7 @@ def sheet_for(
     carries, and those of a kind asked for (``types``) or that an outcome refers to, such as 119
     for legal aid: often no local service of that kind is near, and the line is the way in."""
     kinds = {*types, *(kind for outcome in eligibility for kind in outcome.refer_to)}
-    national = [
-        *directory.national_numbers(d),
-        *(s for s in directory.hotlines(d) if s.type in kinds and not directory.in_every_footer(s)),
-    ]
+    national = [s for s in directory.hotlines(d) if directory.in_every_footer(s) or s.type in kinds]
     return build_sheet(
         services, national, options,
         printed=printed, as_of=d.meta.as_of, eligibility=eligibility, nearby=near,
